@@ -1,0 +1,64 @@
+using CaseTracker.Domain.Outcomes;
+
+namespace CaseTracker.Domain.Cases;
+
+/// <summary>What a caseworker, an import or the litigation service asks of a case. Dates come in as data.</summary>
+public abstract record CaseCommand
+{
+    private CaseCommand()
+    {
+    }
+
+    public sealed record Receive(
+        Guid CaseId,
+        string Agency,
+        string CaseNumber,
+        DateOnly On,
+        Channel Channel,
+        ApplicantType ApplicantType,
+        PersonalData? Applicant,
+        string Description,
+        string RequestedForm) : CaseCommand;
+
+    public sealed record RequestSupplement(DateOnly On, string Items, DateOnly? RespondBy) : CaseCommand;
+
+    public sealed record RecordSupplement(DateOnly On) : CaseCommand;
+
+    public sealed record LapseSupplement(DateOnly On) : CaseCommand;
+
+    public sealed record StartConsultation(string ConsultationId, ConsultationKind Kind, string Party, DateOnly On) : CaseCommand;
+
+    public sealed record RecordConsultationAnswer(string ConsultationId, DateOnly On) : CaseCommand;
+
+    public sealed record LapseConsultation(string ConsultationId, DateOnly On) : CaseCommand;
+
+    public sealed record Extend(DateOnly On, string Approver, string Reason, DateOnly ApplicantToldOn) : CaseCommand;
+
+    public sealed record IssueFeeNotice(DateOnly On, decimal Amount, FeeMethod Method, DateOnly ApplicantReceivedOn) : CaseCommand;
+
+    public sealed record RecordFeePayment(DateOnly On) : CaseCommand;
+
+    public sealed record LapseFee(DateOnly On) : CaseCommand;
+
+    public sealed record RequestReasons(DateOnly On) : CaseCommand;
+
+    public sealed record SetDelayedAnswerDate(DateOnly On, DateOnly AnswerBy) : CaseCommand;
+
+    public sealed record Answer(DateOnly On, Outcome Outcome, GroundList WithheldGrounds, string Note) : CaseCommand;
+
+    public sealed record Withdraw(DateOnly On) : CaseCommand;
+
+    public sealed record FileReconsideration(string AppealId, DateOnly On, string Body) : CaseCommand;
+
+    public sealed record ConcludeReconsideration(string AppealId, DateOnly On, AppealResult Result) : CaseCommand;
+
+    public sealed record FileLawsuit(string AppealId, DateOnly On, string Court, bool AfterReconsideration) : CaseCommand;
+
+    public sealed record ConcludeLawsuit(string AppealId, DateOnly On, AppealResult Result) : CaseCommand;
+
+    public sealed record CorrectDate(int Milestone, DateOnly RightDate, string Reason, DateOnly On) : CaseCommand;
+
+    public sealed record CorrectOutcome(Outcome Outcome, GroundList WithheldGrounds, string Reason, DateOnly On) : CaseCommand;
+
+    public sealed record CorrectApplicantType(ApplicantType ApplicantType, string Reason, DateOnly On) : CaseCommand;
+}

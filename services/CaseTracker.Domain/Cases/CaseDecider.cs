@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using CaseTracker.Domain.Calendar;
+using CaseTracker.Domain.Clock;
+using static CaseTracker.Domain.Cases.CaseCommand;
+using static CaseTracker.Domain.Cases.CaseEvent;
+
+namespace CaseTracker.Domain.Cases;
+
+/// <summary>The calendar and settings a decision needs (the extension rule depends on the deadline).</summary>
+public sealed record CasePolicy(WorkingCalendar Calendar, ClockSettings Settings)
+{
+    public static CasePolicy Default { get; } = new(WorkingCalendar.BuiltIn, ClockSettings.Default);
+}
+
+public static class CaseDecider
+{
+    /// <summary>
+    /// The events a command produces on a case, or a <see cref="DomainException"/> naming the rule it breaks.
+    /// A repeated identical command produces nothing.
+    /// </summary>
+    public static IReadOnlyList<CaseEvent> Decide(CaseCommand command, CaseState state, CasePolicy policy)
+    {
+        var @event = ToEvent(command, state);
+        if (@event is null || state.History.Any(m => m.Event == @event))
+        {
+            return [];
+        }
+
+        if (@event is DateCorrected or OutcomeCorrected or ApplicantTypeCorrected)
+        {
+            CaseRules.CheckCorrection(@event, state);
+            var corrected = Evolve(state, @event);
+            CaseRules.CheckHistory(corrected.History, policy);
+            return [@event];
+        }
+
+        CaseRules.Check(@event, state, policy);
+        return [@event];
+    }
+
+    public static CaseState Evolve(CaseState state, CaseEvent @event)
+    {
+        var history = @event switch
+        {
+            DateCorrected c => Replace(state.History, c.Milestone, e => e.WithDate(c.CorrectDate)),
+            OutcomeCorrected c => Replace(state.History, state.Closure!.Milestone, e => ((Decided)e) with { Outcome = c.Outcome, WithheldGrounds = c.WithheldGrounds }),
+            ApplicantTypeCorrected c => Replace(state.History, 0, e => ((Received)e) with { ApplicantType = c.ApplicantType }),
+            _ => state.History.Add(new Milestone(state.Version, @event)),
+        };
+        var corrections = state.CorrectionCount + (history.Count == state.History.Count ? 1 : 0);
+        return CaseProjection.Derive(history) with { Version = state.Version + 1, CorrectionCount = corrections };
+    }
+
+    public static CaseState Fold(IEnumerable<CaseEvent> events) => events.Aggregate(CaseState.Initial, Evolve);
+
+    private static ImmutableList<Milestone> Replace(ImmutableList<Milestone> history, int number, Func<CaseEvent, CaseEvent> change)
+    {
+        var index = history.FindIndex(m => m.Number == number);
+        return history.SetItem(index, history[index] with { Event = change(history[index].Event) });
+    }
+
+    private static CaseEvent? ToEvent(CaseCommand command, CaseState state) => command switch
+    {
+        Receive c => new Received(c.CaseId, c.Agency.Trim(), c.CaseNumber.Trim(), c.On, c.Channel, c.ApplicantType, c.Applicant, c.Description, c.RequestedForm),
+        RequestSupplement c => new SupplementRequested(c.On, c.Items.Trim(), c.RespondBy),
+        RecordSupplement c => new SupplementReceived(c.On),
+        LapseSupplement c => new SupplementLapsed(c.On),
+        StartConsultation c => new ConsultationStarted(c.ConsultationId, c.Kind, c.Party.Trim(), c.On),
+        RecordConsultationAnswer c => new ConsultationAnswered(c.ConsultationId, c.On),
+        LapseConsultation c => new ConsultationLapsed(c.ConsultationId, c.On),
+        Extend c => new Extended(c.On, c.Approver.Trim(), c.Reason.Trim(), c.ApplicantToldOn),
+        IssueFeeNotice c => new FeeNoticeIssued(c.On, c.Amount, c.Method, c.ApplicantReceivedOn),
+        RecordFeePayment c => new FeePaid(c.On),
+        LapseFee c => new FeeLapsed(c.On),
+        RequestReasons c => new ReasonsRequested(c.On),
+        SetDelayedAnswerDate c => new DelayedAnswerDateSet(c.On, c.AnswerBy),
+        Answer c => new Decided(c.On, c.Outcome, c.WithheldGrounds, c.Note.Trim()),
+        Withdraw c => new Withdrawn(c.On),
+        FileReconsideration c => new ReconsiderationFiled(c.AppealId, c.On, c.Body.Trim()),
+        ConcludeReconsideration c => new ReconsiderationConcluded(c.AppealId, c.On, c.Result),
+        FileLawsuit c => new LawsuitFiled(c.AppealId, c.On, c.Court.Trim(), c.AfterReconsideration),
+        ConcludeLawsuit c => new LawsuitConcluded(c.AppealId, c.On, c.Result),
+        CorrectDate c => state.History.FirstOrDefault(m => m.Number == c.Milestone) is { } m && m.Event.On == c.RightDate
+            ? null
+            : new DateCorrected(c.Milestone, c.RightDate, c.Reason.Trim(), c.On),
+        CorrectOutcome c => state.Closure is { } closure && closure.Outcome == c.Outcome && closure.WithheldGrounds == c.WithheldGrounds
+            ? null
+            : new OutcomeCorrected(c.Outcome, c.WithheldGrounds, c.Reason.Trim(), c.On),
+        CorrectApplicantType c => state.Receipt?.ApplicantType == c.ApplicantType
+            ? null
+            : new ApplicantTypeCorrected(c.ApplicantType, c.Reason.Trim(), c.On),
+        _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name),
+    };
+}

@@ -1,0 +1,49 @@
+using System.Collections.Immutable;
+using CaseTracker.Domain.Outcomes;
+using static CaseTracker.Domain.Cases.CaseEvent;
+
+namespace CaseTracker.Domain.Cases;
+
+/// <summary>Folds an effective history into the facts of a case.</summary>
+internal static class CaseProjection
+{
+    public static CaseState Derive(ImmutableList<Milestone> history) =>
+        history.Aggregate(CaseState.Initial with { History = history }, Apply);
+
+    private static CaseState Apply(CaseState s, Milestone m) => m.Event switch
+    {
+        Received e => s with { Receipt = e },
+        SupplementRequested e => s with { Supplement = new Supplement(e.On, e.Items, e.RespondBy, null, null) },
+        SupplementReceived e => s with { Supplement = s.Supplement! with { ReceivedOn = e.On } },
+        SupplementLapsed e => (s with { Supplement = s.Supplement! with { LapsedOn = e.On } })
+            .WithClosure(e.On, Outcome.OtherSupplementLapsed, GroundList.None, m.Number),
+        ConsultationStarted e => s with { Consultations = s.Consultations.Add(new Consultation(e.ConsultationId, e.Kind, e.Party, e.On, null, false)) },
+        ConsultationAnswered e => EndConsultation(s, e.ConsultationId, e.On, answered: true),
+        ConsultationLapsed e => EndConsultation(s, e.ConsultationId, e.On, answered: false),
+        Extended e => s with { Extension = new Extension(e.On, e.Approver, e.Reason, e.ApplicantToldOn) },
+        FeeNoticeIssued e => s with { Fee = new FeeNotice(e.On, e.Amount, e.Method, e.ApplicantReceivedOn, null, null) },
+        FeePaid e => s with { Fee = s.Fee! with { PaidOn = e.On } },
+        FeeLapsed e => (s with { Fee = s.Fee! with { LapsedOn = e.On } }).WithClosure(e.On, Outcome.OtherFeeUnpaid, GroundList.None, m.Number),
+        ReasonsRequested e => s with { ReasonsRequestedOn = e.On },
+        DelayedAnswerDateSet e => s with { AnswerBy = e.AnswerBy },
+        Decided e => s.WithClosure(e.On, e.Outcome, e.WithheldGrounds, m.Number),
+        Withdrawn e => s.WithClosure(e.On, Outcome.Withdrawn, GroundList.None, m.Number),
+        ReconsiderationFiled e => s with { Appeals = s.Appeals.Add(new Appeal(e.AppealId, AppealKind.Reconsideration, e.On, e.Body, false, null, null)) },
+        LawsuitFiled e => s with { Appeals = s.Appeals.Add(new Appeal(e.AppealId, AppealKind.Lawsuit, e.On, e.Court, e.AfterReconsideration, null, null)) },
+        ReconsiderationConcluded e => ConcludeAppeal(s, e.AppealId, e.On, e.Result),
+        LawsuitConcluded e => ConcludeAppeal(s, e.AppealId, e.On, e.Result),
+        _ => s,
+    };
+
+    private static CaseState EndConsultation(CaseState s, string id, DateOnly on, bool answered)
+    {
+        var open = s.Consultations.First(c => c.Id == id);
+        return s with { Consultations = s.Consultations.Replace(open, open with { EndedOn = on, Answered = answered }) };
+    }
+
+    private static CaseState ConcludeAppeal(CaseState s, string id, DateOnly on, AppealResult result)
+    {
+        var appeal = s.Appeals.First(a => a.Id == id);
+        return s with { Appeals = s.Appeals.Replace(appeal, appeal with { ConcludedOn = on, Result = result }) };
+    }
+}

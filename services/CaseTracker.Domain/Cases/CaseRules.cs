@@ -1,0 +1,224 @@
+using System.Collections.Immutable;
+using CaseTracker.Domain.Clock;
+using CaseTracker.Domain.Outcomes;
+using static CaseTracker.Domain.Cases.CaseEvent;
+
+namespace CaseTracker.Domain.Cases;
+
+/// <summary>Every transition the law or the history forbids, each with the caseworker's message in Chinese.</summary>
+internal static class CaseRules
+{
+    private static readonly DateOnly FeesInForce = new(2021, 1, 1);
+
+    public static void Check(CaseEvent e, CaseState s, CasePolicy policy)
+    {
+        if (e is Received received)
+        {
+            CheckReceipt(received, s);
+            return;
+        }
+
+        var receipt = s.Receipt ?? throw Refuse("case.not_received", "本案尚未登记收到申请，不能记录其他办理环节。");
+        if (e.On < receipt.On)
+        {
+            throw e is Decided
+                ? Refuse("decision.before_receipt", $"答复日期{e.On:yyyy-MM-dd}早于收到申请日期{receipt.On:yyyy-MM-dd}：答复不能早于收到申请。")
+                : Refuse("date.before_receipt", $"{Name(e)}日期{e.On:yyyy-MM-dd}早于收到申请日期{receipt.On:yyyy-MM-dd}。");
+        }
+
+        var isAppeal = e is ReconsiderationFiled or ReconsiderationConcluded or LawsuitFiled or LawsuitConcluded;
+        if (!isAppeal && s.Closure is { } closure)
+        {
+            throw Refuse("case.closed", $"本案已于{closure.On:yyyy-MM-dd}办结（{closure.Outcome.Label()}），不能再登记{Name(e)}；如原登记有误，请使用更正。");
+        }
+
+        switch (e)
+        {
+            case SupplementRequested r:
+                // 条例第三十条: 一次性告知 — one supplement notice per request.
+                Require(s.Supplement is null, "supplement.once", $"补正告知应一次性告知（条例第三十条），本案已于{s.Supplement?.RequestedOn:yyyy-MM-dd}告知补正。");
+                Require(r.Items.Length > 0, "supplement.items_required", "补正告知须写明需要补正的事项（条例第三十条）。");
+                Require(r.RespondBy is null || r.RespondBy >= r.On, "supplement.period_before_notice", "补正期限不能早于补正告知日期。");
+                break;
+            case SupplementReceived r:
+                var pending = s.Supplement ?? throw Refuse("supplement.not_requested", "本案没有补正告知，不能登记收到补正。");
+                Require(pending.IsPending, "supplement.not_pending", $"本案的补正已于{pending.ReceivedOn:yyyy-MM-dd}收到，不能重复登记。");
+                Require(r.On >= pending.RequestedOn, "supplement.received_before_request", $"收到补正日期{r.On:yyyy-MM-dd}早于补正告知日期{pending.RequestedOn:yyyy-MM-dd}。");
+                break;
+            case SupplementLapsed r:
+                var asked = s.Supplement ?? throw Refuse("supplement.lapse_without_request", "本案没有补正告知，不能登记逾期不补正（条例第三十条：只有告知补正后申请人逾期不补正的，才视为放弃申请）。");
+                Require(asked.IsPending, "supplement.not_pending", $"本案的补正已于{asked.ReceivedOn:yyyy-MM-dd}收到，不能再登记逾期不补正。");
+                Require(r.On >= asked.RequestedOn, "supplement.lapsed_before_request", $"逾期不补正日期{r.On:yyyy-MM-dd}早于补正告知日期{asked.RequestedOn:yyyy-MM-dd}。");
+                break;
+            case ConsultationStarted c:
+                Require(s.Consultations.All(x => x.Id != c.ConsultationId), "consultation.duplicate", $"征求意见“{c.ConsultationId}”已登记。");
+                Require(c.Party.Length > 0, "consultation.party_required", "征求意见须写明征求意见的对象。");
+                break;
+            case ConsultationAnswered or ConsultationLapsed:
+                var id = e is ConsultationAnswered a ? a.ConsultationId : ((ConsultationLapsed)e).ConsultationId;
+                var consultation = s.Consultations.FirstOrDefault(x => x.Id == id)
+                    ?? throw Refuse("consultation.unknown", $"本案没有征求意见“{id}”，不能登记其答复或逾期。");
+                Require(consultation.IsOpen, "consultation.ended", $"征求意见“{id}”已于{consultation.EndedOn:yyyy-MM-dd}结束。");
+                Require(e.On >= consultation.StartedOn, "consultation.end_before_start", $"征求意见结束日期{e.On:yyyy-MM-dd}早于开始日期{consultation.StartedOn:yyyy-MM-dd}。");
+                break;
+            case Extended x:
+                CheckExtension(x, s, policy);
+                break;
+            case FeeNoticeIssued f:
+                Require(f.On >= FeesInForce, "fee.not_in_force", "信息处理费自2021年1月1日起收取（国办函〔2020〕109号），此前不能发出收费通知。");
+                Require(s.Fee is null, "fee.once", $"本案已于{s.Fee?.IssuedOn:yyyy-MM-dd}发出收费通知。");
+                Require(f.Amount > 0, "fee.amount", "收费金额必须大于零。");
+                Require(f.ApplicantReceivedOn >= f.On, "fee.received_before_notice", "申请人收到收费通知的日期不能早于通知发出日期。");
+                break;
+            case FeePaid or FeeLapsed:
+                var fee = s.Fee ?? throw Refuse("fee.no_notice", $"本案没有收费通知，不能登记{Name(e)}。");
+                Require(fee.IsPending, "fee.settled", $"本案的收费已于{fee.PaidOn:yyyy-MM-dd}缴纳。");
+                Require(e.On >= fee.IssuedOn, "fee.before_notice", $"{Name(e)}日期{e.On:yyyy-MM-dd}早于收费通知日期{fee.IssuedOn:yyyy-MM-dd}。");
+                break;
+            case DelayedAnswerDateSet d:
+                // 条例第三十五条: the agency first asks for reasons, then may set a reasonable later date.
+                Require(s.ReasonsRequestedOn is not null, "delay.without_reasons", "确定延迟答复期限前，应先要求申请人说明理由（条例第三十五条）。");
+                Require(d.AnswerBy > d.On, "delay.not_later", "延迟答复的期限必须晚于确定之日。");
+                break;
+            case Decided d:
+                CheckDecision(d.Outcome, d.WithheldGrounds, s);
+                Require(s.Supplement is not { IsPending: true }, "decision.supplement_pending", "本案正在等待申请人补正，请先登记收到补正或逾期不补正，再作答复。");
+                break;
+            case ReconsiderationFiled r:
+                Require(s.Appeals.All(x => x.Id != r.AppealId), "appeal.duplicate", $"行政复议“{r.AppealId}”已登记。");
+                break;
+            case LawsuitFiled l:
+                Require(s.Appeals.All(x => x.Id != l.AppealId), "appeal.duplicate", $"行政诉讼“{l.AppealId}”已登记。");
+                break;
+            case ReconsiderationConcluded or LawsuitConcluded:
+                var appealId = e is ReconsiderationConcluded rc ? rc.AppealId : ((LawsuitConcluded)e).AppealId;
+                var kind = e is ReconsiderationConcluded ? AppealKind.Reconsideration : AppealKind.Lawsuit;
+                var appeal = s.Appeals.FirstOrDefault(x => x.Id == appealId && x.Kind == kind)
+                    ?? throw Refuse("appeal.unknown", $"本案没有登记{(kind == AppealKind.Reconsideration ? "行政复议" : "行政诉讼")}“{appealId}”，不能登记其审结。");
+                Require(appeal.ConcludedOn is null, "appeal.concluded", $"“{appealId}”已于{appeal.ConcludedOn:yyyy-MM-dd}审结。");
+                Require(e.On >= appeal.FiledOn, "appeal.concluded_before_filed", $"审结日期{e.On:yyyy-MM-dd}早于立案日期{appeal.FiledOn:yyyy-MM-dd}。");
+                break;
+        }
+    }
+
+    public static void CheckCorrection(CaseEvent e, CaseState s)
+    {
+        if (!s.Exists)
+        {
+            throw Refuse("case.not_received", "本案尚未登记收到申请，无可更正。");
+        }
+
+        switch (e)
+        {
+            case DateCorrected d:
+                Require(d.Reason.Length > 0, "correction.reason_required", "更正须写明理由。");
+                Require(s.History.Any(m => m.Number == d.Milestone), "correction.unknown_milestone", $"本案没有第{d.Milestone}号办理环节。");
+                break;
+            case OutcomeCorrected o:
+                Require(o.Reason.Length > 0, "correction.reason_required", "更正须写明理由。");
+                Require(s.Closure is { } c && s.History.First(m => m.Number == c.Milestone).Event is Decided, "correction.no_decision", "本案没有答复，无答复结果可更正。");
+                CheckDecision(o.Outcome, o.WithheldGrounds, s);
+                break;
+            case ApplicantTypeCorrected a:
+                Require(a.Reason.Length > 0, "correction.reason_required", "更正须写明理由。");
+                break;
+        }
+    }
+
+    /// <summary>A corrected history must be one the live product would have accepted, milestone by milestone.</summary>
+    public static void CheckHistory(ImmutableList<Milestone> history, CasePolicy policy)
+    {
+        var state = CaseState.Initial;
+        foreach (var milestone in history)
+        {
+            try
+            {
+                Check(milestone.Event, state, policy);
+            }
+            catch (DomainException error)
+            {
+                throw Refuse("correction.invalid_history", $"更正后第{milestone.Number}号环节（{Name(milestone.Event)}）不成立：{error.Message}");
+            }
+
+            state = CaseProjection.Derive(state.History.Add(milestone)) with { Version = milestone.Number + 1 };
+        }
+    }
+
+    public static string Name(CaseEvent e) => e switch
+    {
+        Received => "收到申请",
+        SupplementRequested => "补正告知",
+        SupplementReceived => "收到补正",
+        SupplementLapsed => "逾期不补正",
+        ConsultationStarted => "征求意见",
+        ConsultationAnswered => "征求意见答复",
+        ConsultationLapsed => "征求意见逾期",
+        Extended => "延期答复",
+        FeeNoticeIssued => "收费通知",
+        FeePaid => "缴费",
+        FeeLapsed => "逾期未缴费",
+        ReasonsRequested => "要求说明理由",
+        DelayedAnswerDateSet => "确定延迟答复期限",
+        Decided => "答复",
+        Withdrawn => "申请人撤回",
+        ReconsiderationFiled => "行政复议",
+        ReconsiderationConcluded => "行政复议审结",
+        LawsuitFiled => "行政诉讼",
+        LawsuitConcluded => "行政诉讼审结",
+        _ => "更正",
+    };
+
+    private static void CheckReceipt(Received r, CaseState s)
+    {
+        Require(!s.Exists, "case.exists", $"编号“{s.Receipt?.CaseNumber}”的申请已登记，不能重复登记。");
+        Require(r.Agency.Length > 0, "receipt.agency_required", "办理机关不能为空。");
+        Require(r.CaseNumber.Length > 0, "receipt.number_required", "编号不能为空。");
+        Require(Enum.IsDefined(r.ApplicantType), "receipt.applicant_type", "申请人类型无效。");
+        Require(Enum.IsDefined(r.Channel), "receipt.channel", "申请方式无效。");
+    }
+
+    private static void CheckExtension(Extended x, CaseState s, CasePolicy policy)
+    {
+        // 条例第三十三条第二款: once, approved by the head of the disclosure office, before the period ends.
+        Require(s.Extension is null, "extension.once", $"延期答复只能一次（条例第三十三条第二款），本案已于{s.Extension?.On:yyyy-MM-dd}延期。");
+        Require(x.Approver.Length > 0, "extension.approver_required", "延期答复须经政府信息公开工作机构负责人同意，请填写批准人。");
+        Require(x.Reason.Length > 0, "extension.reason_required", "延期答复须写明理由。");
+        Require(x.ApplicantToldOn >= x.On, "extension.told_before_granted", "告知申请人的日期不能早于延期批准日期。");
+        var (deadline, _, _, _) = StatutoryClock.Deadline(s.AsOf(x.On), policy.Calendar, policy.Settings);
+        Require(deadline is not { } due || x.On <= due, "extension.after_deadline",
+            $"答复期限已于{deadline:yyyy-MM-dd}届满，期限届满后不能再延期（条例第三十三条第二款）。");
+    }
+
+    private static void CheckDecision(Outcome outcome, GroundList grounds, CaseState s)
+    {
+        Require(Enum.IsDefined(outcome), "decision.outcome", "答复结果无效。");
+        Require(outcome.IsDecision(), "decision.use_milestone", outcome switch
+        {
+            Outcome.OtherSupplementLapsed => "逾期不补正请登记“逾期不补正”环节，不作为答复登记。",
+            Outcome.OtherFeeUnpaid => "逾期未缴费请登记“逾期未缴费”环节，不作为答复登记。",
+            _ => "申请人撤回请登记“申请人撤回”环节，不作为答复登记。",
+        });
+        if (outcome == Outcome.PartiallyDisclosed)
+        {
+            Require(grounds.Items.Count > 0, "decision.partial_without_grounds", "部分公开须载明不予公开部分的理由（条例第三十七条），请选择不予公开或无法提供的具体情形。");
+            Require(grounds.Items.All(g => g.IsWithholdingGround()), "decision.partial_grounds", "部分公开的理由只能是不予公开或无法提供的具体情形（条例第三十七条）。");
+        }
+        else
+        {
+            Require(grounds.Items.Count == 0, "decision.grounds_only_for_partial", "只有部分公开才登记不予公开部分的理由。");
+        }
+
+        Require(outcome != Outcome.UnavailableUnclearAfterSupplement || s.Supplement?.ReceivedOn is not null,
+            "decision.unclear_without_supplement", "“补正后申请内容仍不明确”只适用于已告知补正并收到补正的申请（条例第三十条）。");
+    }
+
+    private static void Require(bool condition, string rule, string message)
+    {
+        if (!condition)
+        {
+            throw Refuse(rule, message);
+        }
+    }
+
+    private static DomainException Refuse(string rule, string message) => new(rule, message);
+}

@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using CaseTracker.Domain.Outcomes;
+
+namespace CaseTracker.Domain.Cases;
+
+/// <summary>
+/// A case as its effective history says: every milestone with the corrections applied. Everything else is
+/// derived from that history, so whatever a correction touches, all that depends on it follows.
+/// </summary>
+public sealed record CaseState
+{
+    public static CaseState Initial { get; } = new();
+
+    /// <summary>How many events of the stream have been applied (corrections included).</summary>
+    public int Version { get; init; }
+
+    public ImmutableList<Milestone> History { get; init; } = [];
+
+    public CaseEvent.Received? Receipt { get; init; }
+
+    public Supplement? Supplement { get; init; }
+
+    public ImmutableList<Consultation> Consultations { get; init; } = [];
+
+    public Extension? Extension { get; init; }
+
+    public FeeNotice? Fee { get; init; }
+
+    public DateOnly? ReasonsRequestedOn { get; init; }
+
+    /// <summary>条例第三十五条: the answer date the agency set; it is the deadline.</summary>
+    public DateOnly? AnswerBy { get; init; }
+
+    public Closure? Closure { get; init; }
+
+    public ImmutableList<Appeal> Appeals { get; init; } = [];
+
+    public int CorrectionCount { get; init; }
+
+    public bool Exists => Receipt is not null;
+
+    public bool IsClosed => Closure is not null;
+
+    public RuleSet Rules => RuleSets.For(Receipt?.On ?? RuleSets.Rules2019InForce);
+
+    /// <summary>The same case as it stood on a date: only milestones whose business date is on or before it.</summary>
+    public CaseState AsOf(DateOnly date)
+    {
+        var history = History.Where(m => m.Event.On <= date).ToImmutableList();
+        return history.Count == History.Count ? this : CaseProjection.Derive(history) with { Version = Version, CorrectionCount = CorrectionCount };
+    }
+
+    public bool SameFactsAs(CaseState other) =>
+        History.Select(m => m.Event).SequenceEqual(other.History.Select(m => m.Event));
+
+    internal CaseState WithClosure(DateOnly on, Outcome outcome, GroundList grounds, int milestone) =>
+        this with { Closure = new Closure(on, outcome, grounds, milestone) };
+}
