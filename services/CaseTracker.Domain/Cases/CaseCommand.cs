@@ -9,6 +9,9 @@ public abstract record CaseCommand
     {
     }
 
+    /// <summary>The business date the command records (for a correction, the day it is made).</summary>
+    public abstract DateOnly On { get; init; }
+
     public sealed record Receive(
         Guid CaseId,
         string Agency,

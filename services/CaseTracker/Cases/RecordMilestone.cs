@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using CaseTracker.Domain.Cases;
+using CaseTracker.EventStore;
+using CaseTracker.Pipeline;
+using Mediator;
+
+namespace CaseTracker.Cases;
+
+/// <summary>Any milestone on a case, from a form, the API, an import row or a bus message.</summary>
+public sealed record RecordMilestone(Guid CaseId, CaseCommand Command, long? ExpectedVersion = null) : ICommand<CaseChange>, ICaseChange
+{
+    public string? NewCaseAgency => (Command as CaseCommand.Receive)?.Agency;
+}
+
+/// <param name="Version">The stream version after the command: the ETag of the case.</param>
+public sealed record CaseChange(Guid CaseId, long Version, IReadOnlyList<CaseEvent> Events, CaseState State);
+
+/// <summary>Load, decide, append. Everything else is a pipeline behavior.</summary>
+public sealed class RecordMilestoneHandler(IEventStore store, CasePolicy policy, RequestContext context)
+    : ICommandHandler<RecordMilestone, CaseChange>
+{
+    public async ValueTask<CaseChange> Handle(RecordMilestone request, CancellationToken cancellationToken)
+    {
+        var stream = CaseStreams.For(request.CaseId);
+        var history = await store.ReadStreamAsync(stream, cancellationToken);
+        var version = history.Count == 0 ? 0 : history[^1].StreamVersion;
+        if (request.ExpectedVersion is { } expected && expected != version)
+        {
+            throw new VersionConflictException(request.CaseId, expected, version);
+        }
+
+        var state = CaseDecider.Fold(history.Select(e => e.Event));
+        if (request.Command is not CaseCommand.Receive && !state.Exists)
+        {
+            throw new NotFoundException("案件不存在。");
+        }
+
+        var events = CaseDecider.Decide(request.Command, state, policy);
+        if (events.Count == 0)
+        {
+            return new CaseChange(request.CaseId, version, events, state);
+        }
+
+        var metadata = context.Metadata();
+        var started = Stopwatch.GetTimestamp();
+        var result = await store.AppendAsync(
+            stream,
+            version == 0 ? ExpectedVersion.NoStream : ExpectedVersion.Exact(version),
+            events.Select(e => new NewEvent(Guid.NewGuid(), e, metadata)).ToList(),
+            cancellationToken);
+        Telemetry.AppendDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return result switch
+        {
+            AppendResult.Appended appended => new CaseChange(request.CaseId, appended.StreamVersion, events, events.Aggregate(state, CaseDecider.Evolve)),
+            AppendResult.Conflict conflict => throw new VersionConflictException(request.CaseId, version, conflict.ActualVersion),
+            _ => throw new UnreachableException(),
+        };
+    }
+}

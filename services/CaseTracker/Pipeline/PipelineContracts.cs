@@ -1,0 +1,37 @@
+namespace CaseTracker.Pipeline;
+
+/// <summary>A request that checks its own input before anything runs (ValidationBehavior).</summary>
+public interface IValidated
+{
+    /// <summary>Throws <see cref="Hosting.UserError"/> naming the field and the rule.</summary>
+    void Validate();
+}
+
+/// <summary>A change to a case: authorised against the case's agency, retried on a version conflict.</summary>
+public interface ICaseChange
+{
+    Guid CaseId { get; }
+
+    /// <summary>The agency named by the request itself (a new case); otherwise the case's own.</summary>
+    string? NewCaseAgency { get; }
+
+    /// <summary>An explicit expected version (If-Match): a conflict is the caller's to resolve, never retried.</summary>
+    long? ExpectedVersion { get; }
+}
+
+/// <summary>Something only an administrator does.</summary>
+public interface IAdministrative;
+
+/// <summary>The stream changed between read and append.</summary>
+public sealed class VersionConflictException(Guid caseId, long expected, long actual)
+    : Exception($"案件已被他人更新（期望版本 {expected}，当前版本 {actual}），请刷新后重试。")
+{
+    public Guid CaseId { get; } = caseId;
+
+    public long Actual { get; } = actual;
+}
+
+/// <summary>The request is not allowed for the person asking.</summary>
+public sealed class ForbiddenException(string message) : Exception(message);
+
+public sealed class NotFoundException(string message) : Exception(message);
