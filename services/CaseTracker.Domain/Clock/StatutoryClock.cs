@@ -51,8 +51,9 @@ public static class StatutoryClock
                 var due = calendar.AddWorkingDays(DayZero(c.StartedOn, settings), ClockSettings.ConsultationReplyDays);
                 return new ConsultationDue(c.Id, c.Party, due.Date, due.Provisional);
             }).ToList(),
+            // 国办函〔2020〕109号: counted from the day after the applicant received the notice, whatever the day-1 setting.
             FeePaymentDue = s.Fee is { IsPending: true } fee
-                ? calendar.AddWorkingDays(DayZero(fee.ApplicantReceivedOn, settings), ClockSettings.FeePaymentDays).Date
+                ? calendar.AddWorkingDays(fee.ApplicantReceivedOn, ClockSettings.FeePaymentDays).Date
                 : null,
         };
     }
