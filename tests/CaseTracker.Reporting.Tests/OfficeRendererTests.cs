@@ -1,6 +1,7 @@
 using CaseTracker.Reporting.Rendering;
 using CaseTracker.Reporting.Tests.Support;
 using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Spreadsheet;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
@@ -87,6 +88,18 @@ public class OfficeRendererTests
         Assert.DoesNotContain("比上年", text, StringComparison.Ordinal);
         Assert.Contains("【待填写】以下各项数据尚未录入。", text, StringComparison.Ordinal);
         Assert.Contains("本年因政府信息公开引发行政复议246件（结果维持138件、结果纠正8件、其他结果92件、尚未审结8件），行政诉讼27件（未经复议直接起诉17件、复议后起诉10件）。", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Xlsx_and_docx_are_valid_office_open_xml()
+    {
+        using var workbook = SpreadsheetDocument.Open(new MemoryStream(XlsxReportRenderer.Render(Reports.District2020)), false);
+        using var document = WordprocessingDocument.Open(new MemoryStream(DocxReportRenderer.Render(Reports.District2020)), false);
+
+        var validator = new OpenXmlValidator();
+
+        Assert.Empty(validator.Validate(workbook).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+        Assert.Empty(validator.Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
     }
 
     private static Worksheet Sheet(SpreadsheetDocument workbook, string name)

@@ -60,7 +60,8 @@ internal static class DocxParts
 
     private static TableCell Cell(string text, int columnSpan, VerticalMerge? merge)
     {
-        var properties = new TableCellProperties(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
+        // Order of w:tcPr children is fixed by the schema: gridSpan, vMerge, …, vAlign.
+        var properties = new TableCellProperties();
         if (columnSpan > 1)
         {
             properties.Append(new GridSpan { Val = columnSpan });
@@ -70,6 +71,8 @@ internal static class DocxParts
         {
             properties.Append(merge);
         }
+
+        properties.Append(new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center });
 
         return new TableCell(properties, Para(text, size: 18, bold: false, font: "宋体", centred: true));
     }
