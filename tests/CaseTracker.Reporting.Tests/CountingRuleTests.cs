@@ -122,6 +122,19 @@ public class CountingRuleTests
         Assert.Equal(ReportFormat.Format2019, AnnualReports.Produce([], request).Format);
     }
 
+    [Fact]
+    public void A_damaged_record_is_left_out_and_counted_as_unreadable()
+    {
+        var accumulator = new ReportAccumulator(new ReportRequest(Agencies.WholeDistrict, 2023, new DateOnly(2024, 3, 31)));
+
+        accumulator.Add(new CaseRecord(Guid.NewGuid(), Agencies.Street, (ApplicantType)42, Received, null, null, []));
+        accumulator.Add(new CaseRecord(Guid.NewGuid(), Agencies.Street, ApplicantType.NaturalPerson, Received, Received.AddDays(1), (Outcome)99, []));
+        accumulator.Add(new CaseRecord(Guid.NewGuid(), Agencies.Street, ApplicantType.NaturalPerson, Received, null, null, []));
+
+        Assert.Equal((2, 1), (accumulator.RecordsUnreadable, accumulator.CasesCounted));
+        Assert.Equal(1, accumulator.Build().Received());
+    }
+
     private static AnnualReport Produce(IEnumerable<CaseState> states, int year, DateOnly asOf) =>
         AnnualReports.Produce(states.Select(CaseRecord.From), new ReportRequest(Agencies.WholeDistrict, year, asOf));
 }

@@ -97,4 +97,21 @@ public class JsonRendererTests
         Assert.Contains("“agency”（机关名称）缺失或为空。", result.Errors);
         Assert.Contains("“year”（报告年度）缺失或不是2008至2100之间的整数。", result.Errors);
     }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("null")]
+    [InlineData("42")]
+    [InlineData("{\"agency\": 1, \"year\": \"2023\", \"format\": 2021}")]
+    [InlineData("{\"agency\": \"x\", \"year\": 2023, \"section3\": []}")]
+    [InlineData("{\"agency\": \"x\", \"year\": 2023, \"section3\": {\"rows\": [1, null, \"a\", {\"values\": 3}]}}")]
+    [InlineData("{\"agency\": \"x\", \"year\": 2023, \"section3\": {\"rows\": [{\"label\": \"一、本年新收政府信息公开申请数量\", \"values\": {\"自然人\": 1e40}}]}, \"section4\": []}")]
+    [InlineData("{\"agency\": \"x\", \"year\": 2023, \"section2\": {\"t\": 1, \"u\": {\"columns\": [1], \"rows\": {\"r\": [\"x\"]}}}}")]
+    public void Bad_input_is_refused_with_reasons_and_never_throws(string json)
+    {
+        var result = JsonReportReader.Read(json);
+
+        Assert.Null(result.Report);
+        Assert.NotEmpty(result.Errors);
+    }
 }

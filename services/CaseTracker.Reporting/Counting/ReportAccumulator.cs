@@ -36,11 +36,20 @@ public sealed class ReportAccumulator
 
     public int CasesCounted { get; private set; }
 
+    /// <summary>Records left out because their applicant type or outcome is not one the tables know (a damaged read model).</summary>
+    public int RecordsUnreadable { get; private set; }
+
     public void Add(CaseRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
         if (!_request.Agencies.Contains(record.Agency) || record.ReceivedOn > _request.AsOf)
         {
+            return;
+        }
+
+        if (!Enum.IsDefined(record.ApplicantType) || record.Outcome is { } o && !Enum.IsDefined(o))
+        {
+            RecordsUnreadable++;
             return;
         }
 

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text.Json;
 using CaseTracker.Reporting.Tables;
 
@@ -71,6 +70,4 @@ public static class JsonReportReader
         value = 0;
         return e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out value);
     }
-
-    internal static ImmutableArray<int> Zeros(int n) => ImmutableArray.Create(new int[n]);
 }

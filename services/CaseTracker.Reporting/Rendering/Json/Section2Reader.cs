@@ -20,7 +20,7 @@ internal static class Section2Reader
         var tables = new List<ProactiveTable>();
         foreach (var table in section.EnumerateObject())
         {
-            if (!table.Value.TryGetProperty("columns", out var cols) || cols.ValueKind != JsonValueKind.Array
+            if (table.Value.ValueKind != JsonValueKind.Object || !table.Value.TryGetProperty("columns", out var cols) || cols.ValueKind != JsonValueKind.Array
                 || !table.Value.TryGetProperty("rows", out var rows) || rows.ValueKind != JsonValueKind.Object)
             {
                 errors.Add($"section2“{table.Name}”缺少“columns”或“rows”。");

@@ -10,7 +10,8 @@ internal static class Section3Reader
 {
     public static Section3Table? Read(JsonElement root, ReportFormat format, List<string> errors)
     {
-        if (!root.TryGetProperty("section3", out var section) || !section.TryGetProperty("rows", out var rows) || rows.ValueKind != JsonValueKind.Array)
+        if (!root.TryGetProperty("section3", out var section) || section.ValueKind != JsonValueKind.Object
+            || !section.TryGetProperty("rows", out var rows) || rows.ValueKind != JsonValueKind.Array)
         {
             errors.Add("缺少“section3.rows”（三、收到和处理政府信息公开申请情况）。");
             return null;
@@ -22,6 +23,12 @@ internal static class Section3Reader
         foreach (var row in rows.EnumerateArray())
         {
             index++;
+            if (row.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add($"section3第{index}行应为对象。");
+                continue;
+            }
+
             var label = row.TryGetProperty("label", out var l) && l.ValueKind == JsonValueKind.String ? l.GetString()!.Trim() : "";
             var code = row.TryGetProperty("code", out var c) && c.ValueKind == JsonValueKind.String ? c.GetString()!.Trim() : "";
             var spec = layout.FirstOrDefault(s => s.Label == label) ?? (label.Length == 0 ? layout.FirstOrDefault(s => s.Code == code) : null);
