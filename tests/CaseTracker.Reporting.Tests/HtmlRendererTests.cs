@@ -29,6 +29,7 @@ public class HtmlRendererTests
         Assert.Contains("<th rowspan=\"20\">三、本年度办理结果</th>", html);
         Assert.Contains("<tr><th colspan=\"2\">（六）其他处理</th><td>59</td><td>13</td><td>0</td><td>0</td><td>0</td><td>0</td><td>72</td></tr>", html);
         Assert.Contains("<tr><th rowspan=\"2\">其他对外管理服务事项</th><th>行政检查</th><td>436</td><td>-174</td><td>453518</td></tr>", html);
+        Assert.Contains("<tr><th>行政强制</th><td>86</td><td>+33</td><td>10817</td></tr>", html);
     }
 
     [Fact]

@@ -102,6 +102,21 @@ public class OfficeRendererTests
         Assert.Empty(validator.Validate(document).Select(e => $"{e.Path?.XPath}: {e.Description}"));
     }
 
+    [Fact]
+    public void A_pre_2019_report_renders_without_section_two_tables_and_says_so()
+    {
+        var report = Counting.AnnualReports.Produce([], new(Agencies.WholeDistrict, 2018, new DateOnly(2019, 1, 31)));
+
+        using var document = WordprocessingDocument.Open(new MemoryStream(DocxReportRenderer.Render(report)), false);
+        using var workbook = SpreadsheetDocument.Open(new MemoryStream(XlsxReportRenderer.Render(report)), false);
+
+        Assert.Contains("【待填写】本年度主动公开政府信息的情况（2019年以前没有全国统一的表格）。", document.MainDocumentPart!.Document!.Body!.InnerText, StringComparison.Ordinal);
+        Assert.Equal(2, document.MainDocumentPart.Document.Body.Elements<W.Table>().Count());
+        Assert.Equal(["三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况"],
+            workbook.WorkbookPart!.Workbook!.Descendants<Sheet>().Select(s => s.Name!.Value));
+        Assert.Empty(new OpenXmlValidator().Validate(document));
+    }
+
     private static Worksheet Sheet(SpreadsheetDocument workbook, string name)
     {
         var sheet = workbook.WorkbookPart!.Workbook!.Descendants<Sheet>().Single(s => s.Name == name);

@@ -56,6 +56,10 @@ public static class DocxReportRenderer
                     body.Append(DocxParts.Table(ReportGrids.Section2(table, blank: report.Section2 is null)));
                 }
             }
+            else
+            {
+                body.Append(DocxParts.Text($"{ToWrite}本年度主动公开政府信息的情况（2019年以前没有全国统一的表格）。"));
+            }
 
             body.Append(DocxParts.Heading(Headings[2]));
             body.Append(DocxParts.Table(ReportGrids.Section3(report)));

@@ -70,7 +70,9 @@ public static class ReportGrids
             for (var c = 0; c < table.Columns.Length; c++)
             {
                 var value = table.Rows[r].Values[c];
-                cells.Add(blank ? new GridCell(2 + r, labels + c, 1, 1, "", false) : new GridCell(2 + r, labels + c, 1, 1, Show(value), false, value));
+                // 本年增/减 is printed with its sign, as the published reports do ("+33").
+                var text = table.Columns[c].Label == ProactiveLayout.Change && value > 0 ? $"+{Show(value)}" : Show(value);
+                cells.Add(blank ? new GridCell(2 + r, labels + c, 1, 1, "", false) : new GridCell(2 + r, labels + c, 1, 1, text, false, value));
             }
         }
 
