@@ -201,7 +201,7 @@ internal static class CaseRules
         if (outcome == Outcome.PartiallyDisclosed)
         {
             Require(grounds.Items.Count > 0, "decision.partial_without_grounds", "部分公开须载明不予公开部分的理由（条例第三十七条），请选择不予公开或无法提供的具体情形。");
-            Require(grounds.Items.All(g => g.IsWithholdingGround()), "decision.partial_grounds", "部分公开的理由只能是不予公开或无法提供的具体情形（条例第三十七条）。");
+            Require(grounds.Items.All(g => Enum.IsDefined(g) && g.IsWithholdingGround()), "decision.partial_grounds", "部分公开的理由只能是不予公开或无法提供的具体情形（条例第三十七条）。");
         }
         else
         {

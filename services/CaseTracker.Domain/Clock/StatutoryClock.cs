@@ -51,8 +51,9 @@ public static class StatutoryClock
                 var due = calendar.AddWorkingDays(DayZero(c.StartedOn, settings), ClockSettings.ConsultationReplyDays);
                 return new ConsultationDue(c.Id, c.Party, due.Date, due.Provisional);
             }).ToList(),
+            // 国办函〔2020〕109号: counted from the day after the applicant received the notice, whatever the day-1 setting.
             FeePaymentDue = s.Fee is { IsPending: true } fee
-                ? calendar.AddWorkingDays(DayZero(fee.ApplicantReceivedOn, settings), ClockSettings.FeePaymentDays).Date
+                ? calendar.AddWorkingDays(fee.ApplicantReceivedOn, ClockSettings.FeePaymentDays).Date
                 : null,
         };
     }
@@ -74,8 +75,9 @@ public static class StatutoryClock
             return (null, false, 0, pausedFor);
         }
 
-        // 条例第三十五条: the later answer date the agency set is the deadline.
-        if (s.AnswerBy is { } answerBy)
+        // 条例第三十五条: the later answer date the agency set is the deadline of the period it was set in. A supplement
+        // received after it was set starts the period again from zero (第三十条), and the statutory period governs again.
+        if (s.AnswerBy is { } answerBy && AnswerDateSetOn(s) >= periodStart)
         {
             return (answerBy, !calendar.Covers(answerBy), 0, pausedFor);
         }
@@ -100,6 +102,9 @@ public static class StatutoryClock
         var deadline = calendar.AddWorkingDays(DayZero(periodStart, settings), total);
         return (deadline.Date, provisional || deadline.Provisional, pausedDays.Count, pausedFor);
     }
+
+    private static DateOnly? AnswerDateSetOn(CaseState s) =>
+        s.History.Select(m => m.Event).OfType<CaseEvent.DelayedAnswerDateSet>().LastOrDefault()?.On;
 
     private static DateOnly? PeriodStart(CaseState s) => s.Supplement?.ReceivedOn ?? s.Receipt?.On;
 

@@ -1,0 +1,13 @@
+# The CaseTracker host (assembly `casetracker`) for docker-compose.
+# Build context is the repository root: the project references its siblings
+# and the central build props (Directory.*.props, global.json).
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY . .
+RUN dotnet publish services/CaseTracker/CaseTracker.csproj -c Release -o /app -p:UseAppHost=false
+
+# Runtime image: ASP.NET shared framework only, listens on 8080 (image default).
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+WORKDIR /app
+COPY --from=build /app .
+ENTRYPOINT ["dotnet", "casetracker.dll", "serve"]
