@@ -1,0 +1,58 @@
+using System.Data;
+using System.Data.Common;
+using CaseTracker.EventStore.Sql;
+using Npgsql;
+
+namespace CaseTracker.EventStore.Postgres;
+
+/// <summary>
+/// PostgreSQL: several processes may append at once (appends to one stream queue on its row lock). The schema is
+/// created and migrated at start from the versioned scripts, under an advisory lock. Subscribers wake on
+/// LISTEN/NOTIFY and never skip an event that commits late (see Sql/Postgres/read_all.sql).
+/// </summary>
+public sealed class PostgresEventStore : SqlEventStore, IAsyncDisposable
+{
+    private const string Channel = "casetracker_events";
+    private readonly NpgsqlDataSource _source;
+
+    private PostgresEventStore(NpgsqlDataSource source, TimeProvider time)
+        : base(new SqlScripts("Postgres"), time) => _source = source;
+
+    public static async Task<PostgresEventStore> OpenAsync(string connectionString, TimeProvider? time = null, CancellationToken ct = default)
+    {
+        var store = new PostgresEventStore(NpgsqlDataSource.Create(connectionString), time ?? TimeProvider.System);
+        await using var connection = await store.OpenConnectionAsync(ct);
+        await Migrator.MigrateAsync(connection, store.Sql, store.BeginWriteAsync, ct);
+        return store;
+    }
+
+    protected override TimeSpan PollInterval => TimeSpan.FromMilliseconds(250);
+
+    public override async Task<DbConnection> OpenConnectionAsync(CancellationToken ct) => await _source.OpenConnectionAsync(ct);
+
+    public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct) =>
+        await ((NpgsqlConnection)connection).BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+
+    protected override async Task<IEventWaiter> ListenAsync(CancellationToken ct)
+    {
+        var connection = await _source.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(null, $"LISTEN {Channel};", ct);
+        return new NotificationWaiter(connection);
+    }
+
+    // The deleted key's row version stays in the table file until vacuumed.
+    protected override async Task AfterErasureAsync(CancellationToken ct)
+    {
+        await using var connection = await OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(null, "VACUUM subject_keys;", ct);
+    }
+
+    public ValueTask DisposeAsync() => _source.DisposeAsync();
+
+    private sealed class NotificationWaiter(NpgsqlConnection connection) : IEventWaiter
+    {
+        public Task WaitAsync(TimeSpan timeout, CancellationToken ct) => connection.WaitAsync(timeout, ct);
+
+        public ValueTask DisposeAsync() => connection.DisposeAsync();
+    }
+}

@@ -1,0 +1,47 @@
+using CaseTracker.Domain.Cases;
+
+namespace CaseTracker.EventStore.Projections.CaseList;
+
+/// <summary>
+/// The case read model (one row per case). Every event type is handled the same way on purpose: the row is a function
+/// of the case folded with <see cref="CaseDecider.Evolve"/> and the statutory clock, so that a correction of any
+/// earlier milestone carries through to every column it touches. The folded state is kept per stream between
+/// events and reloaded from the stream when it is missing or stale.
+/// </summary>
+public sealed class CaseListProjection(CasePolicy policy) : IProjection
+{
+    private const int MaxCachedCases = 50_000;
+    private readonly Dictionary<string, CaseState> _states = [];
+
+    public string Name => "case-list.v1";
+
+    public async Task ApplyAsync(EventEnvelope envelope, ProjectionContext context, CancellationToken ct)
+    {
+        var before = _states.TryGetValue(envelope.StreamId, out var cached) && cached.Version == envelope.StreamVersion - 1
+            ? cached
+            : await LoadAsync(context.Store, envelope, ct);
+        var after = CaseDecider.Evolve(before, envelope.Event);
+        if (_states.Count >= MaxCachedCases)
+        {
+            _states.Clear();
+        }
+
+        _states[envelope.StreamId] = after;
+        if (CaseRow.From(after, envelope, policy) is { } row)
+        {
+            await context.ExecuteAsync("case_row_upsert", ct, row.Parameters());
+        }
+    }
+
+    public async Task ResetAsync(ProjectionContext context, CancellationToken ct)
+    {
+        _states.Clear();
+        await context.ExecuteAsync("case_rows_delete", ct);
+    }
+
+    private static async Task<CaseState> LoadAsync(IEventStore store, EventEnvelope envelope, CancellationToken ct)
+    {
+        var earlier = await store.ReadStreamAsync(envelope.StreamId, ReadDirection.Forwards, 1, (int)(envelope.StreamVersion - 1), ct);
+        return CaseDecider.Fold(earlier.Select(e => e.Event));
+    }
+}

@@ -1,0 +1,86 @@
+namespace CaseTracker.EventStore.Projections;
+
+/// <summary>
+/// Feeds one projection from the global log. Each page of events is applied in one transaction together with the
+/// checkpoint, so every event counts exactly once even across crashes.
+/// </summary>
+public sealed class ProjectionRunner(IEventStore store, IReadModelDatabase database, IProjection projection)
+{
+    public int PageSize { get; init; } = 500;
+
+    /// <summary>Applies everything after the checkpoint, then returns how many events it applied.</summary>
+    public async Task<long> CatchUpAsync(IProgress<ReplayProgress>? progress = null, CancellationToken ct = default)
+    {
+        var checkpoint = await LoadCheckpointAsync(ct);
+        var total = progress is null ? 0 : await store.CountAfterAsync(checkpoint, ct);
+        long done = 0;
+        while (true)
+        {
+            var page = await store.ReadAllAsync(checkpoint, PageSize, ct);
+            if (page.Count == 0)
+            {
+                return done;
+            }
+
+            checkpoint = await ApplyAsync(page, ct);
+            done += page.Count;
+            progress?.Report(new ReplayProgress(done, Math.Max(done, total)));
+        }
+    }
+
+    /// <summary>Catches up from the checkpoint, then follows the log until cancelled.</summary>
+    public async Task RunAsync(CancellationToken ct)
+    {
+        try
+        {
+            await foreach (var page in store.SubscribeToAllAsync(await LoadCheckpointAsync(ct), ct))
+            {
+                await ApplyAsync(page, ct);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Reset + replay: deletes the rows and the checkpoint, then applies the whole log.</summary>
+    public async Task<long> RebuildAsync(IProgress<ReplayProgress>? progress = null, CancellationToken ct = default)
+    {
+        await using (var connection = await database.OpenConnectionAsync(ct))
+        {
+            await using var tx = await database.BeginWriteAsync(connection, ct);
+            await projection.ResetAsync(new ProjectionContext(connection, tx, database.Sql, store), ct);
+            await database.SaveCheckpointAsync(connection, tx, projection.Name, LogPosition.Start, ct);
+            await tx.CommitAsync(ct);
+        }
+
+        return await CatchUpAsync(progress, ct);
+    }
+
+    public async Task<ProjectionStatus> StatusAsync(CancellationToken ct = default)
+    {
+        var checkpoint = await LoadCheckpointAsync(ct);
+        return new ProjectionStatus(projection.Name, checkpoint, await store.CountAfterAsync(checkpoint, ct));
+    }
+
+    private async Task<LogPosition> LoadCheckpointAsync(CancellationToken ct)
+    {
+        await using var connection = await database.OpenConnectionAsync(ct);
+        return await database.LoadCheckpointAsync(connection, null, projection.Name, ct);
+    }
+
+    private async Task<LogPosition> ApplyAsync(IReadOnlyList<EventEnvelope> page, CancellationToken ct)
+    {
+        await using var connection = await database.OpenConnectionAsync(ct);
+        await using var tx = await database.BeginWriteAsync(connection, ct);
+        var context = new ProjectionContext(connection, tx, database.Sql, store);
+        foreach (var envelope in page)
+        {
+            await projection.ApplyAsync(envelope, context, ct);
+        }
+
+        await database.SaveCheckpointAsync(connection, tx, projection.Name, page[^1].Position, ct);
+        await tx.CommitAsync(ct);
+        return page[^1].Position;
+    }
+}

@@ -1,0 +1,1 @@
+SELECT stream_id FROM events WHERE event_id = @event_id;

@@ -1,0 +1,1 @@
+DELETE FROM subject_keys WHERE subject_id = @subject;

@@ -1,0 +1,1 @@
+SELECT key FROM subject_keys WHERE subject_id = @subject;

@@ -1,0 +1,1 @@
+UPDATE streams SET version = @version WHERE stream_id = @stream;

@@ -1,0 +1,2 @@
+-- Wakes subscribers (delivered at commit).
+SELECT pg_notify('casetracker_events', '');

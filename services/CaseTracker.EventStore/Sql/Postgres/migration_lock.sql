@@ -1,0 +1,2 @@
+-- One migrator at a time across processes.
+SELECT pg_advisory_lock(7305411001);

@@ -1,0 +1,111 @@
+using System.Data.Common;
+using System.Globalization;
+using CaseTracker.EventStore.Serialization;
+
+namespace CaseTracker.EventStore.Sql;
+
+public abstract partial class SqlEventStore
+{
+    public async Task<AppendResult> AppendAsync(string streamId, ExpectedVersion expected, IReadOnlyList<NewEvent> events, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(streamId);
+        await using var connection = await OpenConnectionAsync(ct);
+        await using var tx = await BeginWriteAsync(connection, ct);
+        await connection.ExecuteAsync(tx, Sql["stream_ensure"], ct, ("stream", streamId));
+        var actual = Convert.ToInt64(await connection.ScalarAsync(tx, Sql["stream_version"], ct, ("stream", streamId)), CultureInfo.InvariantCulture);
+        if (!expected.Accepts(actual))
+        {
+            // A retry of an append that already went through is not a conflict.
+            return events.Count > 0 && await AllInStreamAsync(connection, tx, streamId, events, ct)
+                ? new AppendResult.Appended(actual, null, 0)
+                : new AppendResult.Conflict(streamId, expected, actual);
+        }
+
+        var now = time.GetUtcNow();
+        var version = actual;
+        LogPosition? last = null;
+        await using var insert = connection.Command(tx, Sql["event_insert"]);
+        foreach (var e in events)
+        {
+            var data = await EventSerializer.SerializeAsync(e.EventId, e.Event, subject => KeyForAsync(connection, tx, subject, now, ct));
+            SetEventParameters(insert, streamId, version + 1, e, data, now);
+            var position = await InsertAsync(insert, ct);
+            if (position is null)
+            {
+                await EnsureInStreamAsync(connection, tx, streamId, e.EventId, ct);
+                continue;
+            }
+
+            last = position;
+            version++;
+            AfterEventWritten?.Invoke((int)(version - actual));
+        }
+
+        if (version == actual)
+        {
+            return new AppendResult.Appended(actual, null, 0);
+        }
+
+        await connection.ExecuteAsync(tx, Sql["stream_version_update"], ct, ("stream", streamId), ("version", version));
+        if (Sql.Find("after_append") is { } afterAppend)
+        {
+            await connection.ExecuteAsync(tx, afterAppend, ct);
+        }
+
+        await tx.CommitAsync(ct);
+        OnAppended();
+        return new AppendResult.Appended(version, last, (int)(version - actual));
+    }
+
+    private static void SetEventParameters(DbCommand insert, string streamId, long version, NewEvent e, SerializedEvent data, DateTimeOffset now)
+    {
+        insert.Set("event_id", e.EventId);
+        insert.Set("stream", streamId);
+        insert.Set("version", version);
+        insert.Set("type", data.TypeName);
+        insert.Set("schema_version", data.SchemaVersion);
+        insert.Set("business_date", e.Event.On);
+        insert.Set("recorded_at", now);
+        insert.Set("actor", e.Metadata.Actor);
+        insert.Set("correlation_id", e.Metadata.CorrelationId);
+        insert.Set("causation_id", e.Metadata.CausationId);
+        insert.Set("subject_id", data.SubjectId);
+        insert.Set("payload", data.Payload);
+        insert.Set("metadata", EventSerializer.SerializeMetadata(e.Metadata.ExtraOrEmpty));
+    }
+
+    /// <summary>The new event's position, or null when its id was already stored.</summary>
+    private static async Task<LogPosition?> InsertAsync(DbCommand insert, CancellationToken ct)
+    {
+        await using var reader = await insert.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? new LogPosition(reader.GetInt64(0), reader.GetInt64(1)) : null;
+    }
+
+    private async Task EnsureInStreamAsync(DbConnection connection, DbTransaction tx, string streamId, Guid eventId, CancellationToken ct)
+    {
+        var owner = await connection.ScalarAsync(tx, Sql["event_stream_of"], ct, ("event_id", eventId));
+        if (owner is string other && other != streamId)
+        {
+            throw new InvalidOperationException($"事件编号 {eventId} 已属于流 {other}，不能再写入流 {streamId}");
+        }
+    }
+
+    private async Task<bool> AllInStreamAsync(DbConnection connection, DbTransaction tx, string streamId, IReadOnlyList<NewEvent> events, CancellationToken ct)
+    {
+        foreach (var e in events)
+        {
+            if (await connection.ScalarAsync(tx, Sql["event_stream_of"], ct, ("event_id", e.EventId)) as string != streamId)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private async Task<byte[]> KeyForAsync(DbConnection connection, DbTransaction tx, Guid subject, DateTimeOffset now, CancellationToken ct)
+    {
+        await connection.ExecuteAsync(tx, Sql["key_insert"], ct, ("subject", subject), ("key", PersonalDataSeal.NewKey()), ("at", now));
+        return (byte[])(await connection.ScalarAsync(tx, Sql["key_select"], ct, ("subject", subject)))!;
+    }
+}

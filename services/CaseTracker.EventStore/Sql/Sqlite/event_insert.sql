@@ -1,0 +1,6 @@
+INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, business_date, recorded_at, actor,
+                    correlation_id, causation_id, subject_id, payload, metadata)
+VALUES (@event_id, @stream, @version, @type, @schema_version, @business_date, @recorded_at, @actor,
+        @correlation_id, @causation_id, @subject_id, @payload, @metadata)
+ON CONFLICT (event_id) DO NOTHING
+RETURNING position, position;

@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using CaseTracker.EventStore.Sql;
+using Microsoft.Data.Sqlite;
+
+namespace CaseTracker.EventStore.Sqlite;
+
+/// <summary>
+/// The embedded default: one file, write-ahead log, synchronous=FULL (a returned append survives a power cut),
+/// a busy timeout so that writers queue instead of failing. Nothing to install.
+/// </summary>
+public sealed class SqliteEventStore : SqlEventStore
+{
+    private static readonly ConcurrentDictionary<string, Pulse> Pulses = new();
+    private readonly string _connectionString;
+    private readonly Pulse _pulse;
+
+    private SqliteEventStore(string path, TimeProvider time)
+        : base(new SqlScripts("Sqlite"), time)
+    {
+        Path = System.IO.Path.GetFullPath(path);
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        _pulse = Pulses.GetOrAdd(Path, _ => new Pulse());
+    }
+
+    public string Path { get; }
+
+    /// <summary>Opens (creating and migrating if needed) the store in one file.</summary>
+    public static async Task<SqliteEventStore> OpenAsync(string path, TimeProvider? time = null, CancellationToken ct = default)
+    {
+        var store = new SqliteEventStore(path, time ?? TimeProvider.System);
+        await using var connection = await store.OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(null, "PRAGMA journal_mode = WAL;", ct);
+        await Migrator.MigrateAsync(connection, store.Sql, store.BeginWriteAsync, ct);
+        return store;
+    }
+
+    protected override TimeSpan PollInterval => TimeSpan.FromMilliseconds(200);
+
+    public override async Task<DbConnection> OpenConnectionAsync(CancellationToken ct)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(ct);
+        await connection.ExecuteAsync(null, "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; PRAGMA secure_delete = ON;", ct);
+        return connection;
+    }
+
+    // BEGIN IMMEDIATE: the write lock is taken at the start, so a version read inside the transaction stays true.
+    public override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+
+    protected override Task<IEventWaiter> ListenAsync(CancellationToken ct) => Task.FromResult<IEventWaiter>(new PulseWaiter(_pulse));
+
+    protected override void OnAppended() => _pulse.Fire();
+
+    // A deleted key must not survive in the write-ahead log: copy it back into the (secure-deleted) file and truncate.
+    protected override async Task AfterErasureAsync(CancellationToken ct)
+    {
+        await using var connection = await OpenConnectionAsync(ct);
+        await connection.ExecuteAsync(null, "PRAGMA wal_checkpoint(TRUNCATE);", ct);
+    }
+
+    /// <summary>Wakes subscribers in this process; other processes' appends are seen at the next poll.</summary>
+    private sealed class Pulse
+    {
+        private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task Next => Volatile.Read(ref _next).Task;
+
+        public void Fire() =>
+            Interlocked.Exchange(ref _next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+    }
+
+    private sealed class PulseWaiter(Pulse pulse) : IEventWaiter
+    {
+        public async Task WaitAsync(TimeSpan timeout, CancellationToken ct)
+        {
+            await Task.WhenAny(pulse.Next, Task.Delay(timeout, ct));
+            ct.ThrowIfCancellationRequested();
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    }
+}
