@@ -1,0 +1,1 @@
+SELECT case_id, appeal_id, kind, filed_on, after_reconsideration, concluded_on, result FROM case_appeals;

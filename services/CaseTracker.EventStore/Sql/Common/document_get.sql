@@ -1,0 +1,1 @@
+SELECT body, version FROM documents WHERE collection = @collection AND key = @key;

@@ -1,0 +1,1 @@
+SELECT key, body, version FROM documents WHERE collection = @collection ORDER BY key;

@@ -1,0 +1,1 @@
+SELECT version FROM documents WHERE collection = @collection AND key = @key;

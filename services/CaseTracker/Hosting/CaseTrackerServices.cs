@@ -1,0 +1,31 @@
+using CaseTracker.Domain.Cases;
+using CaseTracker.EventStore;
+using CaseTracker.EventStore.Projections;
+using CaseTracker.EventStore.Sql;
+using CaseTracker.Pipeline;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+
+[assembly: MediatorOptions(ServiceLifetime = ServiceLifetime.Scoped)]
+
+namespace CaseTracker.Hosting;
+
+public static class CaseTrackerServices
+{
+    /// <summary>What every verb and the web host share: the store, the policy, the mediator and its behaviors.</summary>
+    public static IServiceCollection AddCaseTracker(this IServiceCollection services, SqlEventStore store, CasePolicy policy, TimeProvider time)
+    {
+        services.AddSingleton(store);
+        services.AddSingleton<IEventStore>(store);
+        services.AddSingleton<IReadModelDatabase>(store);
+        services.AddSingleton(policy);
+        services.AddSingleton(time);
+        services.AddScoped<RequestContext>();
+        services.AddMediator();
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(MetadataBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(RetryOnConflictBehavior<,>));
+        return services;
+    }
+}
