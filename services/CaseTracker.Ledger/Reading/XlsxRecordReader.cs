@@ -1,0 +1,164 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace CaseTracker.Ledger.Reading;
+
+/// <summary>
+/// The rows of the first sheet of a workbook, read with the SAX reader one row at a time: shared strings, inline
+/// strings, formula strings, numbers, and numbers with a date format (Excel date cells) as dates.
+/// </summary>
+internal static class XlsxRecordReader
+{
+    private const int MaxColumns = 16384;
+
+    public static IEnumerable<RawRow> Read(Stream stream, int maxCellLength)
+    {
+        using var document = Open(stream);
+        var workbook = document.WorkbookPart ?? throw Broken("缺少工作簿");
+        var sheet = workbook.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw Broken("工作簿中没有工作表");
+        if (sheet.Id?.Value is not { } id || workbook.GetPartById(id) is not WorksheetPart part)
+        {
+            throw Broken("第一个工作表不是普通工作表");
+        }
+
+        var strings = XlsxStyles.SharedStrings(workbook.SharedStringTablePart, maxCellLength);
+        var dateStyles = XlsxStyles.DateStyles(workbook.WorkbookStylesPart);
+        using var reader = OpenXmlReader.Create(part);
+        var previous = 0;
+        while (reader.Read())
+        {
+            if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
+            {
+                continue;
+            }
+
+            var row = (Row)reader.LoadCurrentElement()!;
+            var number = row.RowIndex?.Value is { } index and > 0 and <= int.MaxValue ? (int)index : previous + 1;
+            previous = number;
+            yield return new RawRow(number, Cells(row, strings, dateStyles, maxCellLength));
+        }
+    }
+
+    private static SpreadsheetDocument Open(Stream stream)
+    {
+        try
+        {
+            return SpreadsheetDocument.Open(stream, false);
+        }
+        catch (Exception error) when (error is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException or ArgumentException or InvalidOperationException)
+        {
+            throw Broken("文件不是有效的.xlsx工作簿");
+        }
+    }
+
+    private static List<LedgerCell> Cells(Row row, IReadOnlyList<string?> strings, IReadOnlySet<uint> dateStyles, int maxCellLength)
+    {
+        var cells = new List<LedgerCell>();
+        foreach (var cell in row.Elements<Cell>())
+        {
+            var column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : cells.Count;
+            if (column is < 0 or >= MaxColumns)
+            {
+                throw Broken($"第{row.RowIndex?.Value}行有位置无效的单元格“{cell.CellReference?.Value}”");
+            }
+
+            while (cells.Count <= column)
+            {
+                cells.Add(LedgerCell.Empty);
+            }
+
+            cells[column] = Value(cell, strings, dateStyles, maxCellLength);
+        }
+
+        return cells;
+    }
+
+    private static LedgerCell Value(Cell cell, IReadOnlyList<string?> strings, IReadOnlySet<uint> dateStyles, int maxCellLength)
+    {
+        var raw = cell.CellValue?.Text ?? "";
+        var type = cell.DataType?.Value;
+        string? text;
+        if (type == CellValues.SharedString)
+        {
+            if (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= strings.Count)
+            {
+                return new LedgerCell($"#共享字符串{raw}不存在");
+            }
+
+            text = strings[index];
+        }
+        else if (type == CellValues.InlineString)
+        {
+            text = cell.InlineString?.InnerText ?? "";
+        }
+        else if (type == CellValues.Date)
+        {
+            return DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso)
+                ? new LedgerCell(raw, DateOnly.FromDateTime(iso))
+                : new LedgerCell(raw);
+        }
+        else if (type is null || type == CellValues.Number)
+        {
+            return Number(raw, cell.StyleIndex?.Value is { } style && dateStyles.Contains(style));
+        }
+        else
+        {
+            text = raw;
+        }
+
+        return text is null || text.Length > maxCellLength ? new LedgerCell("", null, true) : new LedgerCell(text);
+    }
+
+    private static LedgerCell Number(string raw, bool isDate)
+    {
+        if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            return new LedgerCell(raw);
+        }
+
+        if (isDate && value is >= 1 and < 2958466)
+        {
+            var date = DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(value)));
+            return new LedgerCell(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), date);
+        }
+
+        return Math.Abs(value) < 1e15 && value == Math.Floor(value)
+            ? new LedgerCell(((long)value).ToString(CultureInfo.InvariantCulture))
+            : new LedgerCell(value.ToString("R", CultureInfo.InvariantCulture));
+    }
+
+    private static int ColumnIndex(string reference)
+    {
+        var column = 0;
+        foreach (var c in reference)
+        {
+            if (c is >= 'A' and <= 'Z')
+            {
+                column = (column * 26) + (c - 'A' + 1);
+                if (column > MaxColumns)
+                {
+                    return -1;
+                }
+            }
+            else if (c is >= 'a' and <= 'z')
+            {
+                column = (column * 26) + (c - 'a' + 1);
+                if (column > MaxColumns)
+                {
+                    return -1;
+                }
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return column - 1;
+    }
+
+    private static LedgerReadException Broken(string what) =>
+        new(new LedgerProblem(null, null, $"无法读取Excel文件：{what}。请用Excel打开后另存为.xlsx，或另存为“CSV UTF-8（逗号分隔）”后导入。"));
+}
