@@ -36,7 +36,7 @@ internal sealed class LedgerImportPlanBuilder(LedgerImportOptions options)
     private IReadOnlyList<string> _header = [];
 
     public static LedgerProblem Duplicate(int row, LedgerCaseKey key, int otherRow) =>
-        new(row, LedgerColumns.Number, $"编号“{key.Number}”在办理机关“{key.Agency}”下重复（第{otherRow}行与第{row}行），同一机关的编号必须唯一。");
+        new(row, LedgerColumns.Number, $"编号“{key.Number}”在办理机关“{key.Agency}”下重复（第{Math.Min(row, otherRow)}行与第{Math.Max(row, otherRow)}行），同一机关的编号必须唯一。");
 
     public void Add(LedgerEntry entry)
     {
