@@ -1,5 +1,4 @@
 using System.Globalization;
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
@@ -25,19 +24,13 @@ internal static class XlsxRecordReader
 
         var strings = XlsxStyles.SharedStrings(workbook.SharedStringTablePart, maxCellLength);
         var dateStyles = XlsxStyles.DateStyles(workbook.WorkbookStylesPart);
-        using var reader = OpenXmlReader.Create(part);
+        using var xml = XlsxSheetXml.Open(part.GetStream(FileMode.Open, FileAccess.Read));
         var previous = 0;
-        while (reader.Read())
+        foreach (var (index, cells) in XlsxSheetXml.Rows(xml))
         {
-            if (reader.ElementType != typeof(Row) || !reader.IsStartElement)
-            {
-                continue;
-            }
-
-            var row = (Row)reader.LoadCurrentElement()!;
-            var number = row.RowIndex?.Value is { } index and > 0 and <= int.MaxValue ? (int)index : previous + 1;
+            var number = index ?? previous + 1;
             previous = number;
-            yield return new RawRow(number, Cells(row, strings, dateStyles, maxCellLength));
+            yield return new RawRow(number, Cells(number, cells, strings, dateStyles, maxCellLength));
         }
     }
 
@@ -53,15 +46,15 @@ internal static class XlsxRecordReader
         }
     }
 
-    private static List<LedgerCell> Cells(Row row, IReadOnlyList<string?> strings, IReadOnlySet<uint> dateStyles, int maxCellLength)
+    private static List<LedgerCell> Cells(int row, List<XlsxSheetXml.CellXml> xmlCells, IReadOnlyList<string?> strings, IReadOnlySet<uint> dateStyles, int maxCellLength)
     {
         var cells = new List<LedgerCell>();
-        foreach (var cell in row.Elements<Cell>())
+        foreach (var cell in xmlCells)
         {
-            var column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : cells.Count;
+            var column = cell.Reference is { } reference ? ColumnIndex(reference) : cells.Count;
             if (column is < 0 or >= MaxColumns)
             {
-                throw Broken($"第{row.RowIndex?.Value}行有位置无效的单元格“{cell.CellReference?.Value}”");
+                throw Broken($"第{row}行有位置无效的单元格“{cell.Reference}”");
             }
 
             while (cells.Count <= column)
@@ -75,37 +68,33 @@ internal static class XlsxRecordReader
         return cells;
     }
 
-    private static LedgerCell Value(Cell cell, IReadOnlyList<string?> strings, IReadOnlySet<uint> dateStyles, int maxCellLength)
+    private static LedgerCell Value(XlsxSheetXml.CellXml cell, IReadOnlyList<string?> strings, IReadOnlySet<uint> dateStyles, int maxCellLength)
     {
-        var raw = cell.CellValue?.Text ?? "";
-        var type = cell.DataType?.Value;
+        var raw = cell.Value;
         string? text;
-        if (type == CellValues.SharedString)
+        switch (cell.Type)
         {
-            if (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= strings.Count)
-            {
-                return new LedgerCell($"#共享字符串{raw}不存在");
-            }
+            case "s":
+                if (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= strings.Count)
+                {
+                    return new LedgerCell($"#共享字符串{raw}不存在");
+                }
 
-            text = strings[index];
-        }
-        else if (type == CellValues.InlineString)
-        {
-            text = cell.InlineString?.InnerText ?? "";
-        }
-        else if (type == CellValues.Date)
-        {
-            return DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso)
-                ? new LedgerCell(raw, DateOnly.FromDateTime(iso))
-                : new LedgerCell(raw);
-        }
-        else if (type is null || type == CellValues.Number)
-        {
-            return Number(raw, cell.StyleIndex?.Value is { } style && dateStyles.Contains(style));
-        }
-        else
-        {
-            text = raw;
+                text = strings[index];
+                break;
+            case "inlineStr":
+                text = cell.InlineText ?? "";
+                break;
+            case "d":
+                return DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso)
+                    ? new LedgerCell(raw, DateOnly.FromDateTime(iso))
+                    : new LedgerCell(raw);
+            case null or "n":
+                var isDate = uint.TryParse(cell.Style, NumberStyles.None, CultureInfo.InvariantCulture, out var style) && dateStyles.Contains(style);
+                return Number(raw, isDate);
+            default:
+                text = raw;
+                break;
         }
 
         return text is null || text.Length > maxCellLength ? new LedgerCell("", null, true) : new LedgerCell(text);

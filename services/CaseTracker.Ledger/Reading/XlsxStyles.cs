@@ -1,4 +1,3 @@
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
@@ -20,14 +19,10 @@ internal static class XlsxStyles
             return strings;
         }
 
-        using var reader = OpenXmlReader.Create(part);
-        while (reader.Read())
+        using var xml = XlsxSheetXml.Open(part.GetStream(FileMode.Open, FileAccess.Read));
+        foreach (var text in XlsxSheetXml.SharedStrings(xml))
         {
-            if (reader.ElementType == typeof(SharedStringItem) && reader.IsStartElement)
-            {
-                var text = reader.LoadCurrentElement()!.InnerText;
-                strings.Add(text.Length > maxCellLength ? null : text);
-            }
+            strings.Add(text.Length > maxCellLength ? null : text);
         }
 
         return strings;
