@@ -15,28 +15,33 @@ public class FuzzTests
         "2023-02-30", "23/3/7", "7/3/2023", "2023-3-7 ", "0000-00-00", "9999-12-31", "2023年13月1日", "",
     ];
 
+    /// <summary>Right values of the vocabulary columns (a row picks from these).</summary>
     private static readonly Dictionary<string, string[]> Values = new()
     {
-        ["申请人类型"] = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "个人", ""],
-        ["申请方式"] = ["当面", "邮寄", "平常信函", "网络", "电子邮件", "传真", "其他", "微信"],
-        ["征求意见对象"] = ["第三方", "其他机关", "", "", "专家"],
-        ["答复类型"] = ["予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理", "撤回", "", "", "同意公开"],
-        ["具体情形"] = ["", "已主动公开", "属于国家秘密", "1.属于国家秘密", "信息不存在", "逾期不补正", "逾期未缴费", "其他", "重复申请", "属于国家秘密；信息不存在", "补正后申请内容仍不明确", "乱写"],
-        ["行政复议结果"] = ["", "", "结果维持", "结果纠正", "其他结果", "尚未审结", "胜诉"],
-        ["行政诉讼结果"] = ["", "", "结果维持", "结果纠正", "其他结果", "败诉"],
-        ["诉讼类型"] = ["", "未经复议直接起诉", "复议后起诉", "直接"],
-        ["办理机关"] = ["某区政务服务局", "某区教育局", "", " 某区教育局 "],
+        ["申请人类型"] = ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"],
+        ["申请方式"] = ["当面", "邮寄", "平常信函", "网络", "电子邮件", "传真", "其他"],
+        ["征求意见对象"] = ["第三方", "其他机关"],
+        ["答复类型"] = ["予以公开", "部分公开", "不予公开", "无法提供", "不予处理", "其他处理", "撤回"],
+        ["具体情形"] = ["", "已主动公开", "属于国家秘密", "1.属于国家秘密", "信息不存在", "逾期不补正", "逾期未缴费", "其他", "重复申请", "属于国家秘密；信息不存在", "补正后申请内容仍不明确"],
+        ["行政复议结果"] = ["结果维持", "结果纠正", "其他结果", "尚未审结"],
+        ["行政诉讼结果"] = ["结果维持", "结果纠正", "其他结果"],
+        ["诉讼类型"] = ["未经复议直接起诉", "复议后起诉"],
+        ["办理机关"] = ["某区政务服务局", "某区教育局", " 某区教育局 "],
     };
+
+    /// <summary>Wrong values a mutation may put in any vocabulary column.</summary>
+    private static readonly string[] Wrong = ["", "个人", "微信", "专家", "同意公开", "乱写", "胜诉", "直接", "其他"];
 
     [Fact]
     public void Random_ledgers_never_throw_and_every_accepted_case_replays_and_round_trips()
     {
         var random = new Random(20231107);
+        var (accepted, closed, rejected) = (0, 0, 0);
         for (var iteration = 0; iteration < 1500; iteration++)
         {
-            var header = LedgerColumns.Ledger.Where(c => LedgerColumns.Required.Contains(c) ? random.Next(40) > 0 : random.Next(3) > 0)
+            var header = LedgerColumns.Ledger.Where(c => LedgerColumns.Required.Contains(c) ? random.Next(40) > 0 : random.Next(8) > 0)
                 .OrderBy(_ => random.Next()).ToList();
-            var rows = Enumerable.Range(0, random.Next(0, 6)).Select(_ => header.Select(c => Value(random, c)).ToList()).ToList();
+            var rows = Enumerable.Range(0, random.Next(0, 6)).Select(_ => Row(random)).Select(row => header.Select(c => row.GetValueOrDefault(c, "")).ToList()).ToList();
             var file = LedgerFiles.Csv(random.Next(2) == 0, header, rows);
 
             var plan = Imports.Plan(file, new LedgerImportOptions { KeepValidRows = true });
@@ -48,7 +53,12 @@ public class FuzzTests
             }
 
             RoundTrip(plan);
+            accepted += plan.CasesToImport.Count;
+            closed += plan.CasesToImport.Count(c => c.Steps.Any(s => s.Column is "答复日期" or "具体情形"));
+            rejected += plan.Rejected.Count;
         }
+
+        Assert.True(accepted > 1000 && closed > 500 && rejected > 1000, $"the generator must reach both sides: {accepted} accepted, {closed} closed, {rejected} rejected");
     }
 
     [Fact]
@@ -118,19 +128,98 @@ public class FuzzTests
         Assert.Equal(plan.CasesToImport.Select(c => c.Commands.ToList()), again.CasesToImport.Select(c => c.Commands.ToList()));
     }
 
-    private static string Value(Random random, string column)
+    /// <summary>A plausible row (dates in order, vocabulary mostly right), then now and then a cell made wrong.</summary>
+    private static Dictionary<string, string> Row(Random random)
     {
-        if (Values.TryGetValue(column, out var pool))
+        var received = new DateOnly(2021, 1, 4).AddDays(random.Next(900));
+        string Date(DateOnly date) => random.Next(4) switch
         {
-            return pool[random.Next(pool.Length)];
+            0 => $"{date:yyyy-MM-dd}",
+            1 => $"{date.Year}/{date.Month}/{date.Day}",
+            2 => $"{date.Year}.{date.Month}.{date.Day}",
+            _ => $"{date.Year}年{date.Month}月{date.Day}日",
+        };
+        bool Chance(int percent) => random.Next(100) < percent;
+        string Pick(string column) => Values[column][random.Next(Values[column].Length)];
+        var row = new Dictionary<string, string>
+        {
+            ["编号"] = $"N{random.Next(200)}",
+            ["办理机关"] = Pick("办理机关"),
+            ["收到日期"] = Date(received),
+            ["申请人类型"] = Pick("申请人类型"),
+            ["申请方式"] = Pick("申请方式"),
+            ["申请人"] = Chance(50) ? Junk(random) : "",
+            ["证件号码"] = Chance(30) ? $"ID{random.Next(5)}" : "",
+            ["申请内容"] = Junk(random),
+        };
+        if (Chance(30))
+        {
+            var asked = received.AddDays(random.Next(1, 6));
+            row["补正告知日期"] = Date(asked);
+            row["补正期限"] = Chance(50) ? Date(asked.AddDays(15)) : "";
+            row["补正收到日期"] = Chance(60) ? Date(asked.AddDays(random.Next(1, 10))) : "";
         }
 
-        if (LedgerColumns.DateColumns.Contains(column))
+        if (Chance(20))
         {
-            return column == "收到日期" ? Dates[random.Next(8)] : random.Next(3) == 0 ? Dates[random.Next(Dates.Length)] : "";
+            var started = received.AddDays(random.Next(2, 9));
+            row["征求意见对象"] = Pick("征求意见对象");
+            row["征求意见开始日期"] = Date(started);
+            row["征求意见结束日期"] = Chance(70) ? Date(started.AddDays(random.Next(1, 11))) : "";
         }
 
-        return column == "编号" ? $"N{random.Next(30)}" : Junk(random);
+        if (Chance(15))
+        {
+            row["延期日期"] = Date(received.AddDays(random.Next(5, 16)));
+        }
+
+        if (Chance(15))
+        {
+            var notice = received.AddDays(random.Next(2, 7));
+            row["收费通知日期"] = Date(notice);
+            row["缴费日期"] = Chance(60) ? Date(notice.AddDays(random.Next(1, 6))) : "";
+        }
+
+        if (Chance(70))
+        {
+            var answered = received.AddDays(random.Next(10, 41));
+            row["答复日期"] = Date(answered);
+            row["答复类型"] = Pick("答复类型");
+            row["具体情形"] = row["答复类型"] switch
+            {
+                "予以公开" => Chance(50) ? "" : "已主动公开",
+                "部分公开" => Chance(50) ? "属于国家秘密；信息不存在" : "4.保护第三方合法权益",
+                "不予公开" => "属于国家秘密",
+                "无法提供" => Chance(70) ? "信息不存在" : "补正后申请内容仍不明确",
+                "不予处理" => "重复申请",
+                "其他处理" => new[] { "逾期不补正", "逾期未缴费", "其他" }[random.Next(3)],
+                _ => "",
+            };
+            if (Chance(25))
+            {
+                var filed = answered.AddDays(random.Next(5, 30));
+                row["行政复议日期"] = Date(filed);
+                var concluded = Chance(50);
+                row["行政复议结果"] = concluded ? Pick("行政诉讼结果") : Chance(50) ? "尚未审结" : "";
+                row["行政复议审结日期"] = concluded ? Date(filed.AddDays(60)) : "";
+            }
+
+            if (Chance(15))
+            {
+                row["行政诉讼日期"] = Date(answered.AddDays(random.Next(5, 90)));
+                row["诉讼类型"] = Chance(50) ? "未经复议直接起诉" : "复议后起诉";
+            }
+        }
+
+        for (var mutations = Chance(40) ? random.Next(1, 3) : 0; mutations > 0; mutations--)
+        {
+            var column = LedgerColumns.Ledger[random.Next(LedgerColumns.Ledger.Count)];
+            row[column] = Values.TryGetValue(column, out var pool) ? (Chance(50) ? pool[random.Next(pool.Length)] : Wrong[random.Next(Wrong.Length)])
+                : LedgerColumns.DateColumns.Contains(column) ? Dates[random.Next(Dates.Length)]
+                : Junk(random);
+        }
+
+        return row;
     }
 
     private static string Junk(Random random)
