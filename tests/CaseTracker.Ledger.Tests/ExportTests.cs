@@ -5,6 +5,7 @@ using CaseTracker.Domain.Clock;
 using CaseTracker.Ledger.Export;
 using CaseTracker.Ledger.Import;
 using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Spreadsheet;
 using static CaseTracker.Ledger.Tests.MappingTests;
 
@@ -88,6 +89,7 @@ public class ExportTests
         LedgerExport.WriteXlsx(xlsx, rows.Take(1));
 
         using var document = SpreadsheetDocument.Open(new MemoryStream(xlsx.ToArray()), false);
+        Assert.Empty(new OpenXmlValidator().Validate(document).Select(e => $"{e.Part?.Uri} {e.Path?.XPath}: {e.Description}"));
         var workbook = document.WorkbookPart!;
         var sheet = workbook.WorksheetParts.Single().Worksheet;
         var stylesheet = workbook.WorkbookStylesPart!.Stylesheet;

@@ -32,6 +32,10 @@ public static class JsonLedgerWriter
             }
 
             json.WriteEndObject();
+            if (json.BytesPending > 64 * 1024)
+            {
+                json.Flush();
+            }
         }
 
         json.WriteEndArray();

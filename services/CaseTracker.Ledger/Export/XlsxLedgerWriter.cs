@@ -1,90 +1,130 @@
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
+using System.Globalization;
+using System.IO.Compression;
+using System.Text;
+using System.Xml;
 
 namespace CaseTracker.Ledger.Export;
 
 /// <summary>
-/// One sheet written row by row (SAX): a bold header row frozen at the top, dates as real date cells (number format
-/// yyyy-mm-dd), whole numbers as numbers, everything else as inline strings.
+/// One sheet streamed straight into the zip: a bold header row frozen at the top, dates as real date cells (number
+/// format yyyy-mm-dd), whole numbers as numbers, everything else as inline strings. Written by hand rather than
+/// through the OpenXml package API, which buffers the whole workbook in memory (≈600 MB for 100,000 rows).
 /// </summary>
 public static class XlsxLedgerWriter
 {
-    private const uint BoldStyle = 1;
-    private const uint DateStyle = 2;
+    private const string Main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    private const string BoldStyle = "1";
+    private const string DateStyle = "2";
 
     public static void Write(Stream stream, string sheetName, IReadOnlyList<string> header, IEnumerable<IEnumerable<LedgerValue>> rows)
     {
-        using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
-        var workbook = document.AddWorkbookPart();
-        workbook.Workbook = new Workbook();
-        var styles = workbook.AddNewPart<WorkbookStylesPart>();
-        styles.Stylesheet = Stylesheet();
-        var sheet = workbook.AddNewPart<WorksheetPart>();
-        WriteSheet(sheet, header, rows);
-        workbook.Workbook.AppendChild(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = sheetName }));
-        workbook.Workbook.Save();
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true, Encoding.UTF8);
+        Entry(zip, "[Content_Types].xml", XlsxPackageParts.ContentTypes);
+        Entry(zip, "_rels/.rels", XlsxPackageParts.PackageRelationships);
+        Entry(zip, "xl/workbook.xml", XlsxPackageParts.Workbook(sheetName));
+        Entry(zip, "xl/_rels/workbook.xml.rels", XlsxPackageParts.WorkbookRelationships);
+        Entry(zip, "xl/styles.xml", XlsxPackageParts.Styles);
+        using var sheet = zip.CreateEntry("xl/worksheets/sheet1.xml", CompressionLevel.Fastest).Open();
+        using var xml = XmlWriter.Create(sheet, new XmlWriterSettings { Encoding = new UTF8Encoding(false), NewLineHandling = NewLineHandling.Entitize });
+        WriteSheet(xml, header, rows);
     }
 
-    private static void WriteSheet(WorksheetPart part, IReadOnlyList<string> header, IEnumerable<IEnumerable<LedgerValue>> rows)
+    private static void WriteSheet(XmlWriter xml, IReadOnlyList<string> header, IEnumerable<IEnumerable<LedgerValue>> rows)
     {
-        using var writer = OpenXmlWriter.Create(part);
-        writer.WriteStartElement(new Worksheet());
-        writer.WriteElement(new SheetViews(new SheetView(
-            new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
-            new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
-        { WorkbookViewId = 0 }));
-        writer.WriteElement(new Columns(new Column { Min = 1, Max = (uint)header.Count, Width = 14, CustomWidth = true }));
-        writer.WriteStartElement(new SheetData());
-        writer.WriteStartElement(new Row { RowIndex = 1 });
-        foreach (var name in header)
-        {
-            writer.WriteElement(Text(name, BoldStyle));
-        }
-
-        writer.WriteEndElement();
-        uint index = 1;
+        xml.WriteStartDocument(true);
+        xml.WriteStartElement("worksheet", Main);
+        xml.WriteRaw("<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"1\" topLeftCell=\"A2\" activePane=\"bottomLeft\" state=\"frozen\"/>"
+            + "<selection pane=\"bottomLeft\" activeCell=\"A2\" sqref=\"A2\"/></sheetView></sheetViews>"
+            + $"<cols><col min=\"1\" max=\"{header.Count}\" width=\"14\" customWidth=\"1\"/></cols>");
+        xml.WriteStartElement("sheetData", Main);
+        var columns = Enumerable.Range(0, header.Count).Select(ColumnName).ToArray();
+        WriteRow(xml, 1, columns, header.Select(h => new LedgerValue(h)), BoldStyle);
+        var number = 1;
         foreach (var row in rows)
         {
-            writer.WriteStartElement(new Row { RowIndex = ++index });
-            foreach (var value in row)
+            WriteRow(xml, ++number, columns, row, null);
+        }
+
+        xml.WriteEndElement();
+        xml.WriteEndElement();
+        xml.WriteEndDocument();
+    }
+
+    private static void WriteRow(XmlWriter xml, int number, string[] columns, IEnumerable<LedgerValue> values, string? style)
+    {
+        var r = number.ToString(CultureInfo.InvariantCulture);
+        xml.WriteStartElement("row", Main);
+        xml.WriteAttributeString("r", r);
+        var i = 0;
+        foreach (var value in values)
+        {
+            var reference = columns[Math.Min(i++, columns.Length - 1)] + r;
+            if (value.Text.Length == 0 && style is null)
             {
-                writer.WriteElement(Cell(value));
+                continue;
             }
 
-            writer.WriteEndElement();
+            xml.WriteStartElement("c", Main);
+            xml.WriteAttributeString("r", reference);
+            if (value.Date is { } date)
+            {
+                xml.WriteAttributeString("s", DateStyle);
+                xml.WriteElementString("v", Main, date.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture));
+            }
+            else if (value.Number is { } whole)
+            {
+                xml.WriteElementString("v", Main, whole.ToString(CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                if (style is not null)
+                {
+                    xml.WriteAttributeString("s", style);
+                }
+
+                xml.WriteAttributeString("t", "inlineStr");
+                xml.WriteStartElement("is", Main);
+                xml.WriteStartElement("t", Main);
+                xml.WriteAttributeString("xml", "space", null, "preserve");
+                xml.WriteString(XmlSafe(value.Text));
+                xml.WriteEndElement();
+                xml.WriteEndElement();
+            }
+
+            xml.WriteEndElement();
         }
 
-        writer.WriteEndElement();
-        writer.WriteEndElement();
+        xml.WriteEndElement();
     }
 
-    private static Cell Cell(LedgerValue value)
+    /// <summary>XML 1.0 cannot carry most control characters; they are dropped (a spreadsheet cannot show them anyway).</summary>
+    private static string XmlSafe(string text)
     {
-        if (value.Date is { } date)
+        foreach (var c in text)
         {
-            var serial = date.ToDateTime(TimeOnly.MinValue).ToOADate();
-            return new Cell { StyleIndex = DateStyle, CellValue = new CellValue(serial) };
+            if (!XmlConvert.IsXmlChar(c) && !char.IsSurrogate(c))
+            {
+                return string.Concat(text.Where(x => XmlConvert.IsXmlChar(x) || char.IsSurrogate(x)));
+            }
         }
 
-        return value.Number is { } number ? new Cell { CellValue = new CellValue(number) } : Text(value.Text, 0);
+        return text;
     }
 
-    private static Cell Text(string text, uint style) => new()
+    private static string ColumnName(int index)
     {
-        DataType = CellValues.InlineString,
-        StyleIndex = style == 0 ? null : style,
-        InlineString = new InlineString(new Text(text) { Space = SpaceProcessingModeValues.Preserve }),
-    };
+        var name = "";
+        for (var n = index + 1; n > 0; n = (n - 1) / 26)
+        {
+            name = (char)('A' + ((n - 1) % 26)) + name;
+        }
 
-    private static Stylesheet Stylesheet() => new(
-        new NumberingFormats(new NumberingFormat { NumberFormatId = 164, FormatCode = "yyyy-mm-dd" }) { Count = 1 },
-        new Fonts(new Font(), new Font(new Bold())) { Count = 2 },
-        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2 },
-        new Borders(new Border()) { Count = 1 },
-        new CellFormats(
-            new CellFormat(),
-            new CellFormat { FontId = 1, ApplyFont = true },
-            new CellFormat { NumberFormatId = 164, ApplyNumberFormat = true })
-        { Count = 3 });
+        return name;
+    }
+
+    private static void Entry(ZipArchive zip, string name, string content)
+    {
+        using var entry = zip.CreateEntry(name, CompressionLevel.Fastest).Open();
+        entry.Write(Encoding.UTF8.GetBytes(content));
+    }
 }
