@@ -1,3 +1,4 @@
+using System.Text;
 using CaseTracker.Domain.Cases;
 using CaseTracker.Ledger.Import;
 using static CaseTracker.Ledger.Tests.MappingTests;
@@ -97,6 +98,51 @@ public class ReadingTests
         Assert.Equal(D(2023, 3, 20), ((CaseCommand.Answer)first.Commands.Last()).On);
         Assert.Equal(Channel.Post, ((CaseCommand.Receive)plan.CasesToImport[1].Commands.First()).Channel);
         Assert.Equal(D(2023, 3, 8), ((CaseCommand.Receive)plan.CasesToImport[1].Commands.First()).On);
+    }
+
+    [Fact]
+    public void Workbook_rich_text_joins_its_runs_without_the_phonetic_guide_and_ISO_date_cells_are_dates()
+    {
+        var file = XlsxFiles.Workbook(
+        [
+            [.. LedgerFiles.RequiredHeader.Select(h => (XCell)h), "申请内容"],
+            ["1", new XCell.Rich(["某区", "政务服务局"], "ぼう"), new XCell.IsoDate("2023-03-07T00:00:00"), "自然人", "网络", "x"],
+        ]);
+
+        var planned = Assert.Single(Imports.Plan(file).CasesToImport);
+
+        Assert.Equal(new LedgerCaseKey("某区政务服务局", "1"), planned.Key);
+        Assert.Equal(D(2023, 3, 7), ((CaseCommand.Receive)planned.Commands.First()).On);
+    }
+
+    [Fact]
+    public void A_one_megabyte_workbook_cell_is_refused_naming_row_and_column()
+    {
+        var file = XlsxFiles.Workbook(
+        [
+            [.. LedgerFiles.RequiredHeader.Select(h => (XCell)h), "申请内容", "联系地址"],
+            ["1", "某局", "2023-03-07", "自然人", "网络", new string('申', 1024 * 1024), new XCell.Inline(new string('址', 40_000))],
+        ]);
+
+        var plan = Imports.Plan(file);
+
+        Assert.Empty(plan.CasesToImport);
+        Assert.Equal([(2, "申请内容"), (2, "联系地址")], plan.Errors.Select(e => (e.Row!.Value, e.Column!)));
+        Assert.All(plan.Errors, e => Assert.StartsWith("单元格内容过长", e.Reason, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Bytes_that_are_not_UTF8_beyond_the_first_64_KB_stop_the_import_at_their_row()
+    {
+        var rows = Enumerable.Range(1, 1500).Select(i => LedgerFiles.Row($"N{i}").With("申请内容", new string('文', 20))).ToList();
+        var utf8 = LedgerFiles.Csv([.. rows]);
+        var gbk = CodePagesEncodingProvider.Instance.GetEncoding(54936)!.GetBytes("N9999,某局,2023-03-07,自然人,网络,文\r\n");
+        Assert.True(utf8.Length > 64 * 1024);
+
+        var error = Imports.Plan([.. utf8, .. gbk]).SingleError();
+
+        Assert.Equal(1502, error.Row);
+        Assert.StartsWith("从这一行起文件含有不是UTF-8编码的字节", error.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,6 +16,12 @@ internal abstract record XCell
     /// <summary>An Excel date: the serial number with a date number format (built-in 14, or a custom Chinese format).</summary>
     public sealed record Date(DateOnly Value, bool ChineseFormat = false) : XCell;
 
+    /// <summary>A shared string in rich-text runs, followed by a phonetic (furigana) run that is not part of the text.</summary>
+    public sealed record Rich(string[] Runs, string Phonetic) : XCell;
+
+    /// <summary>A cell of type d: an ISO 8601 date written as text.</summary>
+    public sealed record IsoDate(string Text) : XCell;
+
     public static implicit operator XCell(string text) => new Shared(text);
 }
 
@@ -73,10 +79,20 @@ internal static class XlsxFiles
     {
         XCell.Shared s => new Cell { CellReference = reference, DataType = CellValues.SharedString, CellValue = new CellValue(SharedIndex(strings, s.Text)) },
         XCell.Inline i => new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(i.Text)) },
+        XCell.Rich r => new Cell { CellReference = reference, DataType = CellValues.SharedString, CellValue = new CellValue(RichIndex(strings, r)) },
+        XCell.IsoDate d => new Cell { CellReference = reference, DataType = CellValues.Date, CellValue = new CellValue(d.Text) },
         XCell.Number n => new Cell { CellReference = reference, CellValue = new CellValue(n.Value) },
         XCell.Date d => new Cell { CellReference = reference, StyleIndex = d.ChineseFormat ? 2u : 1u, CellValue = new CellValue(d.Value.ToDateTime(TimeOnly.MinValue).ToOADate()) },
         _ => throw new ArgumentOutOfRangeException(nameof(value)),
     };
+
+    private static int RichIndex(SharedStringTable strings, XCell.Rich rich)
+    {
+        var item = new SharedStringItem(rich.Runs.Select(text => new Run(new RunProperties(new Bold()), new Text(text))));
+        item.Append(new PhoneticRun(new Text(rich.Phonetic)) { BaseTextStartIndex = 0, EndingBaseIndex = 1 });
+        strings.Append(item);
+        return strings.Elements<SharedStringItem>().Count() - 1;
+    }
 
     private static int SharedIndex(SharedStringTable strings, string text)
     {

@@ -8,6 +8,12 @@ namespace CaseTracker.Ledger.Reading;
 /// </summary>
 internal sealed class CsvRecordReader(TextReader reader, int maxCellLength)
 {
+    /// <summary>Bytes that are not UTF-8 decode to U+FFFF (a noncharacter), so the error is reported on the row that has them.</summary>
+    private const char Invalid = '\uFFFF';
+
+    private static readonly Encoding Utf8WithMarker =
+        Encoding.GetEncoding("utf-8", EncoderFallback.ReplacementFallback, new DecoderReplacementFallback(Invalid.ToString()));
+
     private readonly char[] _buffer = new char[64 * 1024];
     private readonly StringBuilder _cell = new();
     private int _length;
@@ -18,7 +24,7 @@ internal sealed class CsvRecordReader(TextReader reader, int maxCellLength)
 
     public static IEnumerable<RawRow> Read(Stream stream, int maxCellLength)
     {
-        using var text = new StreamReader(stream, new UTF8Encoding(false, true), false, 64 * 1024, leaveOpen: true);
+        using var text = new StreamReader(stream, Utf8WithMarker, false, 64 * 1024, leaveOpen: true);
         var csv = new CsvRecordReader(text, maxCellLength);
         while (csv.Next() is { } row)
         {
@@ -26,17 +32,7 @@ internal sealed class CsvRecordReader(TextReader reader, int maxCellLength)
         }
     }
 
-    public RawRow? Next()
-    {
-        try
-        {
-            return ReadRecord();
-        }
-        catch (System.Text.DecoderFallbackException)
-        {
-            throw new LedgerReadException(EncodingCheck.InvalidLater(_row));
-        }
-    }
+    public RawRow? Next() => ReadRecord();
 
     private RawRow? ReadRecord()
     {
@@ -145,7 +141,8 @@ internal sealed class CsvRecordReader(TextReader reader, int maxCellLength)
             return -1;
         }
 
-        return _buffer[_position++];
+        var c = _buffer[_position++];
+        return c == Invalid ? throw new LedgerReadException(EncodingCheck.InvalidLater(_row)) : c;
     }
 
     private bool Fill()
