@@ -183,6 +183,24 @@ public class BadInputTests
         Assert.Contains("期限届满后不能再延期（条例第三十三条第二款）", error.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("补正期限", "补正期限不能早于补正告知日期。", "补正告知日期", "2023-03-10", "补正期限", "2023-03-09")]
+    [InlineData("补正收到日期", "收到补正日期2023-03-09早于补正告知日期2023-03-10。", "补正告知日期", "2023-03-10", "补正收到日期", "2023-03-09")]
+    [InlineData("补正收到日期", "本案正在等待申请人补正，请先登记收到补正或逾期不补正，再作答复。", "补正告知日期", "2023-03-10", "答复类型", "予以公开")]
+    [InlineData("征求意见结束日期", "征求意见结束日期2023-03-09早于开始日期2023-03-10。", "征求意见开始日期", "2023-03-10", "征求意见结束日期", "2023-03-09")]
+    [InlineData("缴费日期", "缴费日期2023-03-09早于收费通知日期2023-03-10。", "收费通知日期", "2023-03-10", "缴费日期", "2023-03-09")]
+    [InlineData("缴费日期", "本案没有收费通知，不能登记缴费。", "申请内容", "x", "缴费日期", "2023-03-09")]
+    [InlineData("行政复议审结日期", "审结日期2023-03-09早于立案日期2023-03-10。", "行政复议日期", "2023-03-10", "行政复议审结日期", "2023-03-09")]
+    public void Decider_refusals_land_on_the_column_that_caused_them(string column, string reason, string c1, string v1, string c2, string v2)
+    {
+        var row = LedgerFiles.Row().With(c1, v1).With(c2, v2).With("征求意见对象", c1 == "征求意见开始日期" ? "第三方" : "")
+            .With("行政复议结果", c1 == "行政复议日期" ? "结果纠正" : "").With("答复日期", c2 == "答复类型" ? "2023-03-30" : "");
+
+        var error = Imports.Plan(LedgerFiles.Csv(row)).SingleError();
+
+        Assert.Equal(new LedgerProblem(2, column, reason), error);
+    }
+
     [Fact]
     public void Duplicate_number_within_an_agency_is_an_error_on_both_rows()
     {

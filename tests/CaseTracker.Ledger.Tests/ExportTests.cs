@@ -25,6 +25,7 @@ public class ExportTests
         LedgerFiles.Row("A-6").With("答复日期", "2023-03-20").With("答复类型", "不予处理").With("具体情形", "5.要求行政机关确认或重新出具已获取信息")
             .With("行政诉讼日期", "2023-04-10").With("诉讼类型", "未经复议直接起诉").With("行政诉讼结果", "其他结果").With("行政诉讼审结日期", "2023-08-01"),
         LedgerFiles.Row("A-7").With("征求意见对象", "其他机关").With("征求意见开始日期", "2023-03-09").With("申请内容", " 前后有空格 "),
+        LedgerFiles.Row("A-9").With("申请内容", "=HYPERLINK(\"http://example.com\",\"点击\")").With("联系电话", "-1").With("申请人", "@某人"),
         LedgerFiles.Row("A-8", agency: "某区教育局").With("答复日期", "2023-03-20").With("答复类型", "部分公开").With("具体情形", "信息不存在、属于国家秘密"),
     ];
 
@@ -65,6 +66,18 @@ public class ExportTests
         Assert.True(again.IsValid, string.Join("\n", again.Errors));
         Assert.Empty(again.Warnings);
         Assert.Equal(plan.CasesToImport.Select(c => c.Commands.ToList()), again.CasesToImport.Select(c => c.Commands.ToList()));
+    }
+
+    [Fact]
+    public void Exported_CSV_keeps_Excel_from_running_applicant_text_as_a_formula()
+    {
+        var (_, rows) = Imported();
+        using var csv = new MemoryStream();
+
+        LedgerExport.WriteCsv(csv, rows);
+
+        var line = Encoding.UTF8.GetString(csv.ToArray()).Split("\r\n").Single(l => l.StartsWith("A-9,", StringComparison.Ordinal));
+        Assert.StartsWith("A-9,某区政务服务局,2023-03-07,自然人,网络,'@某人,,-1,,\"'=HYPERLINK(\"\"http://example.com\"\",\"\"点击\"\")\",", line, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,7 +2,11 @@ using System.Text;
 
 namespace CaseTracker.Ledger.Export;
 
-/// <summary>RFC 4180 CSV in UTF-8 with a BOM (so that Excel opens Chinese text correctly), CRLF line ends.</summary>
+/// <summary>
+/// RFC 4180 CSV in UTF-8 with a BOM (so that Excel opens Chinese text correctly), CRLF line ends. Text that Excel would
+/// run as a formula (it starts with = + - @ and is not a number: applicants' own words end up here) is written with a
+/// leading apostrophe, which the import takes off again (<see cref="Unguard"/>).
+/// </summary>
 public static class CsvLedgerWriter
 {
     public static void Write(Stream stream, IReadOnlyList<string> header, IEnumerable<IEnumerable<string>> rows)
@@ -18,7 +22,7 @@ public static class CsvLedgerWriter
     private static void WriteLine(StreamWriter writer, IEnumerable<string> cells)
     {
         var first = true;
-        foreach (var cell in cells)
+        foreach (var value in cells)
         {
             if (!first)
             {
@@ -26,6 +30,7 @@ public static class CsvLedgerWriter
             }
 
             first = false;
+            var cell = Guard(value);
             if (cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 || (cell.Length > 0 && (char.IsWhiteSpace(cell[0]) || char.IsWhiteSpace(cell[^1]))))
             {
                 writer.Write('"');
@@ -40,4 +45,14 @@ public static class CsvLedgerWriter
 
         writer.Write("\r\n");
     }
+
+    /// <summary>The text as imported: the apostrophe written before a formula-like cell taken off.</summary>
+    public static string Unguard(string text) =>
+        text.Length > 1 && text[0] == '\'' && IsFormulaLike(text.AsSpan(1)) ? text[1..] : text;
+
+    private static string Guard(string cell) => IsFormulaLike(cell) ? "'" + cell : cell;
+
+    private static bool IsFormulaLike(ReadOnlySpan<char> text) =>
+        text.Length > 0 && text[0] is '=' or '+' or '-' or '@'
+        && !double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _);
 }

@@ -28,7 +28,7 @@ internal sealed class RowReader
     public void Fail(string column, string reason) => Problems.Add(new(_row.Number, column, reason));
 
     /// <summary>The trimmed text of a column; empty when the file has no such column or the cell is empty.</summary>
-    public string Text(string column) => Cell(column) is { TooLong: false } cell ? cell.Text.Trim() : "";
+    public string Text(string column) => Cell(column) is { TooLong: false } cell ? Export.CsvLedgerWriter.Unguard(cell.Text.Trim()) : "";
 
     public string Required(string column)
     {

@@ -5,8 +5,8 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace CaseTracker.Ledger.Reading;
 
 /// <summary>
-/// The rows of the first sheet of a workbook, read with the SAX reader one row at a time: shared strings, inline
-/// strings, formula strings, numbers, and numbers with a date format (Excel date cells) as dates.
+/// The rows of the first sheet of a workbook, one row at a time (<see cref="XlsxSheetXml"/>): shared strings, inline
+/// strings, formula results, numbers, and numbers with a date format (Excel date cells) as dates.
 /// </summary>
 internal static class XlsxRecordReader
 {
@@ -118,30 +118,22 @@ internal static class XlsxRecordReader
             : new LedgerCell(value.ToString("R", CultureInfo.InvariantCulture));
     }
 
+    /// <summary>The zero-based column of a cell reference such as "AB12"; -1 when it is beyond the last column.</summary>
     private static int ColumnIndex(string reference)
     {
         var column = 0;
         foreach (var c in reference)
         {
-            if (c is >= 'A' and <= 'Z')
-            {
-                column = (column * 26) + (c - 'A' + 1);
-                if (column > MaxColumns)
-                {
-                    return -1;
-                }
-            }
-            else if (c is >= 'a' and <= 'z')
-            {
-                column = (column * 26) + (c - 'a' + 1);
-                if (column > MaxColumns)
-                {
-                    return -1;
-                }
-            }
-            else
+            var letter = char.ToUpperInvariant(c);
+            if (letter is < 'A' or > 'Z')
             {
                 break;
+            }
+
+            column = (column * 26) + (letter - 'A' + 1);
+            if (column > MaxColumns)
+            {
+                return -1;
             }
         }
 
