@@ -115,6 +115,22 @@ public class ReadingTests
         Assert.Equal(D(2023, 3, 7), ((CaseCommand.Receive)planned.Commands.First()).On);
     }
 
+    [Theory]
+    [InlineData(false, 44992)]
+    [InlineData(true, 43530)]
+    public void Date_serials_count_from_1900_or_from_1904_as_the_workbook_says(bool date1904, int serial)
+    {
+        var file = XlsxFiles.Workbook(
+        [
+            [.. LedgerFiles.RequiredHeader.Select(h => (XCell)h)],
+            ["1", "某局", new XCell.Serial(serial), "自然人", "网络"],
+        ], date1904: date1904);
+
+        var planned = Assert.Single(Imports.Plan(file).CasesToImport);
+
+        Assert.Equal(D(2023, 3, 7), ((CaseCommand.Receive)planned.Commands.First()).On);
+    }
+
     [Fact]
     public void A_one_megabyte_workbook_cell_is_refused_naming_row_and_column()
     {

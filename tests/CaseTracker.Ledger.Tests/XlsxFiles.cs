@@ -19,6 +19,9 @@ internal abstract record XCell
     /// <summary>A shared string in rich-text runs, followed by a phonetic (furigana) run that is not part of the text.</summary>
     public sealed record Rich(string[] Runs, string Phonetic) : XCell;
 
+    /// <summary>A date cell given by its raw serial number (to test the 1904 date system).</summary>
+    public sealed record Serial(int Value) : XCell;
+
     /// <summary>A cell of type d: an ISO 8601 date written as text.</summary>
     public sealed record IsoDate(string Text) : XCell;
 
@@ -28,13 +31,13 @@ internal abstract record XCell
 /// <summary>Workbooks built with the OpenXml DOM, independently of the product's writer.</summary>
 internal static class XlsxFiles
 {
-    public static byte[] Workbook(IReadOnlyList<IReadOnlyList<XCell>> rows, string? secondSheetText = null)
+    public static byte[] Workbook(IReadOnlyList<IReadOnlyList<XCell>> rows, string? secondSheetText = null, bool date1904 = false)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
         {
             var workbook = document.AddWorkbookPart();
-            workbook.Workbook = new Workbook(new Sheets());
+            workbook.Workbook = new Workbook(new WorkbookProperties { Date1904 = date1904 }, new Sheets());
             workbook.AddNewPart<WorkbookStylesPart>().Stylesheet = new Stylesheet(
                 new NumberingFormats(new NumberingFormat { NumberFormatId = 170, FormatCode = "yyyy\"年\"m\"月\"d\"日\"" }) { Count = 1 },
                 new Fonts(new Font()) { Count = 1 },
@@ -83,6 +86,7 @@ internal static class XlsxFiles
         XCell.IsoDate d => new Cell { CellReference = reference, DataType = CellValues.Date, CellValue = new CellValue(d.Text) },
         XCell.Number n => new Cell { CellReference = reference, CellValue = new CellValue(n.Value) },
         XCell.Date d => new Cell { CellReference = reference, StyleIndex = d.ChineseFormat ? 2u : 1u, CellValue = new CellValue(d.Value.ToDateTime(TimeOnly.MinValue).ToOADate()) },
+        XCell.Serial n => new Cell { CellReference = reference, StyleIndex = 1u, CellValue = new CellValue(n.Value) },
         _ => throw new ArgumentOutOfRangeException(nameof(value)),
     };
 

@@ -12,6 +12,8 @@ internal static class XlsxRecordReader
 {
     private const int MaxColumns = 16384;
 
+    private sealed record WorkbookFacts(IReadOnlyList<string?> Strings, IReadOnlySet<uint> DateStyles, bool Date1904, int MaxCellLength);
+
     public static IEnumerable<RawRow> Read(Stream stream, int maxCellLength)
     {
         using var document = Open(stream);
@@ -22,15 +24,18 @@ internal static class XlsxRecordReader
             throw Broken("第一个工作表不是普通工作表");
         }
 
-        var strings = XlsxStyles.SharedStrings(workbook.SharedStringTablePart, maxCellLength);
-        var dateStyles = XlsxStyles.DateStyles(workbook.WorkbookStylesPart);
+        var context = new WorkbookFacts(
+            XlsxStyles.SharedStrings(workbook.SharedStringTablePart, maxCellLength),
+            XlsxStyles.DateStyles(workbook.WorkbookStylesPart),
+            workbook.Workbook?.WorkbookProperties?.Date1904?.Value == true,
+            maxCellLength);
         using var xml = XlsxSheetXml.Open(part.GetStream(FileMode.Open, FileAccess.Read));
         var previous = 0;
         foreach (var (index, cells) in XlsxSheetXml.Rows(xml))
         {
             var number = index ?? previous + 1;
             previous = number;
-            yield return new RawRow(number, Cells(number, cells, strings, dateStyles, maxCellLength));
+            yield return new RawRow(number, Cells(number, cells, context));
         }
     }
 
@@ -46,7 +51,7 @@ internal static class XlsxRecordReader
         }
     }
 
-    private static List<LedgerCell> Cells(int row, List<XlsxSheetXml.CellXml> xmlCells, IReadOnlyList<string?> strings, IReadOnlySet<uint> dateStyles, int maxCellLength)
+    private static List<LedgerCell> Cells(int row, List<XlsxSheetXml.CellXml> xmlCells, WorkbookFacts workbook)
     {
         var cells = new List<LedgerCell>();
         foreach (var cell in xmlCells)
@@ -62,25 +67,25 @@ internal static class XlsxRecordReader
                 cells.Add(LedgerCell.Empty);
             }
 
-            cells[column] = Value(cell, strings, dateStyles, maxCellLength);
+            cells[column] = Value(cell, workbook);
         }
 
         return cells;
     }
 
-    private static LedgerCell Value(XlsxSheetXml.CellXml cell, IReadOnlyList<string?> strings, IReadOnlySet<uint> dateStyles, int maxCellLength)
+    private static LedgerCell Value(XlsxSheetXml.CellXml cell, WorkbookFacts workbook)
     {
         var raw = cell.Value;
         string? text;
         switch (cell.Type)
         {
             case "s":
-                if (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= strings.Count)
+                if (!int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var index) || index >= workbook.Strings.Count)
                 {
                     return new LedgerCell($"#共享字符串{raw}不存在");
                 }
 
-                text = strings[index];
+                text = workbook.Strings[index];
                 break;
             case "inlineStr":
                 text = cell.InlineText ?? "";
@@ -90,17 +95,18 @@ internal static class XlsxRecordReader
                     ? new LedgerCell(raw, DateOnly.FromDateTime(iso))
                     : new LedgerCell(raw);
             case null or "n":
-                var isDate = uint.TryParse(cell.Style, NumberStyles.None, CultureInfo.InvariantCulture, out var style) && dateStyles.Contains(style);
-                return Number(raw, isDate);
+                var isDate = uint.TryParse(cell.Style, NumberStyles.None, CultureInfo.InvariantCulture, out var style) && workbook.DateStyles.Contains(style);
+                return Number(raw, isDate, workbook.Date1904);
             default:
                 text = raw;
                 break;
         }
 
-        return text is null || text.Length > maxCellLength ? new LedgerCell("", null, true) : new LedgerCell(text);
+        return text is null || text.Length > workbook.MaxCellLength ? new LedgerCell("", null, true) : new LedgerCell(text);
     }
 
-    private static LedgerCell Number(string raw, bool isDate)
+    /// <summary>A number, or with a date format the day it counts (1900 date system; 1904 for old Mac workbooks).</summary>
+    private static LedgerCell Number(string raw, bool isDate, bool date1904)
     {
         if (!double.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
         {
@@ -109,7 +115,7 @@ internal static class XlsxRecordReader
 
         if (isDate && value is >= 1 and < 2958466)
         {
-            var date = DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(value)));
+            var date = DateOnly.FromDateTime(DateTime.FromOADate(Math.Floor(value))).AddDays(date1904 ? 1462 : 0);
             return new LedgerCell(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), date);
         }
 
