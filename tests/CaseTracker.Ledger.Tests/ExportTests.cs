@@ -5,8 +5,8 @@ using CaseTracker.Domain.Clock;
 using CaseTracker.Ledger.Export;
 using CaseTracker.Ledger.Import;
 using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
 using static CaseTracker.Ledger.Tests.MappingTests;
 
 namespace CaseTracker.Ledger.Tests;

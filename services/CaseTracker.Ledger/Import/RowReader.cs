@@ -33,7 +33,7 @@ internal sealed class RowReader
     public string Required(string column)
     {
         var text = Text(column);
-        if (text.Length == 0 && Cell(column) is not { TooLong: true })
+        if (Cell(column) is not { } cell || cell.IsBlank)
         {
             Fail(column, $"“{column}”是必填项，不能为空。");
         }
@@ -59,7 +59,7 @@ internal sealed class RowReader
     public DateOnly? RequiredDate(string column)
     {
         var date = Date(column);
-        if (date is null && Text(column).Length == 0 && Cell(column) is not { Date: not null })
+        if (Cell(column) is not { } cell || cell.IsBlank)
         {
             Fail(column, $"“{column}”是必填项，不能为空。可接受的格式：{LedgerDates.AcceptedForms}。");
         }
@@ -92,7 +92,7 @@ internal sealed class RowReader
     public T? RequiredChoice<T>(string column, IReadOnlyList<(T Value, string Label)> vocabulary)
         where T : struct
     {
-        if (Text(column).Length == 0 && Cell(column) is not { TooLong: true })
+        if (Cell(column) is not { } cell || cell.IsBlank)
         {
             Fail(column, $"“{column}”是必填项，不能为空。可选值：{string.Join("、", vocabulary.Select(v => v.Label))}。");
             return null;
