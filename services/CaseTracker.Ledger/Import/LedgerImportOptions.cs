@@ -1,0 +1,27 @@
+using CaseTracker.Domain.Cases;
+using CaseTracker.Ledger.Reading;
+
+namespace CaseTracker.Ledger.Import;
+
+public sealed record LedgerImportOptions
+{
+    public static LedgerImportOptions Default { get; } = new();
+
+    /// <summary>The file's name, carried into the plan for the imported events' metadata (actor, file, row).</summary>
+    public string FileName { get; init; } = "";
+
+    public LedgerFormat Format { get; init; } = LedgerFormat.Detect;
+
+    /// <summary>Import the valid rows and report the rest (for a rejects file). Default: nothing when any row is invalid.</summary>
+    public bool KeepValidRows { get; init; }
+
+    /// <summary>The largest cell, in characters. A bigger cell is an error and is not kept in memory.</summary>
+    public int MaxCellLength { get; init; } = 32 * 1024;
+
+    public CasePolicy Policy { get; init; } = CasePolicy.Default;
+
+    /// <summary>Told the number of data rows read so far, every <see cref="ProgressEvery"/> rows and at the end.</summary>
+    public IProgress<int>? Progress { get; init; }
+
+    public int ProgressEvery { get; init; } = 1000;
+}

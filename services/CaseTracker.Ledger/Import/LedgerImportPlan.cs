@@ -1,0 +1,88 @@
+namespace CaseTracker.Ledger.Import;
+
+/// <summary>
+/// What importing a ledger file would do. By default all or nothing (<see cref="CasesToImport"/> is empty when any row is
+/// invalid); with <see cref="LedgerImportOptions.KeepValidRows"/> the valid rows, and the rest go to a rejects file.
+/// </summary>
+public sealed record LedgerImportPlan(
+    string FileName,
+    bool KeepValidRows,
+    IReadOnlyList<string> Header,
+    IReadOnlyList<PlannedCase> Cases,
+    IReadOnlyList<RejectedRow> Rejected,
+    IReadOnlyList<LedgerProblem> FileProblems,
+    IReadOnlyList<LedgerProblem> Warnings)
+{
+    /// <summary>Every row is valid and the file itself is readable.</summary>
+    public bool IsValid => FileProblems.Count == 0 && Rejected.Count == 0;
+
+    public IReadOnlyList<PlannedCase> CasesToImport =>
+        FileProblems.Count > 0 || (!KeepValidRows && Rejected.Count > 0) ? [] : Cases;
+
+    /// <summary>Every error, file first, then by row.</summary>
+    public IEnumerable<LedgerProblem> Errors => FileProblems.Concat(Rejected.SelectMany(r => r.Problems));
+
+    /// <summary>The agencies the valid rows name, for the import summary (an agency the system lacks is registered).</summary>
+    public IReadOnlyList<string> Agencies => CasesToImport.Select(c => c.Key.Agency).Distinct().Order(StringComparer.Ordinal).ToList();
+}
+
+internal sealed class LedgerImportPlanBuilder(LedgerImportOptions options)
+{
+    private readonly List<PlannedCase> _cases = [];
+    private readonly List<RejectedRow> _rejected = [];
+    private readonly List<LedgerProblem> _fileProblems = [];
+    private readonly List<LedgerProblem> _warnings = [];
+    private readonly HashSet<LedgerCaseKey> _duplicated = [];
+    private IReadOnlyList<string> _header = [];
+
+    public static LedgerProblem Duplicate(int row, LedgerCaseKey key, int otherRow) =>
+        new(row, LedgerColumns.Number, $"编号“{key.Number}”在办理机关“{key.Agency}”下重复（第{Math.Min(row, otherRow)}行与第{Math.Max(row, otherRow)}行），同一机关的编号必须唯一。");
+
+    public void Add(LedgerEntry entry)
+    {
+        switch (entry)
+        {
+            case LedgerEntry.Header h:
+                _header = h.Names;
+                break;
+            case LedgerEntry.Warning w:
+                _warnings.Add(w.Problem);
+                break;
+            case LedgerEntry.Valid v:
+                _cases.Add(v.Case);
+                break;
+            case LedgerEntry.Invalid i:
+                _rejected.Add(i.Row);
+                if (i.Row is { Key: { } key, DuplicateOf: not null })
+                {
+                    _duplicated.Add(key);
+                }
+
+                break;
+            case LedgerEntry.Unreadable u:
+                _fileProblems.AddRange(u.Problems);
+                break;
+        }
+    }
+
+    public LedgerImportPlan Build()
+    {
+        var cases = _cases;
+        var rejected = _rejected;
+        if (_duplicated.Count > 0)
+        {
+            var laterRows = rejected.Where(r => r.DuplicateOf is not null).ToLookup(r => r.Key!, r => r.Row);
+            foreach (var first in cases.Where(c => _duplicated.Contains(c.Key)).ToList())
+            {
+                var problem = Duplicate(first.Row, first.Key, laterRows[first.Key].First());
+                var cells = Export.LedgerCells.OfCommands(first.Commands, _header);
+                rejected.Add(new RejectedRow(first.Row, first.Key, [problem], cells) { DuplicateOf = laterRows[first.Key].First() });
+            }
+
+            cases = cases.Where(c => !_duplicated.Contains(c.Key)).ToList();
+            rejected = rejected.OrderBy(r => r.Row).ToList();
+        }
+
+        return new LedgerImportPlan(options.FileName, options.KeepValidRows, _header, cases, rejected, _fileProblems, _warnings);
+    }
+}

@@ -1,0 +1,114 @@
+using CaseTracker.Domain.Cases;
+using static CaseTracker.Ledger.LedgerColumns;
+
+namespace CaseTracker.Ledger.Import;
+
+/// <summary>
+/// A ledger row as the milestone commands of its case, in order: receipt, supplement, consultation, fee, extension,
+/// closure, appeals. The extension comes after the pauses so that the decider sees them when it checks that the
+/// extension was granted before the deadline (条例第三十三条第二款).
+/// </summary>
+internal static class LedgerMapping
+{
+    public static (LedgerCaseKey? Key, List<LedgerStep> Steps) Map(RowReader r)
+    {
+        var steps = new List<LedgerStep>();
+        var number = r.Required(Number);
+        var agency = r.Required(Agency);
+        var receivedOn = r.RequiredDate(ReceivedOn);
+        var applicantType = r.RequiredChoice(LedgerColumns.ApplicantType, Vocabulary.ApplicantTypes);
+        var channel = r.RequiredChoice(LedgerColumns.Channel, Vocabulary.Channels);
+        var key = number.Length > 0 && agency.Length > 0 ? new LedgerCaseKey(agency, number) : null;
+        if (key is not null && receivedOn is { } on && applicantType is { } type && channel is { } ch)
+        {
+            var receive = new CaseCommand.Receive(key.CaseId, agency, number, on, ch, type, Applicant(r, key), r.Text(Description), "");
+            steps.Add(new(receive, ReceivedOn));
+        }
+
+        Supplement(r, steps);
+        Consultation(r, steps);
+        Fee(r, steps);
+        if (r.Date(ExtendedOn) is { } extendedOn)
+        {
+            steps.Add(new(new CaseCommand.Extend(extendedOn, LedgerDefaults.ExtensionApprover, LedgerDefaults.ExtensionReason, extendedOn), ExtendedOn));
+        }
+
+        ClosureMapping.Map(r, steps);
+        AppealMapping.Map(r, steps);
+        return (key, r.Problems.Count == 0 ? steps : []);
+    }
+
+    private static PersonalData? Applicant(RowReader r, LedgerCaseKey key)
+    {
+        var name = r.Text(ApplicantName);
+        var id = NullIfEmpty(r.Text(IdNumber));
+        var phone = NullIfEmpty(r.Text(Phone));
+        var address = NullIfEmpty(r.Text(Address));
+        return name.Length == 0 && id is null && phone is null && address is null
+            ? null
+            : new PersonalData(LedgerIds.SubjectId(key.Agency, key.Number, id), name, id, phone, address);
+    }
+
+    private static void Supplement(RowReader r, List<LedgerStep> steps)
+    {
+        var requestedOn = r.Date(SupplementRequestedOn);
+        var due = r.Date(SupplementDue);
+        var receivedOn = r.Date(SupplementReceivedOn);
+        if (requestedOn is { } on)
+        {
+            steps.Add(new(new CaseCommand.RequestSupplement(on, LedgerDefaults.SupplementItems, due), SupplementRequestedOn));
+        }
+        else if (due is not null)
+        {
+            r.Fail(SupplementDue, "填写了补正期限，但没有补正告知日期。");
+        }
+
+        if (receivedOn is { } received)
+        {
+            steps.Add(new(new CaseCommand.RecordSupplement(received), SupplementReceivedOn));
+        }
+    }
+
+    private static void Consultation(RowReader r, List<LedgerStep> steps)
+    {
+        var hasParty = r.Text(ConsultationParty).Length > 0;
+        var kind = r.Choice(ConsultationParty, LedgerVocabulary.ConsultationKinds);
+        var startedOn = r.Date(ConsultationStartedOn);
+        var endedOn = r.Date(ConsultationEndedOn);
+        if (startedOn is { } on)
+        {
+            if (kind is { } k)
+            {
+                steps.Add(new(new CaseCommand.StartConsultation(LedgerDefaults.ConsultationId, k, k.Label(), on), ConsultationStartedOn));
+            }
+            else if (!hasParty)
+            {
+                r.Fail(ConsultationParty, "填写了征求意见开始日期，须写明征求意见对象。可选值：第三方、其他机关。");
+            }
+        }
+        else if (hasParty || endedOn is not null)
+        {
+            r.Fail(ConsultationStartedOn, "填写了征求意见对象或结束日期，但没有征求意见开始日期。");
+        }
+
+        if (endedOn is { } ended && startedOn is not null)
+        {
+            steps.Add(new(new CaseCommand.RecordConsultationAnswer(LedgerDefaults.ConsultationId, ended), ConsultationEndedOn));
+        }
+    }
+
+    private static void Fee(RowReader r, List<LedgerStep> steps)
+    {
+        if (r.Date(FeeNoticeOn) is { } noticeOn)
+        {
+            steps.Add(new(new CaseCommand.IssueFeeNotice(noticeOn, LedgerDefaults.FeeAmount, Domain.Cases.FeeMethod.PerItem, noticeOn), FeeNoticeOn));
+        }
+
+        if (r.Date(FeePaidOn) is { } paidOn)
+        {
+            steps.Add(new(new CaseCommand.RecordFeePayment(paidOn), FeePaidOn));
+        }
+    }
+
+    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
+}

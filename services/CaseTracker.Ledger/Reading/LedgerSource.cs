@@ -1,0 +1,66 @@
+using System.Xml;
+using DocumentFormat.OpenXml.Packaging;
+
+namespace CaseTracker.Ledger.Reading;
+
+public enum LedgerFormat
+{
+    /// <summary>Decide from the first bytes: a ZIP signature is XLSX, anything else CSV.</summary>
+    Detect,
+    Csv,
+    Xlsx,
+}
+
+/// <summary>Opens a ledger file as a sequence of rows, refusing what cannot be read, with the reason in Chinese.</summary>
+internal static class LedgerSource
+{
+    public static IEnumerable<RawRow> Rows(Stream stream, LedgerFormat format, int maxCellLength)
+    {
+        var sample = new byte[EncodingCheck.SampleSize];
+        var read = stream.ReadAtLeast(sample, sample.Length, throwOnEndOfStream: false);
+        stream.Position = 0;
+        if (read == 0)
+        {
+            throw new LedgerReadException(new(null, null, "文件是空的（0字节），没有表头和数据。"));
+        }
+
+        var isZip = read >= 4 && sample[0] == 'P' && sample[1] == 'K' && sample[2] == 3 && sample[3] == 4;
+        if (format == LedgerFormat.Xlsx || (format == LedgerFormat.Detect && isZip))
+        {
+            return Guarded(XlsxRecordReader.Read(stream, maxCellLength));
+        }
+
+        if (EncodingCheck.Check(sample.AsSpan(0, read), complete: read < sample.Length) is { } problem)
+        {
+            throw new LedgerReadException(problem);
+        }
+
+        return CsvRecordReader.Read(stream, maxCellLength);
+    }
+
+    /// <summary>A broken workbook can fail anywhere while its XML is read; that is a problem with the file, not a crash.</summary>
+    private static IEnumerable<RawRow> Guarded(IEnumerable<RawRow> rows)
+    {
+        using var enumerator = rows.GetEnumerator();
+        while (true)
+        {
+            RawRow row;
+            try
+            {
+                if (!enumerator.MoveNext())
+                {
+                    yield break;
+                }
+
+                row = enumerator.Current;
+            }
+            catch (Exception error) when (error is XmlException or OpenXmlPackageException or InvalidDataException or IOException
+                or InvalidOperationException or ArgumentException or FormatException or KeyNotFoundException or NotSupportedException)
+            {
+                throw new LedgerReadException(new(null, null, "无法读取Excel文件：文件不是有效的.xlsx工作簿或已损坏。请用Excel打开后另存为.xlsx，或另存为“CSV UTF-8（逗号分隔）”后导入。"));
+            }
+
+            yield return row;
+        }
+    }
+}
