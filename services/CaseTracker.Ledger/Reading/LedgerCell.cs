@@ -15,7 +15,7 @@ public sealed record RawRow(int Number, IReadOnlyList<LedgerCell> Cells)
 }
 
 /// <summary>The file cannot be read on from this point (encoding, broken quoting, broken workbook).</summary>
-internal sealed class LedgerReadException(LedgerProblem problem) : Exception(problem.Reason)
+public sealed class LedgerReadException(LedgerProblem problem) : Exception(problem.Reason)
 {
     public LedgerProblem Problem { get; } = problem;
 }

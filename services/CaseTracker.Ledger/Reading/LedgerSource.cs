@@ -12,7 +12,7 @@ public enum LedgerFormat
 }
 
 /// <summary>Opens a ledger file as a sequence of rows, refusing what cannot be read, with the reason in Chinese.</summary>
-internal static class LedgerSource
+public static class LedgerSource
 {
     public static IEnumerable<RawRow> Rows(Stream stream, LedgerFormat format, int maxCellLength)
     {

@@ -1,4 +1,8 @@
+using CaseTracker.Agencies;
 using CaseTracker.Domain.Cases;
+using CaseTracker.EventStore.Documents;
+using CaseTracker.Projections;
+using CaseTracker.Reports;
 using CaseTracker.EventStore;
 using CaseTracker.EventStore.Projections;
 using CaseTracker.EventStore.Sql;
@@ -21,6 +25,10 @@ public static class CaseTrackerServices
         services.AddSingleton(policy);
         services.AddSingleton(time);
         services.AddScoped<RequestContext>();
+        services.AddSingleton<DocumentStore>();
+        services.AddSingleton<AgencyDirectory>();
+        services.AddSingleton<YearEndReports>();
+        services.AddSingleton<ReadModels>();
         services.AddMediator();
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(MetadataBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));

@@ -1,0 +1,21 @@
+using System.CommandLine;
+
+namespace CaseTracker.Cli;
+
+public static class CliApp
+{
+    public static RootCommand Build()
+    {
+        var root = new RootCommand("CaseTracker：政府信息公开申请（依申请公开）的办理、期限监督与年度报告统计。")
+        {
+            DemoVerb.Create(),
+            ReportVerbs.Report(),
+            ReportVerbs.CheckReport(),
+            AgencyVerbs.Create(),
+            AdminVerbs.Calendar(),
+            AdminVerbs.ReadModels(),
+        };
+        root.Options.Add(CliOptions.Store);
+        return root;
+    }
+}

@@ -1,0 +1,47 @@
+using CaseTracker.Agencies;
+using CaseTracker.EventStore.Projections.Appeals;
+using CaseTracker.EventStore.Projections.CaseList;
+using CaseTracker.EventStore.Sql;
+using CaseTracker.Hosting;
+using CaseTracker.Reporting.Counting;
+using CaseTracker.Reporting.Input;
+using CaseTracker.Reporting.Tables;
+
+namespace CaseTracker.Reports;
+
+/// <param name="Format">Null: the format due for the year.</param>
+public sealed record ReportQuery(string Agency, bool IncludeSubordinates, int Year, ReportFormat? Format, DateOnly AsOf);
+
+/// <summary>The year-end tables from the case read model: a pure function of its rows and a date.</summary>
+public sealed class YearEndReports(SqlEventStore store, AgencyDirectory agencies)
+{
+    public async Task<AnnualReport> ProduceAsync(ReportQuery query, CancellationToken ct)
+    {
+        var tree = await agencies.TreeAsync(ct);
+        var known = await agencies.ListAsync(ct);
+        if (known.All(a => a.Name != query.Agency))
+        {
+            throw new UserError("--agency", $"机关“{query.Agency}”未登记。可用 casetracker agencies list 查看已登记的机关。");
+        }
+
+        if (query.Year is < 2008 or > 9999)
+        {
+            throw new UserError("--year", $"年度“{query.Year}”无效：应为 2008 年（条例施行）以后的年份。");
+        }
+
+        var selection = query.IncludeSubordinates ? AgencySelection.WithEverythingUnder(query.Agency, tree) : AgencySelection.Only(query.Agency);
+        var request = new ReportRequest(selection, query.Year, query.AsOf, query.Format);
+        var accumulator = new ReportAccumulator(request);
+        var appeals = await store.AppealsByCaseAsync(ct);
+        foreach (var row in await store.AllAsync(ct))
+        {
+            if (selection.Contains(row.Agency))
+            {
+                accumulator.Add(new CaseRecord(row.CaseId, row.Agency, row.ApplicantType, row.ReceivedOn, row.ClosedOn, row.Outcome,
+                    appeals[row.CaseId].Select(a => new AppealRecord(a.AppealId, a.Kind, a.AfterReconsideration, a.FiledOn, a.ConcludedOn, a.Result)).ToList()));
+            }
+        }
+
+        return accumulator.Build();
+    }
+}
