@@ -57,7 +57,13 @@ public static class AgencyFile
         }
 
         var format = file.Extension.Equals(".xlsx", StringComparison.OrdinalIgnoreCase) ? LedgerFormat.Xlsx : LedgerFormat.Csv;
-        using var stream = file.OpenRead();
+        using var stream = new MemoryStream();
+        using (var input = file.OpenRead())
+        {
+            input.CopyTo(stream);
+        }
+
+        stream.Position = 0;
         List<RawRow> rows;
         try
         {

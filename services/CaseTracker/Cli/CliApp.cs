@@ -9,6 +9,8 @@ public static class CliApp
         var root = new RootCommand("CaseTracker：政府信息公开申请（依申请公开）的办理、期限监督与年度报告统计。")
         {
             DemoVerb.Create(),
+            LedgerVerbs.Import(),
+            LedgerVerbs.Export(),
             ReportVerbs.Report(),
             ReportVerbs.CheckReport(),
             AgencyVerbs.Create(),

@@ -58,6 +58,21 @@ public sealed class CliSession(ServiceProvider services, SqlEventStore store, Te
             await error.WriteLineAsync($"错误：{message}");
             return 2;
         }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            await error.WriteLineAsync("已取消。");
+            return 130;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            await error.WriteLineAsync($"错误：无法读写文件：{e.Message}");
+            return 2;
+        }
+        catch (Exception e)
+        {
+            await error.WriteLineAsync($"内部错误（{e.GetType().Name}）：{e.Message}。这是本软件的缺陷，请将此信息报告给系统维护人员。");
+            return 70;
+        }
     }
 
     public async ValueTask DisposeAsync()

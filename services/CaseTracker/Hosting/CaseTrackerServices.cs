@@ -29,6 +29,8 @@ public static class CaseTrackerServices
         services.AddSingleton<AgencyDirectory>();
         services.AddSingleton<YearEndReports>();
         services.AddSingleton<ReadModels>();
+        services.AddSingleton<Ledger.LedgerImport>();
+        services.AddSingleton<Ledger.LedgerExportQuery>();
         services.AddMediator();
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(MetadataBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
