@@ -1,0 +1,81 @@
+using CaseTracker.Demo;
+
+namespace CaseTracker.Tests;
+
+public sealed class LedgerRoundTripTests : IDisposable
+{
+    private readonly TempFolder _folder = new();
+
+    [Theory]
+    [InlineData("csv")]
+    [InlineData("xlsx")]
+    public async Task Export_then_import_into_an_empty_store_gives_the_same_cases_deadlines_and_tables(string type)
+    {
+        var original = new CliRunner("sqlite:" + _folder.File("original.db"));
+        var copy = new CliRunner("sqlite:" + _folder.File("copy.db"));
+        await original.SucceedAsync("demo", "--per-year", "150", "--years", "3", "--seed", "7");
+        await original.SucceedAsync("export", "--output", _folder.File($"ledger.{type}"));
+
+        var imported = await copy.SucceedAsync("import", _folder.File($"ledger.{type}"));
+        await copy.SucceedAsync("agencies", "import", await AgenciesFileAsync());
+
+        Assert.Contains("导入完成", imported.Output, StringComparison.Ordinal);
+        await original.SucceedAsync("export", "--output", _folder.File("original.csv"));
+        await copy.SucceedAsync("export", "--output", _folder.File("copy.csv"));
+        var originalLedger = await File.ReadAllTextAsync(_folder.File("original.csv"));
+        Assert.Equal(originalLedger, await File.ReadAllTextAsync(_folder.File("copy.csv")));
+        Assert.Contains("答复期限", originalLedger, StringComparison.Ordinal);
+        foreach (var year in new[] { DateTime.Today.Year - 1, DateTime.Today.Year })
+        {
+            string[] report = ["report", "--year", $"{year}", "--agency", DemoAgencies.District, "--include-subordinates"];
+            await original.RunAsync([.. report, "--output", _folder.File($"original-{year}.json")]);
+            await copy.RunAsync([.. report, "--output", _folder.File($"copy-{year}.json")]);
+            Assert.Equal(await File.ReadAllTextAsync(_folder.File($"original-{year}.json")), await File.ReadAllTextAsync(_folder.File($"copy-{year}.json")));
+        }
+    }
+
+    [Fact]
+    public async Task Importing_the_same_ledger_again_writes_nothing()
+    {
+        var store = new CliRunner("sqlite:" + _folder.File("store.db"));
+        var ledger = _folder.File("ledger.csv");
+        await File.WriteAllTextAsync(ledger, """
+            编号,办理机关,收到日期,申请人类型,申请方式,答复日期,答复类型,具体情形
+            A-1,某区住房和城乡建设委员会,2023-03-07,自然人,当面,2023-03-20,予以公开,
+            A-2,某区住房和城乡建设委员会,2023/3/8,商业企业,网络,,,
+            """);
+
+        var first = await store.SucceedAsync("import", ledger);
+        var second = await store.SucceedAsync("import", ledger);
+
+        Assert.Contains("新建 2 件", first.Output, StringComparison.Ordinal);
+        Assert.Contains("新建 0 件，追加办理环节 0 件，共写入 0 个事件", second.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_later_ledger_with_a_decision_appends_it_to_the_known_case()
+    {
+        var store = new CliRunner("sqlite:" + _folder.File("store.db"));
+        var ledger = _folder.File("ledger.csv");
+        await File.WriteAllTextAsync(ledger, "编号,办理机关,收到日期,申请人类型,申请方式,答复日期,答复类型,具体情形\nA-2,某区住房和城乡建设委员会,2023-03-08,商业企业,网络,,,\n");
+        await store.SucceedAsync("import", ledger);
+        await File.WriteAllTextAsync(ledger, "编号,办理机关,收到日期,申请人类型,申请方式,答复日期,答复类型,具体情形\nA-2,某区住房和城乡建设委员会,2023-03-08,商业企业,网络,2023-03-31,无法提供,信息不存在\n");
+
+        var later = await store.SucceedAsync("import", ledger);
+        await store.SucceedAsync("export", "--status", "closed", "--as-of", "2023-12-31", "--output", _folder.File("closed.csv"));
+
+        Assert.Contains("新建 0 件，追加办理环节 1 件，共写入 1 个事件", later.Output, StringComparison.Ordinal);
+        var closed = await File.ReadAllLinesAsync(_folder.File("closed.csv"));
+        Assert.Equal(2, closed.Length);
+        Assert.Contains("2023-03-31,无法提供,信息不存在", closed[1], StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    private async Task<string> AgenciesFileAsync()
+    {
+        var path = _folder.File("agencies.csv");
+        await File.WriteAllLinesAsync(path, ["名称,上级机关", .. DemoAgencies.All.Select(a => $"{a.Name},{a.Parent}")]);
+        return path;
+    }
+}
