@@ -17,6 +17,19 @@ public class BadInputTests
         Assert.StartsWith("缺少必填列“申请方式”", error.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData('\t')]
+    [InlineData(';')]
+    public void A_file_separated_by_tabs_or_semicolons_is_named_as_such(char separator)
+    {
+        var file = Encoding.UTF8.GetBytes(string.Join(separator, LedgerFiles.RequiredHeader) + "\r\n" + string.Join(separator, "1", "某局", "2023-03-07", "自然人", "网络") + "\r\n");
+
+        var error = Imports.Plan(file).SingleError();
+
+        Assert.Equal(1, error.Row);
+        Assert.StartsWith("表头只有一列，其中含有制表符或分号：文件似乎不是用英文逗号分隔的。", error.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Duplicate_column_is_an_error()
     {

@@ -30,6 +30,11 @@ internal sealed class LedgerHeader
         var errors = new List<LedgerProblem>();
         var warnings = new List<LedgerProblem>();
         var names = row.Cells.Select(c => c.TooLong ? "" : c.Text.Trim()).ToList();
+        if (names.Count(n => n.Length > 0) == 1 && names.First(n => n.Length > 0) is var only && only.IndexOfAny(['\t', ';', '；', '|']) >= 0)
+        {
+            return (null, [new(row.Number, null, "表头只有一列，其中含有制表符或分号：文件似乎不是用英文逗号分隔的。请在Excel中另存为“CSV UTF-8（逗号分隔）(*.csv)”后重新导入。")], warnings);
+        }
+
         var index = new Dictionary<string, int>();
         for (var i = 0; i < names.Count; i++)
         {
