@@ -14,6 +14,9 @@ internal sealed class LedgerHeader
         _index = index;
     }
 
+    /// <summary>How many rows (a title such as “2023年依申请公开台账”, a date line) may come before the header.</summary>
+    public const int MaxTitleRows = 5;
+
     public int Row { get; }
 
     /// <summary>The header cells as written, for the rejects file.</summary>
@@ -23,6 +26,10 @@ internal sealed class LedgerHeader
 
     public string NameAt(int index) =>
         index < Names.Count && Names[index].Length > 0 ? Names[index] : $"第{index + 1}列";
+
+    /// <summary>A row with at least two ledger column names is the header; rows above it are titles.</summary>
+    public static bool LooksLikeHeader(RawRow row) =>
+        row.Cells.Count(c => !c.TooLong && LedgerColumns.IsKnown(c.Text.Trim())) >= 2;
 
     /// <summary>Binds the header; errors for a duplicate or missing required column, a warning per unknown column.</summary>
     public static (LedgerHeader? Header, List<LedgerProblem> Errors, List<LedgerProblem> Warnings) Bind(RawRow row)

@@ -57,6 +57,7 @@ public static class LedgerImporter
             var firstRowOf = new Dictionary<LedgerCaseKey, int>();
             var count = 0;
             var extraCellsReported = false;
+            var leading = new List<RawRow>();
             while (true)
             {
                 var (row, problem) = NextRow(rows);
@@ -73,7 +74,13 @@ public static class LedgerImporter
 
                 if (header is null)
                 {
-                    var (bound, errors, warnings) = LedgerHeader.Bind(row);
+                    leading.Add(row);
+                    if (!LedgerHeader.LooksLikeHeader(row) && leading.Count < LedgerHeader.MaxTitleRows)
+                    {
+                        continue;
+                    }
+
+                    var (bound, errors, warnings) = LedgerHeader.Bind(LedgerHeader.LooksLikeHeader(row) ? row : leading[0]);
                     if (bound is null)
                     {
                         yield return new LedgerEntry.Unreadable(errors);
@@ -82,6 +89,11 @@ public static class LedgerImporter
 
                     header = bound;
                     yield return new LedgerEntry.Header(bound.Names);
+                    if (leading.Count > 1)
+                    {
+                        yield return new LedgerEntry.Warning(new(leading[0].Number, null, $"表头在第{row.Number}行，此前的{leading.Count - 1}行（如标题行）已跳过。"));
+                    }
+
                     foreach (var warning in warnings)
                     {
                         yield return new LedgerEntry.Warning(warning);
@@ -107,7 +119,9 @@ public static class LedgerImporter
             options.Progress?.Report(count);
             if (header is null)
             {
-                yield return new LedgerEntry.Unreadable([new(null, null, "文件中没有内容：找不到表头行，也没有数据。")]);
+                yield return new LedgerEntry.Unreadable(leading.Count > 0
+                    ? LedgerHeader.Bind(leading[0]).Errors
+                    : [new(null, null, "文件中没有内容：找不到表头行，也没有数据。")]);
             }
             else if (count == 0)
             {
