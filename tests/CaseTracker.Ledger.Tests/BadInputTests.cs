@@ -311,6 +311,17 @@ public class BadInputTests
     }
 
     [Fact]
+    public void A_row_of_more_cells_than_a_worksheet_can_have_is_refused()
+    {
+        var file = Encoding.UTF8.GetBytes(string.Join(",", LedgerFiles.RequiredHeader) + "\r\n" + new string(',', 20_000) + "\r\n");
+
+        var error = Imports.Plan(file).SingleError();
+
+        Assert.Equal(2, error.Row);
+        Assert.StartsWith("这一行有超过16384个单元格", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unclosed_quote_is_an_error_on_the_row_where_it_starts()
     {
         var file = "编号,办理机关,收到日期,申请人类型,申请方式\r\n1,某局,2023-03-07,自然人,网络\r\n2,\"某局,2023-03-07,自然人,网络\r\n"u8.ToArray();
