@@ -333,6 +333,16 @@ public class BadInputTests
     }
 
     [Fact]
+    public void An_old_xls_workbook_is_refused_with_how_to_save_it()
+    {
+        byte[] xls = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[504]];
+
+        var error = Imports.Plan(xls).SingleError();
+
+        Assert.StartsWith("文件是旧版Excel（.xls）或WPS表格（.et）格式，无法导入。", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_file_that_is_not_a_workbook_but_a_zip_is_an_error()
     {
         using var zip = new MemoryStream();
