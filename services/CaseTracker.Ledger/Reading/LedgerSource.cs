@@ -19,9 +19,10 @@ internal static class LedgerSource
 
     public static IEnumerable<RawRow> Rows(Stream stream, LedgerFormat format, int maxCellLength)
     {
+        var start = stream.Position;
         var sample = new byte[EncodingCheck.SampleSize];
         var read = stream.ReadAtLeast(sample, sample.Length, throwOnEndOfStream: false);
-        stream.Position = 0;
+        stream.Position = start;
         if (read == 0)
         {
             throw new LedgerReadException(new(null, null, "文件是空的（0字节），没有表头和数据。"));
