@@ -118,12 +118,12 @@ public class ReadingTests
     }
 
     [Fact]
-    public void Workbook_rich_text_joins_its_runs_without_the_phonetic_guide_and_ISO_date_cells_are_dates()
+    public void Workbook_rich_text_joins_its_runs_without_the_phonetic_guide_formulas_give_their_result_and_ISO_date_cells_are_dates()
     {
         var file = XlsxFiles.Workbook(
         [
             [.. LedgerFiles.RequiredHeader.Select(h => (XCell)h), "申请内容"],
-            ["1", new XCell.Rich(["某区", "政务服务局"], "ぼう"), new XCell.IsoDate("2023-03-07T00:00:00"), "自然人", "网络", "x"],
+            [new XCell.Formula("\"1\"", "1"), new XCell.Rich(["某区", "政务服务局"], "ぼう"), new XCell.IsoDate("2023-03-07T00:00:00"), "自然人", "网络", "x"],
         ]);
 
         var planned = Assert.Single(Imports.Plan(file).CasesToImport);
