@@ -238,6 +238,21 @@ public class BadInputTests
     }
 
     [Fact]
+    public void An_id_number_that_Excel_stored_as_a_number_is_refused_because_its_digits_are_lost()
+    {
+        var file = XlsxFiles.Workbook(
+        [
+            [.. LedgerFiles.RequiredHeader.Select(h => (XCell)h), "证件号码"],
+            ["1", "某局", "2023-03-07", "自然人", "网络", new XCell.Number(110101199001011234)],
+        ]);
+
+        var error = Imports.Plan(file).SingleError();
+
+        Assert.Equal((2, "证件号码"), (error.Row, error.Column));
+        Assert.Contains("15位以后的数字已经丢失", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_one_megabyte_cell_is_refused_naming_row_and_column()
     {
         var big = new string('申', 1024 * 1024);
