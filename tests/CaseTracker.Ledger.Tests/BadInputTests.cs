@@ -17,6 +17,19 @@ public class BadInputTests
         Assert.StartsWith("缺少必填列“申请方式”", error.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData('\t')]
+    [InlineData(';')]
+    public void A_file_separated_by_tabs_or_semicolons_is_named_as_such(char separator)
+    {
+        var file = Encoding.UTF8.GetBytes(string.Join(separator, LedgerFiles.RequiredHeader) + "\r\n" + string.Join(separator, "1", "某局", "2023-03-07", "自然人", "网络") + "\r\n");
+
+        var error = Imports.Plan(file).SingleError();
+
+        Assert.Equal(1, error.Row);
+        Assert.StartsWith("表头只有一列，其中含有制表符或分号：文件似乎不是用英文逗号分隔的。", error.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Duplicate_column_is_an_error()
     {
@@ -225,6 +238,21 @@ public class BadInputTests
     }
 
     [Fact]
+    public void An_id_number_that_Excel_stored_as_a_number_is_refused_because_its_digits_are_lost()
+    {
+        var file = XlsxFiles.Workbook(
+        [
+            [.. LedgerFiles.RequiredHeader.Select(h => (XCell)h), "证件号码"],
+            ["1", "某局", "2023-03-07", "自然人", "网络", new XCell.Number(110101199001011234)],
+        ]);
+
+        var error = Imports.Plan(file).SingleError();
+
+        Assert.Equal((2, "证件号码"), (error.Row, error.Column));
+        Assert.Contains("15位以后的数字已经丢失", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_one_megabyte_cell_is_refused_naming_row_and_column()
     {
         var big = new string('申', 1024 * 1024);
@@ -298,6 +326,17 @@ public class BadInputTests
     }
 
     [Fact]
+    public void A_row_of_more_cells_than_a_worksheet_can_have_is_refused()
+    {
+        var file = Encoding.UTF8.GetBytes(string.Join(",", LedgerFiles.RequiredHeader) + "\r\n" + new string(',', 20_000) + "\r\n");
+
+        var error = Imports.Plan(file).SingleError();
+
+        Assert.Equal(2, error.Row);
+        Assert.StartsWith("这一行有超过16384个单元格", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_unclosed_quote_is_an_error_on_the_row_where_it_starts()
     {
         var file = "编号,办理机关,收到日期,申请人类型,申请方式\r\n1,某局,2023-03-07,自然人,网络\r\n2,\"某局,2023-03-07,自然人,网络\r\n"u8.ToArray();
@@ -306,6 +345,16 @@ public class BadInputTests
 
         Assert.Equal(3, error.Row);
         Assert.StartsWith("引号未闭合", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_old_xls_workbook_is_refused_with_how_to_save_it()
+    {
+        byte[] xls = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[504]];
+
+        var error = Imports.Plan(xls).SingleError();
+
+        Assert.StartsWith("文件是旧版Excel（.xls）或WPS表格（.et）格式，无法导入。", error.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using CaseTracker.Domain.Calendar;
+using CaseTracker.Domain.Cases;
 using CaseTracker.Domain.Clock;
 using CaseTracker.Ledger.Export;
 using CaseTracker.Ledger.Import;
@@ -150,5 +151,34 @@ public class ExportTests
         Assert.Equal(["办理中", "2023-04-04", "是", "否"], new[] { values[0][0], values[0][1], values[0][3], values[0][4] });
         Assert.StartsWith("-", values[0][2], StringComparison.Ordinal);
         Assert.Equal("是", values[1][4]);
+    }
+
+    [Fact]
+    public void The_filter_shows_each_case_as_it_stood_on_the_as_of_date()
+    {
+        var cases = Imported().Rows.Select(r => r.State).ToList();
+
+        var rows = new LedgerExportFilter(new DateOnly(2023, 3, 8)).Apply(cases, CasePolicy.Default).ToList();
+
+        Assert.Equal(9, rows.Count);
+        Assert.Empty(new LedgerExportFilter(new DateOnly(2023, 3, 6)).Apply(cases, CasePolicy.Default));
+        Assert.DoesNotContain(rows, r => r.State.Receipt!.CaseNumber == "2023-017" && r.State.Supplement is not null);
+        Assert.Equal("办理中", rows.Single(r => r.State.Receipt!.CaseNumber == "A-3").Reading.StatusLabel);
+        Assert.Equal(new DateOnly(2023, 3, 8), rows[0].Reading.AsOf);
+    }
+
+    [Fact]
+    public void The_filter_selects_by_agency_status_and_overdue()
+    {
+        var cases = Imported().Rows.Select(r => r.State).ToList();
+        var asOf = new DateOnly(2023, 5, 1);
+
+        var education = new LedgerExportFilter(asOf) { Agencies = new HashSet<string> { "某区教育局" } }.Apply(cases, CasePolicy.Default);
+        var paused = new LedgerExportFilter(asOf) { Statuses = new HashSet<CaseStatus> { CaseStatus.Paused } }.Apply(cases, CasePolicy.Default);
+        var overdue = new LedgerExportFilter(asOf) { OverdueOnly = true }.Apply(cases, CasePolicy.Default);
+
+        Assert.Equal(["A-8"], education.Select(r => r.State.Receipt!.CaseNumber));
+        Assert.Equal(["A-2", "A-7"], paused.Select(r => r.State.Receipt!.CaseNumber));
+        Assert.Equal(["A-9"], overdue.Select(r => r.State.Receipt!.CaseNumber));
     }
 }

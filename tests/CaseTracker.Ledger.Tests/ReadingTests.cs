@@ -34,6 +34,23 @@ public class ReadingTests
     }
 
     [Fact]
+    public void Title_rows_above_the_header_are_skipped_with_a_warning()
+    {
+        var file = XlsxFiles.Workbook(
+        [
+            ["2023年依申请公开台账"],
+            ["填报单位：某区政务服务局", "", "填报日期：2024年1月5日"],
+            [.. LedgerFiles.RequiredHeader.Select(h => (XCell)h)],
+            ["1", "某局", "2023-03-07", "自然人", "网络"],
+        ]);
+
+        var plan = Imports.Plan(file);
+
+        Assert.Equal(4, Assert.Single(plan.CasesToImport).Row);
+        Assert.Equal(new LedgerProblem(1, null, "表头在第3行，此前的2行（如标题行）已跳过。"), Assert.Single(plan.Warnings));
+    }
+
+    [Fact]
     public void Column_order_is_free()
     {
         var inOrder = Imports.Plan(LedgerFiles.Csv(LedgerFiles.RequiredHeader, ["1", "某局", "2023-03-07", "自然人", "网络"]));
@@ -101,12 +118,12 @@ public class ReadingTests
     }
 
     [Fact]
-    public void Workbook_rich_text_joins_its_runs_without_the_phonetic_guide_and_ISO_date_cells_are_dates()
+    public void Workbook_rich_text_joins_its_runs_without_the_phonetic_guide_formulas_give_their_result_and_ISO_date_cells_are_dates()
     {
         var file = XlsxFiles.Workbook(
         [
             [.. LedgerFiles.RequiredHeader.Select(h => (XCell)h), "申请内容"],
-            ["1", new XCell.Rich(["某区", "政务服务局"], "ぼう"), new XCell.IsoDate("2023-03-07T00:00:00"), "自然人", "网络", "x"],
+            [new XCell.Formula("\"1\"", "1"), new XCell.Rich(["某区", "政务服务局"], "ぼう"), new XCell.IsoDate("2023-03-07T00:00:00"), "自然人", "网络", "x"],
         ]);
 
         var planned = Assert.Single(Imports.Plan(file).CasesToImport);

@@ -22,6 +22,9 @@ internal abstract record XCell
     /// <summary>A date cell given by its raw serial number (to test the 1904 date system).</summary>
     public sealed record Serial(int Value) : XCell;
 
+    /// <summary>A formula with its cached text result (type str), as Excel saves it.</summary>
+    public sealed record Formula(string Expression, string Result) : XCell;
+
     /// <summary>A cell of type d: an ISO 8601 date written as text.</summary>
     public sealed record IsoDate(string Text) : XCell;
 
@@ -83,6 +86,7 @@ internal static class XlsxFiles
         XCell.Shared s => new Cell { CellReference = reference, DataType = CellValues.SharedString, CellValue = new CellValue(SharedIndex(strings, s.Text)) },
         XCell.Inline i => new Cell { CellReference = reference, DataType = CellValues.InlineString, InlineString = new InlineString(new Text(i.Text)) },
         XCell.Rich r => new Cell { CellReference = reference, DataType = CellValues.SharedString, CellValue = new CellValue(RichIndex(strings, r)) },
+        XCell.Formula f => new Cell(new CellFormula(f.Expression), new CellValue(f.Result)) { CellReference = reference, DataType = CellValues.String },
         XCell.IsoDate d => new Cell { CellReference = reference, DataType = CellValues.Date, CellValue = new CellValue(d.Text) },
         XCell.Number n => new Cell { CellReference = reference, CellValue = new CellValue(n.Value) },
         XCell.Date d => new Cell { CellReference = reference, StyleIndex = d.ChineseFormat ? 2u : 1u, CellValue = new CellValue(d.Value.ToDateTime(TimeOnly.MinValue).ToOADate()) },

@@ -59,20 +59,16 @@ public static class LedgerCells
         LedgerValue.YesNo(reading.Provisional),
     ];
 
-    /// <summary>The cells a row of valid commands would have, in the order of a file's header (for a rejects file).</summary>
-    public static IReadOnlyList<string> OfCommands(IEnumerable<CaseCommand> commands, IReadOnlyList<string> header)
+    /// <summary>
+    /// The cells a row of valid commands has, in the order of a file's header: for the rejects file, when the earlier
+    /// row of a duplicate 编号 turns out to be rejected after its cells were let go. Columns that are not ledger columns stay empty.
+    /// </summary>
+    internal static IReadOnlyList<string> OfCommands(IEnumerable<CaseCommand> commands, IReadOnlyList<string> header, CasePolicy policy)
     {
         var state = CaseState.Initial;
-        try
+        foreach (var command in commands)
         {
-            foreach (var command in commands)
-            {
-                state = CaseDecider.Decide(command, state, CasePolicy.Default).Aggregate(state, CaseDecider.Evolve);
-            }
-        }
-        catch (DomainException)
-        {
-            // The row passed validation under the caller's policy; keep what the default policy accepts.
+            state = CaseDecider.Decide(command, state, policy).Aggregate(state, CaseDecider.Evolve);
         }
 
         var values = Ledger(state);

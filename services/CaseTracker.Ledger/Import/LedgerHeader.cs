@@ -14,6 +14,9 @@ internal sealed class LedgerHeader
         _index = index;
     }
 
+    /// <summary>How many rows (a title such as “2023年依申请公开台账”, a date line) may come before the header.</summary>
+    public const int MaxTitleRows = 5;
+
     public int Row { get; }
 
     /// <summary>The header cells as written, for the rejects file.</summary>
@@ -24,12 +27,21 @@ internal sealed class LedgerHeader
     public string NameAt(int index) =>
         index < Names.Count && Names[index].Length > 0 ? Names[index] : $"第{index + 1}列";
 
+    /// <summary>A row with at least two ledger column names is the header; rows above it are titles.</summary>
+    public static bool LooksLikeHeader(RawRow row) =>
+        row.Cells.Count(c => !c.TooLong && LedgerColumns.IsKnown(c.Text.Trim())) >= 2;
+
     /// <summary>Binds the header; errors for a duplicate or missing required column, a warning per unknown column.</summary>
     public static (LedgerHeader? Header, List<LedgerProblem> Errors, List<LedgerProblem> Warnings) Bind(RawRow row)
     {
         var errors = new List<LedgerProblem>();
         var warnings = new List<LedgerProblem>();
         var names = row.Cells.Select(c => c.TooLong ? "" : c.Text.Trim()).ToList();
+        if (names.Count(n => n.Length > 0) == 1 && names.First(n => n.Length > 0) is var only && only.IndexOfAny(['\t', ';', '；', '|']) >= 0)
+        {
+            return (null, [new(row.Number, null, "表头只有一列，其中含有制表符或分号：文件似乎不是用英文逗号分隔的。请在Excel中另存为“CSV UTF-8（逗号分隔）(*.csv)”后重新导入。")], warnings);
+        }
+
         var index = new Dictionary<string, int>();
         for (var i = 0; i < names.Count; i++)
         {

@@ -75,7 +75,7 @@ internal sealed class LedgerImportPlanBuilder(LedgerImportOptions options)
             foreach (var first in cases.Where(c => _duplicated.Contains(c.Key)).ToList())
             {
                 var problem = Duplicate(first.Row, first.Key, laterRows[first.Key].First());
-                var cells = Export.LedgerCells.OfCommands(first.Commands, _header);
+                var cells = Export.LedgerCells.OfCommands(first.Commands, _header, options.Policy);
                 rejected.Add(new RejectedRow(first.Row, first.Key, [problem], cells) { DuplicateOf = laterRows[first.Key].First() });
             }
 

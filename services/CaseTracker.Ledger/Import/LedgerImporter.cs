@@ -57,6 +57,7 @@ public static class LedgerImporter
             var firstRowOf = new Dictionary<LedgerCaseKey, int>();
             var count = 0;
             var extraCellsReported = false;
+            var leading = new List<RawRow>();
             while (true)
             {
                 var (row, problem) = NextRow(rows);
@@ -73,7 +74,13 @@ public static class LedgerImporter
 
                 if (header is null)
                 {
-                    var (bound, errors, warnings) = LedgerHeader.Bind(row);
+                    leading.Add(row);
+                    if (!LedgerHeader.LooksLikeHeader(row) && leading.Count < LedgerHeader.MaxTitleRows)
+                    {
+                        continue;
+                    }
+
+                    var (bound, errors, warnings) = LedgerHeader.Bind(LedgerHeader.LooksLikeHeader(row) ? row : leading[0]);
                     if (bound is null)
                     {
                         yield return new LedgerEntry.Unreadable(errors);
@@ -82,6 +89,11 @@ public static class LedgerImporter
 
                     header = bound;
                     yield return new LedgerEntry.Header(bound.Names);
+                    if (leading.Count > 1)
+                    {
+                        yield return new LedgerEntry.Warning(new(leading[0].Number, null, $"表头在第{row.Number}行，此前的{leading.Count - 1}行（如标题行）已跳过。"));
+                    }
+
                     foreach (var warning in warnings)
                     {
                         yield return new LedgerEntry.Warning(warning);
@@ -91,13 +103,13 @@ public static class LedgerImporter
                 }
 
                 count++;
-                if (!extraCellsReported && HasCellsWithoutHeader(row, header))
+                if (!extraCellsReported && LedgerRowEntry.HasCellsWithoutHeader(row, header))
                 {
                     extraCellsReported = true;
                     yield return new LedgerEntry.Warning(new(row.Number, null, "这一行（可能还有其他行）有没有表头的单元格，其内容已忽略（只报告一次）。"));
                 }
 
-                yield return RowEntry(row, header, firstRowOf, options);
+                yield return LedgerRowEntry.Of(row, header, firstRowOf, options);
                 if (count % options.ProgressEvery == 0)
                 {
                     options.Progress?.Report(count);
@@ -107,7 +119,9 @@ public static class LedgerImporter
             options.Progress?.Report(count);
             if (header is null)
             {
-                yield return new LedgerEntry.Unreadable([new(null, null, "文件中没有内容：找不到表头行，也没有数据。")]);
+                yield return new LedgerEntry.Unreadable(leading.Count > 0
+                    ? LedgerHeader.Bind(leading[0]).Errors
+                    : [new(null, null, "文件中没有内容：找不到表头行，也没有数据。")]);
             }
             else if (count == 0)
             {
@@ -135,49 +149,4 @@ public static class LedgerImporter
             return (null, unreadable.Problem);
         }
     }
-
-    private static LedgerEntry RowEntry(RawRow row, LedgerHeader header, Dictionary<LedgerCaseKey, int> firstRowOf, LedgerImportOptions options)
-    {
-        var reader = new RowReader(header, row);
-        var (key, steps) = LedgerMapping.Map(reader);
-        var problems = reader.Problems;
-        int? duplicateOf = null;
-        if (key is not null)
-        {
-            if (firstRowOf.TryGetValue(key, out var first))
-            {
-                duplicateOf = first;
-                problems.Add(LedgerImportPlanBuilder.Duplicate(row.Number, key, first));
-            }
-            else
-            {
-                firstRowOf[key] = row.Number;
-            }
-        }
-
-        if (problems.Count == 0 && LedgerValidation.Check(row.Number, steps, options.Policy) is { } refusal)
-        {
-            problems.Add(refusal);
-        }
-
-        return problems.Count == 0 && key is not null
-            ? new LedgerEntry.Valid(new PlannedCase(row.Number, key, steps))
-            : new LedgerEntry.Invalid(new RejectedRow(row.Number, key, problems, Texts(row, header)) { DuplicateOf = duplicateOf });
-    }
-
-    private static bool HasCellsWithoutHeader(RawRow row, LedgerHeader header)
-    {
-        for (var i = 0; i < row.Cells.Count; i++)
-        {
-            if (!row.Cells[i].IsBlank && (i >= header.Names.Count || header.Names[i].Length == 0))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private static List<string> Texts(RawRow row, LedgerHeader header) =>
-        Enumerable.Range(0, header.Names.Count).Select(i => i < row.Cells.Count ? row.Cells[i].Text : "").ToList();
 }

@@ -8,7 +8,7 @@ namespace CaseTracker.Ledger.Import;
 /// closure, appeals. The extension comes after the pauses so that the decider sees them when it checks that the
 /// extension was granted before the deadline (条例第三十三条第二款).
 /// </summary>
-internal static class LedgerMapping
+internal static partial class LedgerMapping
 {
     public static (LedgerCaseKey? Key, List<LedgerStep> Steps) Map(RowReader r)
     {
@@ -42,6 +42,11 @@ internal static class LedgerMapping
     {
         var name = r.Text(ApplicantName);
         var id = NullIfEmpty(r.Text(IdNumber));
+        if (id is not null && ScientificNumber().IsMatch(id))
+        {
+            r.Fail(IdNumber, $"“{id}”是被Excel当作数字保存的证件号码，15位以后的数字已经丢失。请把这一列设为“文本”格式，重新填写证件号码后导入。");
+        }
+
         var phone = NullIfEmpty(r.Text(Phone));
         var address = NullIfEmpty(r.Text(Address));
         return name.Length == 0 && id is null && phone is null && address is null
@@ -111,4 +116,7 @@ internal static class LedgerMapping
     }
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d(\.\d+)?E\+\d+$", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ScientificNumber();
 }

@@ -14,6 +14,8 @@ internal sealed class CsvRecordReader(TextReader reader, int maxCellLength)
     private static readonly Encoding Utf8WithMarker =
         Encoding.GetEncoding("utf-8", EncoderFallback.ReplacementFallback, new DecoderReplacementFallback(Invalid.ToString()));
 
+    private const int MaxColumns = 16384;
+
     private readonly char[] _buffer = new char[64 * 1024];
     private readonly StringBuilder _cell = new();
     private int _length;
@@ -58,6 +60,11 @@ internal sealed class CsvRecordReader(TextReader reader, int maxCellLength)
             cells.Add(_tooLong ? new LedgerCell("", null, true) : new LedgerCell(_cell.ToString()));
             if (end == ',')
             {
+                if (cells.Count >= MaxColumns)
+                {
+                    throw new LedgerReadException(new(_row, null, $"这一行有超过{MaxColumns}个单元格（Excel工作表的列数上限），文件不像台账。"));
+                }
+
                 continue;
             }
 

@@ -1,7 +1,7 @@
 namespace CaseTracker.Ledger.Reading;
 
 /// <summary>One cell as read: its text, the date when the spreadsheet stored a real date, and whether it was over the size limit (then not kept).</summary>
-public readonly record struct LedgerCell(string Text, DateOnly? Date = null, bool TooLong = false)
+internal readonly record struct LedgerCell(string Text, DateOnly? Date = null, bool TooLong = false)
 {
     public static readonly LedgerCell Empty = new("");
 
@@ -9,7 +9,7 @@ public readonly record struct LedgerCell(string Text, DateOnly? Date = null, boo
 }
 
 /// <summary>One row of the sheet; <paramref name="Number"/> is the row number the spreadsheet shows.</summary>
-public sealed record RawRow(int Number, IReadOnlyList<LedgerCell> Cells)
+internal sealed record RawRow(int Number, IReadOnlyList<LedgerCell> Cells)
 {
     public bool IsBlank => Cells.All(c => c.IsBlank);
 }

@@ -14,14 +14,23 @@ public enum LedgerFormat
 /// <summary>Opens a ledger file as a sequence of rows, refusing what cannot be read, with the reason in Chinese.</summary>
 public static class LedgerSource
 {
+    /// <summary>The compound-file (OLE2) signature of .xls and .et workbooks.</summary>
+    private static readonly byte[] OleSignature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
     public static IEnumerable<RawRow> Rows(Stream stream, LedgerFormat format, int maxCellLength)
     {
+        var start = stream.Position;
         var sample = new byte[EncodingCheck.SampleSize];
         var read = stream.ReadAtLeast(sample, sample.Length, throwOnEndOfStream: false);
-        stream.Position = 0;
+        stream.Position = start;
         if (read == 0)
         {
             throw new LedgerReadException(new(null, null, "文件是空的（0字节），没有表头和数据。"));
+        }
+
+        if (read >= 8 && sample.AsSpan(0, 8).SequenceEqual(OleSignature))
+        {
+            throw new LedgerReadException(new(null, null, "文件是旧版Excel（.xls）或WPS表格（.et）格式，无法导入。请在Excel或WPS中另存为“Excel工作簿(*.xlsx)”或“CSV UTF-8（逗号分隔）(*.csv)”后重新导入。"));
         }
 
         var isZip = read >= 4 && sample[0] == 'P' && sample[1] == 'K' && sample[2] == 3 && sample[3] == 4;

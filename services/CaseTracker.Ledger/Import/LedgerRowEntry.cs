@@ -1,0 +1,52 @@
+using CaseTracker.Ledger.Reading;
+
+namespace CaseTracker.Ledger.Import;
+
+/// <summary>One data row read, mapped, checked for a repeated 办理机关 + 编号 and validated by the decider.</summary>
+internal static class LedgerRowEntry
+{
+    public static LedgerEntry Of(RawRow row, LedgerHeader header, Dictionary<LedgerCaseKey, int> firstRowOf, LedgerImportOptions options)
+    {
+        var reader = new RowReader(header, row);
+        var (key, steps) = LedgerMapping.Map(reader);
+        var problems = reader.Problems;
+        int? duplicateOf = null;
+        if (key is not null)
+        {
+            if (firstRowOf.TryGetValue(key, out var first))
+            {
+                duplicateOf = first;
+                problems.Add(LedgerImportPlanBuilder.Duplicate(row.Number, key, first));
+            }
+            else
+            {
+                firstRowOf[key] = row.Number;
+            }
+        }
+
+        if (problems.Count == 0 && LedgerValidation.Check(row.Number, steps, options.Policy) is { } refusal)
+        {
+            problems.Add(refusal);
+        }
+
+        return problems.Count == 0 && key is not null
+            ? new LedgerEntry.Valid(new PlannedCase(row.Number, key, steps))
+            : new LedgerEntry.Invalid(new RejectedRow(row.Number, key, problems, Texts(row, header)) { DuplicateOf = duplicateOf });
+    }
+
+    public static bool HasCellsWithoutHeader(RawRow row, LedgerHeader header)
+    {
+        for (var i = 0; i < row.Cells.Count; i++)
+        {
+            if (!row.Cells[i].IsBlank && (i >= header.Names.Count || header.Names[i].Length == 0))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static List<string> Texts(RawRow row, LedgerHeader header) =>
+        Enumerable.Range(0, header.Names.Count).Select(i => i < row.Cells.Count ? row.Cells[i].Text : "").ToList();
+}
