@@ -1,7 +1,7 @@
 namespace CaseTracker.Ledger.Reading;
 
 /// <summary>One cell as read: its text, the date when the spreadsheet stored a real date, and whether it was over the size limit (then not kept).</summary>
-internal readonly record struct LedgerCell(string Text, DateOnly? Date = null, bool TooLong = false)
+public readonly record struct LedgerCell(string Text, DateOnly? Date = null, bool TooLong = false)
 {
     public static readonly LedgerCell Empty = new("");
 
@@ -9,7 +9,7 @@ internal readonly record struct LedgerCell(string Text, DateOnly? Date = null, b
 }
 
 /// <summary>One row of the sheet; <paramref name="Number"/> is the row number the spreadsheet shows.</summary>
-internal sealed record RawRow(int Number, IReadOnlyList<LedgerCell> Cells)
+public sealed record RawRow(int Number, IReadOnlyList<LedgerCell> Cells)
 {
     public bool IsBlank => Cells.All(c => c.IsBlank);
 }
