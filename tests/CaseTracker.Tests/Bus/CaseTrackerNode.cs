@@ -5,6 +5,7 @@ using CaseTracker.Domain.Outcomes;
 using CaseTracker.EventStore;
 using CaseTracker.EventStore.Sqlite;
 using CaseTracker.Hosting;
+using MassTransit;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -27,7 +28,8 @@ public sealed class CaseTrackerNode : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<CaseTrackerNode> StartAsync(string storePath, Uri broker)
+    /// <param name="waitForBus">Return only once the consumers' queue is bound (a message published then is not lost).</param>
+    public static async Task<CaseTrackerNode> StartAsync(string storePath, Uri broker, bool waitForBus = true)
     {
         var store = await SqliteEventStore.OpenAsync(storePath);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
@@ -36,6 +38,12 @@ public sealed class CaseTrackerNode : IAsyncDisposable
         builder.Services.AddCaseTrackerBus(broker);
         var host = builder.Build();
         await host.StartAsync();
+        if (waitForBus)
+        {
+            var bus = host.Services.GetRequiredService<IBusControl>();
+            await Eventually.ReturnsAsync(() => Task.FromResult(bus.CheckHealth().Status), s => s == BusHealthStatus.Healthy, "CaseTracker's bus to start");
+        }
+
         return new CaseTrackerNode(host, store);
     }
 

@@ -35,6 +35,7 @@ public sealed class LitigationStandIn : IAsyncDisposable
         });
         standIn = new LitigationStandIn(bus);
         await bus.StartAsync();
+        await Eventually.ReturnsAsync(() => Task.FromResult(bus.CheckHealth().Status), s => s == BusHealthStatus.Healthy, "the stand-in's bus to start");
         return standIn;
     }
 

@@ -55,7 +55,7 @@ public sealed class OutboxTests : BusTestBase
 
         // Decided while CaseTracker's bus is down: written to the store file by a node that is then stopped at once.
         Guid second;
-        await using (var offline = await CaseTrackerNode.StartAsync(StorePath, new Uri("amqp://guest:guest@127.0.0.1:1/")))
+        await using (var offline = await CaseTrackerNode.StartAsync(StorePath, new Uri("amqp://guest:guest@127.0.0.1:1/"), waitForBus: false))
         {
             second = await offline.DecidedCaseAsync("依申请〔2026〕22号", new DateOnly(2026, 4, 2), new DateOnly(2026, 4, 12));
         }
