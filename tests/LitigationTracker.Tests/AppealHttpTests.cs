@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CaseTracker.Contracts;
 using CaseTracker.Tests.Bus;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace LitigationTracker.Tests;
 
@@ -143,6 +145,19 @@ public sealed class AppealHttpTests : BusTestBase
         await Eventually.ReturnsAsync(() => CountCasesAsync(node), n => n == 3, "the three cases' rows");
         var @case = (await node.Http.GetFromJsonAsync<JsonElement>($"/cases/{other}/appeals")).GetProperty("case");
         Assert.Equal("区教育局", @case.GetProperty("agency").GetString());
+    }
+
+    [Fact]
+    public async Task Health_reports_the_broker_connection()
+    {
+        await using var node = await LitigationNode.StartAsync(DatabasePath, Broker);
+
+        var response = await node.Http.GetAsync("/health");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
+        var report = await node.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        Assert.Contains(report.Entries, e => e.Value.Tags.Contains("masstransit") && e.Value.Status == HealthStatus.Healthy);
     }
 
     private static Task<long> CountCasesAsync(LitigationNode node)

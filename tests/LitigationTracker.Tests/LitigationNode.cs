@@ -19,6 +19,8 @@ public sealed class LitigationNode : IAsyncDisposable
 
     public HttpClient Http { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     public LitigationDb Db => _app.Services.GetRequiredService<LitigationDb>();
 
     public static async Task<LitigationNode> StartAsync(string databasePath, Uri broker)

@@ -1,6 +1,7 @@
 using CaseTracker.Domain.Cases;
 using CaseTracker.EventStore;
 using CaseTracker.EventStore.Sql;
+using CaseTracker.Hosting;
 using CaseTracker.Pipeline;
 using MassTransit;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,8 +18,12 @@ public static class CaseTrackerBus
     public const string AppealsQueue = "casetracker-appeals";
 
     /// <summary>The amqp URI in <c>CASETRACKER_RABBITMQ</c>, or null when the bus is off.</summary>
-    public static Uri? BrokerFromEnvironment() =>
-        Environment.GetEnvironmentVariable(BrokerVariable) is { Length: > 0 } value ? new Uri(value) : null;
+    public static Uri? BrokerFromEnvironment() => Environment.GetEnvironmentVariable(BrokerVariable) switch
+    {
+        null or "" => null,
+        var value when Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "amqp" or "amqps" or "rabbitmq" or "rabbitmqs" => uri,
+        var value => throw new UserError(BrokerVariable, $"环境变量 {BrokerVariable}“{value}”不是有效的 RabbitMQ 地址，应形如 amqp://用户名:密码@主机:5672/虚拟主机。"),
+    };
 
     /// <summary>Needs <c>AddCaseTracker</c>. The health check is MassTransit's bus check (tags "ready", "masstransit").</summary>
     public static IServiceCollection AddCaseTrackerBus(this IServiceCollection services, Uri broker)
