@@ -1,8 +1,8 @@
+using CaseTracker.Tests.Bus;
 using LitigationTracker.Storage;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using CaseTracker.Tests.Bus;
 
 namespace LitigationTracker.Tests;
 
