@@ -1,0 +1,58 @@
+using CaseTracker.Domain.Cases;
+using CaseTracker.EventStore;
+using CaseTracker.EventStore.Subscriptions;
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CaseTracker.Bus;
+
+/// <summary>
+/// Publishes the integration messages of the global log. A checkpointed subscription: the checkpoint moves only after
+/// the broker confirmed every publish of the page (publisher confirms), so a crash or an unreachable broker means the
+/// page is published again — at least once, each message carrying its domain event's id.
+/// </summary>
+public sealed class CaseTrackerOutbox(IEventStore store, ICheckpointStore checkpoints, IBus bus, ILogger<CaseTrackerOutbox> log)
+    : BackgroundService
+{
+    public const string CheckpointName = "outbox.bus";
+
+    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var subscription = new CheckpointedSubscription(store, checkpoints, CheckpointName, PublishAsync);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await subscription.RunAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                log.LogWarning(e, "Outbox could not publish; resuming from its checkpoint in {Delay}", RetryDelay);
+                await Task.Delay(RetryDelay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+    }
+
+    private async Task PublishAsync(EventEnvelope envelope, CancellationToken ct)
+    {
+        if (!IntegrationMessages.Concerns(envelope.Event))
+        {
+            return;
+        }
+
+        var history = await store.ReadStreamAsync(envelope.StreamId, ReadDirection.Forwards, 1, checked((int)envelope.StreamVersion), ct);
+        var state = CaseDecider.Fold(history.Select(e => e.Event));
+        foreach (var message in IntegrationMessages.From(envelope.EventId, envelope.Event, state))
+        {
+            await bus.Publish(message, message.GetType(), Pipe.Execute<PublishContext>(context =>
+            {
+                context.MessageId = envelope.EventId;
+                context.CorrelationId = envelope.CorrelationId;
+            }), ct);
+            log.LogInformation("Published {Message} {MessageId}", message.GetType().Name, envelope.EventId);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text.Json;
+using LitigationTracker.Messaging;
+using LitigationTracker.Storage;
+
+namespace LitigationTracker.Appeals;
+
+/// <summary>Legal staff record reconsiderations and lawsuits; each step is announced to CaseTracker through the outbox.</summary>
+public static class AppealEndpoints
+{
+    public static IEndpointRouteBuilder MapAppeals(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/appeals", FileAsync);
+        app.MapPost("/appeals/conclusions", ConcludeAsync);
+        app.MapGet("/cases/{caseId}/appeals", (string caseId, LitigationDb db) =>
+        {
+            var errors = new Dictionary<string, string[]>();
+            var id = AppealRequests.CaseIdOf(caseId, errors);
+            if (errors.Count > 0)
+            {
+                return Results.ValidationProblem(errors, title: "请求有误");
+            }
+
+            using var connection = db.Open();
+            return CaseRows.Find(connection, null, id) is { } found
+                ? Results.Ok(new { Case = found, Appeals = AppealRows.OfCase(connection, id) })
+                : UnknownCase(id);
+        });
+        return app;
+    }
+
+    private static async Task<IResult> FileAsync(HttpRequest request, LitigationDb db, OutgoingPublisher publisher)
+    {
+        var (body, invalid) = await ReadAsync<FileAppealRequest>(request);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        var (row, errors) = AppealRequests.Check(body!);
+        if (row is null)
+        {
+            return Results.ValidationProblem(errors, title: "登记内容有误");
+        }
+
+        var result = await db.WriteAsync((connection, tx) => Task.FromResult(Appeals.File(connection, tx, row)));
+        publisher.Signal();
+        return result;
+    }
+
+    private static async Task<IResult> ConcludeAsync(HttpRequest request, LitigationDb db, OutgoingPublisher publisher)
+    {
+        var (body, invalid) = await ReadAsync<ConcludeAppealRequest>(request);
+        if (invalid is not null)
+        {
+            return invalid;
+        }
+
+        var (caseId, appealId, on, outcome, errors) = AppealRequests.Check(body!);
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(errors, title: "登记内容有误");
+        }
+
+        var result = await db.WriteAsync((connection, tx) => Task.FromResult(Appeals.Conclude(connection, tx, caseId, appealId, on, outcome)));
+        publisher.Signal();
+        return result;
+    }
+
+    internal static IResult UnknownCase(Guid caseId) =>
+        Results.Problem($"没有案件“{caseId}”：只有 CaseTracker 已告知办结的案件才能登记行政复议或行政诉讼。", statusCode: 404, title: "案件不存在");
+
+    private static async Task<(T? Body, IResult? Invalid)> ReadAsync<T>(HttpRequest request)
+    {
+        try
+        {
+            return await request.ReadFromJsonAsync<T>() is { } body
+                ? (body, null)
+                : (default, Results.Problem("请求体不能为空。", statusCode: 400, title: "请求有误"));
+        }
+        catch (JsonException e)
+        {
+            return (default, Results.Problem($"请求体不是有效的 JSON，或字段类型不对（{e.Path}）。", statusCode: 400, title: "请求有误"));
+        }
+        catch (InvalidOperationException)
+        {
+            return (default, Results.Problem("请求体须为 JSON（Content-Type: application/json）。", statusCode: 415, title: "请求有误"));
+        }
+    }
+}

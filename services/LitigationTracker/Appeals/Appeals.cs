@@ -1,0 +1,80 @@
+using CaseTracker.Contracts;
+using LitigationTracker.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace LitigationTracker.Appeals;
+
+/// <summary>
+/// The checks against what is stored and the write, inside one write transaction: the appeal row and the message that
+/// announces it are saved together. A repeated identical request changes nothing and publishes nothing.
+/// </summary>
+public static class Appeals
+{
+    public static IResult File(SqliteConnection connection, SqliteTransaction tx, AppealRow row)
+    {
+        if (CaseRows.Find(connection, tx, row.CaseId) is not { } found)
+        {
+            return AppealEndpoints.UnknownCase(row.CaseId);
+        }
+
+        // The case stream refuses a milestone dated before the receipt (条例第三十一条 fixes the receipt date).
+        if (row.FiledOn < found.ReceivedOn)
+        {
+            return Results.ValidationProblem(
+                new Dictionary<string, string[]> { ["filedOn"] = [$"立案（申请）日期（filedOn）{row.FiledOn:yyyy-MM-dd}早于收到申请日期{found.ReceivedOn:yyyy-MM-dd}。"] },
+                title: "登记内容有误");
+        }
+
+        if (AppealRows.Find(connection, tx, row.CaseId, row.AppealId) is { } existing)
+        {
+            return existing with { ConcludedOn = null, Result = null } == row
+                ? Results.Ok(existing)
+                : Conflict($"本案已登记案号为“{row.AppealId}”的{Name(existing.Kind)}，内容与本次不同；如需更正请联系管理员。");
+        }
+
+        AppealRows.Insert(connection, tx, row);
+        var id = Guid.NewGuid();
+        Outgoing.Enqueue(connection, tx, id, row.Kind == AppealKinds.Reconsideration
+            ? new ReconsiderationFiledV1(id, row.CaseId, row.AppealId, row.FiledOn, row.Forum)
+            : new LawsuitFiledV1(id, row.CaseId, row.AppealId, row.FiledOn, row.Forum, row.AfterReconsideration));
+        return Results.Created($"/cases/{row.CaseId}/appeals", row);
+    }
+
+    public static IResult Conclude(SqliteConnection connection, SqliteTransaction tx, Guid caseId, string appealId, DateOnly on, string result)
+    {
+        if (CaseRows.Find(connection, tx, caseId) is null)
+        {
+            return AppealEndpoints.UnknownCase(caseId);
+        }
+
+        if (AppealRows.Find(connection, tx, caseId, appealId) is not { } appeal)
+        {
+            return Results.Problem($"本案没有登记案号为“{appealId}”的行政复议或行政诉讼，不能登记其审结。", statusCode: 404, title: "复议或诉讼不存在");
+        }
+
+        if (appeal.ConcludedOn is { } concluded)
+        {
+            return concluded == on && appeal.Result == result
+                ? Results.Ok(appeal)
+                : Conflict($"“{appealId}”已于{concluded:yyyy-MM-dd}审结（{appeal.Result}）。");
+        }
+
+        if (on < appeal.FiledOn)
+        {
+            return Results.ValidationProblem(
+                new Dictionary<string, string[]> { ["concludedOn"] = [$"审结日期（concludedOn）{on:yyyy-MM-dd}早于立案日期{appeal.FiledOn:yyyy-MM-dd}。"] },
+                title: "登记内容有误");
+        }
+
+        AppealRows.Conclude(connection, tx, caseId, appealId, on, result);
+        var id = Guid.NewGuid();
+        Outgoing.Enqueue(connection, tx, id, appeal.Kind == AppealKinds.Reconsideration
+            ? new ReconsiderationConcludedV1(id, caseId, appealId, on, result)
+            : new LawsuitConcludedV1(id, caseId, appealId, on, result));
+        return Results.Ok(appeal with { ConcludedOn = on, Result = result });
+    }
+
+    private static string Name(string kind) => kind == AppealKinds.Reconsideration ? "行政复议" : "行政诉讼";
+
+    private static IResult Conflict(string detail) => Results.Problem(detail, statusCode: 409, title: "与已登记的内容冲突");
+}

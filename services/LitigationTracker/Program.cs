@@ -1,0 +1,4 @@
+using LitigationTracker;
+
+var app = LitigationApp.Build(LitigationSettings.FromEnvironment(), args);
+await app.RunAsync();

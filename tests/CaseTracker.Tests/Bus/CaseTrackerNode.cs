@@ -1,0 +1,73 @@
+using CaseTracker.Bus;
+using CaseTracker.Cases;
+using CaseTracker.Domain.Cases;
+using CaseTracker.Domain.Outcomes;
+using CaseTracker.EventStore;
+using CaseTracker.EventStore.Sqlite;
+using CaseTracker.Hosting;
+using MassTransit;
+using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CaseTracker.Tests.Bus;
+
+/// <summary>CaseTracker as <c>serve</c> runs it on the bus: a real SQLite store file, the outbox and the consumers.</summary>
+public sealed class CaseTrackerNode : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private CaseTrackerNode(IHost host, SqliteEventStore store)
+    {
+        _host = host;
+        Store = store;
+    }
+
+    public SqliteEventStore Store { get; }
+
+    public IServiceProvider Services => _host.Services;
+
+    /// <param name="waitForBus">Return only once the consumers' queue is bound (a message published then is not lost).</param>
+    public static async Task<CaseTrackerNode> StartAsync(string storePath, Uri broker, bool waitForBus = true)
+    {
+        var store = await SqliteEventStore.OpenAsync(storePath);
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddCaseTracker(store, CasePolicy.Default, TimeProvider.System);
+        builder.Services.AddCaseTrackerBus(broker);
+        var host = builder.Build();
+        await host.StartAsync();
+        if (waitForBus)
+        {
+            var bus = host.Services.GetRequiredService<IBusControl>();
+            await Eventually.ReturnsAsync(() => Task.FromResult(bus.CheckHealth().Status), s => s == BusHealthStatus.Healthy, "CaseTracker's bus to start");
+        }
+
+        return new CaseTrackerNode(host, store);
+    }
+
+    public async Task<CaseChange> RecordAsync(Guid caseId, CaseCommand command)
+    {
+        await using var scope = _host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new RecordMilestone(caseId, command));
+    }
+
+    /// <summary>Receives a case and answers it (公开), as a caseworker would.</summary>
+    public async Task<Guid> DecidedCaseAsync(string caseNumber, DateOnly receivedOn, DateOnly decidedOn)
+    {
+        var caseId = Guid.NewGuid();
+        await RecordAsync(caseId, new CaseCommand.Receive(
+            caseId, "市自然资源局", caseNumber, receivedOn, Channel.Online, ApplicantType.NaturalPerson, null, "土地征收批复", "电子文档"));
+        await RecordAsync(caseId, new CaseCommand.Answer(decidedOn, Outcome.DisclosedProvided, GroundList.None, ""));
+        return caseId;
+    }
+
+    public Task<IReadOnlyList<EventEnvelope>> StreamAsync(Guid caseId) => Store.ReadStreamAsync(CaseStreams.For(caseId));
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+}

@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using CaseTracker.Contracts;
+using MassTransit;
+
+namespace CaseTracker.Tests.Bus;
+
+/// <summary>
+/// The other side of the wire for CaseTracker's bus tests: a plain MassTransit bus on the same real broker that
+/// publishes LitigationTracker's messages and keeps what CaseTracker publishes (and the faults of its consumers).
+/// </summary>
+public sealed class LitigationStandIn : IAsyncDisposable
+{
+    private readonly IBusControl _bus;
+
+    private LitigationStandIn(IBusControl bus) => _bus = bus;
+
+    public ConcurrentQueue<ConsumeContext<CaseDecidedV1>> Decided { get; } = new();
+
+    public ConcurrentQueue<ConsumeContext<CaseCorrectedV1>> Corrected { get; } = new();
+
+    public ConcurrentQueue<Fault<ReconsiderationFiledV1>> Faults { get; } = new();
+
+    public static async Task<LitigationStandIn> StartAsync(Uri broker)
+    {
+        LitigationStandIn? standIn = null;
+        var bus = MassTransit.Bus.Factory.CreateUsingRabbitMq(rabbit =>
+        {
+            rabbit.Host(broker);
+            rabbit.ReceiveEndpoint("litigation-stand-in", endpoint =>
+            {
+                endpoint.Handler<CaseDecidedV1>(c => Keep(standIn!.Decided, c));
+                endpoint.Handler<CaseCorrectedV1>(c => Keep(standIn!.Corrected, c));
+                endpoint.Handler<Fault<ReconsiderationFiledV1>>(c => Keep(standIn!.Faults, c.Message));
+            });
+        });
+        standIn = new LitigationStandIn(bus);
+        await bus.StartAsync();
+        await Eventually.ReturnsAsync(() => Task.FromResult(bus.CheckHealth().Status), s => s == BusHealthStatus.Healthy, "the stand-in's bus to start");
+        return standIn;
+    }
+
+    public Task PublishAsync<T>(T message)
+        where T : class => _bus.Publish(message);
+
+    public async ValueTask DisposeAsync() => await _bus.StopAsync();
+
+    private static Task Keep<T>(ConcurrentQueue<T> queue, T item)
+    {
+        queue.Enqueue(item);
+        return Task.CompletedTask;
+    }
+}
