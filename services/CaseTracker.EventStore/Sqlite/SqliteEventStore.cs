@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using CaseTracker.EventStore.Sql;
 using Microsoft.Data.Sqlite;
 
@@ -12,6 +13,7 @@ namespace CaseTracker.EventStore.Sqlite;
 public sealed class SqliteEventStore : SqlEventStore
 {
     private static readonly ConcurrentDictionary<string, Pulse> Pulses = new();
+    private static readonly ConditionalWeakTable<object, object> Configured = [];
     private readonly string _connectionString;
     private readonly Pulse _pulse;
 
@@ -47,7 +49,13 @@ public sealed class SqliteEventStore : SqlEventStore
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(ct);
-        await connection.ExecuteAsync(null, "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; PRAGMA secure_delete = ON;", ct);
+        if (!Configured.TryGetValue(connection.Handle!, out _))
+        {
+            // Per-connection settings; a pooled connection keeps them, so they are set once per physical connection.
+            await connection.ExecuteAsync(null, "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; PRAGMA secure_delete = ON;", ct);
+            Configured.AddOrUpdate(connection.Handle!, Configured);
+        }
+
         return connection;
     }
 
