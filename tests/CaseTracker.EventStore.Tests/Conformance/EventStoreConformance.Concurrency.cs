@@ -14,13 +14,8 @@ public abstract partial class EventStoreConformance
         var events = Enumerable.Range(0, writers)
             .Select(i => One(new CaseEvent.ConsultationStarted($"c{i}", ConsultationKind.ThirdParty, $"第三方{i}", Day.AddDays(1))))
             .ToList();
-        using var start = new Barrier(writers);
 
-        var firstTries = await Task.WhenAll(events.Select(e => Task.Run(async () =>
-        {
-            start.SignalAndWait();
-            return await Store.AppendAsync(stream, ExpectedVersion.Exact(1), [e]);
-        })));
+        var firstTries = await Task.WhenAll(events.Select(e => Task.Run(() => Store.AppendAsync(stream, ExpectedVersion.Exact(1), [e]))));
         var conflicts = firstTries.OfType<AppendResult.Conflict>().Count();
         var retried = events.Where((_, i) => firstTries[i] is AppendResult.Conflict).ToList();
         await Task.WhenAll(retried.Select(e => Task.Run(async () =>

@@ -19,17 +19,28 @@ public abstract partial class EventStoreConformance : IAsyncLifetime
     protected abstract string Adapter { get; }
 
     /// <summary>The database file or connection string of this test's database.</summary>
-    protected abstract string Target { get; }
+    protected string Target => _targets[0];
 
-    protected abstract Task CreateDatabaseAsync();
+    private readonly List<string> _targets = [];
 
-    protected abstract Task DropDatabaseAsync();
+    /// <summary>A new empty database: its file or connection string.</summary>
+    protected abstract Task<string> CreateDatabaseAsync();
+
+    protected abstract Task DropDatabaseAsync(string target);
 
     protected Task<SqlEventStore> OpenAnotherStoreAsync(TimeProvider? time = null) => StoreFactory.OpenAsync(Adapter, Target, time);
 
+    /// <summary>Another empty database for this test (dropped with the test's own).</summary>
+    protected async Task<string> AnotherDatabaseAsync()
+    {
+        var target = await CreateDatabaseAsync();
+        _targets.Add(target);
+        return target;
+    }
+
     public async Task InitializeAsync()
     {
-        await CreateDatabaseAsync();
+        await AnotherDatabaseAsync();
         Store = await OpenAnotherStoreAsync(Time);
     }
 
@@ -40,7 +51,10 @@ public abstract partial class EventStoreConformance : IAsyncLifetime
             await disposable.DisposeAsync();
         }
 
-        await DropDatabaseAsync();
+        foreach (var target in _targets)
+        {
+            await DropDatabaseAsync(target);
+        }
     }
 
     protected static string NewStream() => CaseStreams.For(Guid.NewGuid());

@@ -7,12 +7,12 @@ public sealed partial class PostgresEventStoreTests
     [Fact]
     public async Task An_event_whose_position_commits_after_a_later_position_is_not_skipped_by_a_subscription()
     {
-        using var reached = new ManualResetEventSlim();
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var release = new ManualResetEventSlim();
         var slowWriter = await OpenAnotherStoreAsync();
         slowWriter.AfterEventWritten = _ =>
         {
-            reached.Set();
+            reached.TrySetResult();
             release.Wait();
         };
         var slow = One(Received(Guid.NewGuid(), Day));
@@ -37,7 +37,7 @@ public sealed partial class PostgresEventStoreTests
         });
 
         var slowAppend = Task.Run(() => slowWriter.AppendAsync(NewStream(), ExpectedVersion.NoStream, [slow]));
-        reached.Wait(stop.Token);
+        await reached.Task.WaitAsync(stop.Token);
         await Store.AppendAsync(NewStream(), ExpectedVersion.NoStream, [fast]);
         var whileSlowIsOpen = await Store.ReadAllAsync(LogPosition.Start, 10);
         release.Set();

@@ -5,13 +5,9 @@ namespace CaseTracker.EventStore.Tests.Conformance;
 [Collection(PostgresCollection.Name)]
 public sealed partial class PostgresEventStoreTests(PostgresServer server) : EventStoreConformance
 {
-    private string _connectionString = "";
-
     protected override string Adapter => "postgres";
 
-    protected override string Target => _connectionString;
+    protected override Task<string> CreateDatabaseAsync() => server.CreateDatabaseAsync();
 
-    protected override async Task CreateDatabaseAsync() => _connectionString = await server.CreateDatabaseAsync();
-
-    protected override Task DropDatabaseAsync() => server.DropDatabaseAsync(_connectionString);
+    protected override Task DropDatabaseAsync(string target) => server.DropDatabaseAsync(target);
 }
