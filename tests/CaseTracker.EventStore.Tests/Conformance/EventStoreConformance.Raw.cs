@@ -17,7 +17,7 @@ public abstract partial class EventStoreConformance
     {
         await using var connection = await Store.OpenConnectionAsync(default);
         await using var tx = await Store.BeginWriteAsync(connection, default);
-        await connection.ExecuteAsync(tx, Store.Sql["stream_ensure"], default, ("stream", stream));
+        await connection.ExecuteAsync(tx, Store.Sql["stream_lock"], default, ("stream", stream));
         await connection.ExecuteAsync(tx, Store.Sql["event_insert"], default,
             ("event_id", Guid.NewGuid()), ("stream", stream), ("version", version), ("type", type), ("schema_version", schemaVersion),
             ("business_date", on), ("recorded_at", Time.Now), ("actor", "legacy"), ("correlation_id", Guid.NewGuid()),
