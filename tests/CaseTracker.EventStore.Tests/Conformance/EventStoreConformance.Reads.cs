@@ -89,4 +89,17 @@ public abstract partial class EventStoreConformance
         Assert.Equal(new CaseEvent.Extended(new DateOnly(2023, 10, 20), "公开办主任", "需要调取档案", new DateOnly(2023, 10, 20)), stored.Event);
         Assert.Equal(new DateOnly(2023, 10, 20), (await Store.LoadCaseAsync(caseId)).Extension?.ApplicantToldOn);
     }
+
+    [Fact]
+    public async Task Every_event_type_reads_back_equal_to_what_was_appended()
+    {
+        var caseId = Guid.NewGuid();
+        var events = Infrastructure.EveryEvent.Of(caseId);
+        await Store.AppendAsync(CaseStreams.For(caseId), ExpectedVersion.NoStream, New([.. events]));
+
+        var stored = await Store.ReadStreamAsync(CaseStreams.For(caseId));
+
+        Assert.Equal(events, stored.Select(e => e.Event));
+        Assert.Equal(events.Select(e => e.On), stored.Select(e => e.BusinessDate));
+    }
 }
