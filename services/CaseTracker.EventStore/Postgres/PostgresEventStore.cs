@@ -10,7 +10,7 @@ namespace CaseTracker.EventStore.Postgres;
 /// created and migrated at start from the versioned scripts, under an advisory lock. Subscribers wake on
 /// LISTEN/NOTIFY and never skip an event that commits late (see Sql/Postgres/read_all.sql).
 /// </summary>
-public sealed class PostgresEventStore : SqlEventStore, IAsyncDisposable
+public sealed class PostgresEventStore : SqlEventStore
 {
     private const string Channel = "casetracker_events";
     private readonly NpgsqlDataSource _source;
@@ -47,7 +47,11 @@ public sealed class PostgresEventStore : SqlEventStore, IAsyncDisposable
         await connection.ExecuteAsync(null, "VACUUM subject_keys;", ct);
     }
 
-    public ValueTask DisposeAsync() => _source.DisposeAsync();
+    public override async ValueTask DisposeAsync()
+    {
+        await _source.DisposeAsync();
+        await base.DisposeAsync();
+    }
 
     private sealed class NotificationWaiter(NpgsqlConnection connection) : IEventWaiter
     {

@@ -10,7 +10,7 @@ namespace CaseTracker.EventStore.Sql;
 /// What the SQL adapters share: the append protocol, reads, checkpoints, erasure and the subscription loop. Each
 /// adapter supplies connections, its write transaction, its wake-up signal and the scripts of its dialect.
 /// </summary>
-public abstract partial class SqlEventStore(SqlScripts sql, TimeProvider time) : IEventStore, ICheckpointStore, IReadModelDatabase
+public abstract partial class SqlEventStore(SqlScripts sql, TimeProvider time) : IEventStore, ICheckpointStore, IReadModelDatabase, IAsyncDisposable
 {
     public SqlScripts Sql { get; } = sql;
 
@@ -33,6 +33,12 @@ public abstract partial class SqlEventStore(SqlScripts sql, TimeProvider time) :
 
     protected virtual void OnAppended()
     {
+    }
+
+    public virtual ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
     }
 
     protected virtual Task AfterErasureAsync(CancellationToken ct) => Task.CompletedTask;
