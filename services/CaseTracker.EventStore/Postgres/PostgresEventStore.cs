@@ -26,8 +26,6 @@ public sealed class PostgresEventStore : SqlEventStore
         return store;
     }
 
-    protected override TimeSpan PollInterval => TimeSpan.FromMilliseconds(250);
-
     public override async Task<DbConnection> OpenConnectionAsync(CancellationToken ct) => await _source.OpenConnectionAsync(ct);
 
     public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct) =>

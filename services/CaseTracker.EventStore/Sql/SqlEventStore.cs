@@ -21,7 +21,7 @@ public abstract partial class SqlEventStore(SqlScripts sql, TimeProvider time) :
     internal Action<int>? AfterEventWritten { get; set; }
 
     /// <summary>How long a subscriber waits for a wake-up before looking again anyway.</summary>
-    protected abstract TimeSpan PollInterval { get; }
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     public abstract Task<DbConnection> OpenConnectionAsync(CancellationToken ct);
 

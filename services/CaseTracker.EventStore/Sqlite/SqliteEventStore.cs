@@ -43,8 +43,6 @@ public sealed class SqliteEventStore : SqlEventStore
         return store;
     }
 
-    protected override TimeSpan PollInterval => TimeSpan.FromMilliseconds(200);
-
     public override async Task<DbConnection> OpenConnectionAsync(CancellationToken ct)
     {
         var connection = new SqliteConnection(_connectionString);
