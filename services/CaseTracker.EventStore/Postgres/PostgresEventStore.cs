@@ -12,7 +12,6 @@ namespace CaseTracker.EventStore.Postgres;
 /// </summary>
 public sealed class PostgresEventStore : SqlEventStore
 {
-    private const string Channel = "casetracker_events";
     private readonly NpgsqlDataSource _source;
 
     private PostgresEventStore(NpgsqlDataSource source, TimeProvider time)
@@ -34,15 +33,8 @@ public sealed class PostgresEventStore : SqlEventStore
     protected override async Task<IEventWaiter> ListenAsync(CancellationToken ct)
     {
         var connection = await _source.OpenConnectionAsync(ct);
-        await connection.ExecuteAsync(null, $"LISTEN {Channel};", ct);
+        await connection.ExecuteAsync(null, Sql["listen"], ct);
         return new NotificationWaiter(connection);
-    }
-
-    // The deleted key's row version stays in the table file until vacuumed.
-    protected override async Task AfterErasureAsync(CancellationToken ct)
-    {
-        await using var connection = await OpenConnectionAsync(ct);
-        await connection.ExecuteAsync(null, "VACUUM subject_keys;", ct);
     }
 
     public override async ValueTask DisposeAsync()

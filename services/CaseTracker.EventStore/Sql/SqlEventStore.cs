@@ -41,8 +41,6 @@ public abstract partial class SqlEventStore(SqlScripts sql, TimeProvider time) :
         return ValueTask.CompletedTask;
     }
 
-    protected virtual Task AfterErasureAsync(CancellationToken ct) => Task.CompletedTask;
-
     public async Task<IReadOnlyList<EventEnvelope>> ReadStreamAsync(string streamId, ReadDirection direction, long from, int maxCount, CancellationToken ct = default)
     {
         var script = direction == ReadDirection.Forwards ? "read_stream_forwards" : "read_stream_backwards";
@@ -89,7 +87,12 @@ public abstract partial class SqlEventStore(SqlScripts sql, TimeProvider time) :
             deleted = await connection.ExecuteAsync(null, Sql["key_delete"], ct, ("subject", subjectId));
         }
 
-        await AfterErasureAsync(ct);
+        if (Sql.Find("after_erasure") is { } afterErasure)
+        {
+            await using var connection = await OpenConnectionAsync(ct);
+            await connection.ExecuteAsync(null, afterErasure, ct);
+        }
+
         return deleted > 0;
     }
 

@@ -38,7 +38,7 @@ public sealed class SqliteEventStore : SqlEventStore
     {
         var store = new SqliteEventStore(path, time ?? TimeProvider.System);
         await using var connection = await store.OpenConnectionAsync(ct);
-        await connection.ExecuteAsync(null, "PRAGMA journal_mode = WAL;", ct);
+        await connection.ExecuteAsync(null, store.Sql["database_settings"], ct);
         await Migrator.MigrateAsync(connection, store.Sql, store.BeginWriteAsync, ct);
         return store;
     }
@@ -49,8 +49,7 @@ public sealed class SqliteEventStore : SqlEventStore
         await connection.OpenAsync(ct);
         if (!Configured.TryGetValue(connection.Handle!, out _))
         {
-            // Per-connection settings; a pooled connection keeps them, so they are set once per physical connection.
-            await connection.ExecuteAsync(null, "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; PRAGMA secure_delete = ON;", ct);
+            await connection.ExecuteAsync(null, Sql["connection_settings"], ct);
             Configured.AddOrUpdate(connection.Handle!, Configured);
         }
 
@@ -64,13 +63,6 @@ public sealed class SqliteEventStore : SqlEventStore
     protected override Task<IEventWaiter> ListenAsync(CancellationToken ct) => Task.FromResult<IEventWaiter>(new PulseWaiter(_pulse));
 
     protected override void OnAppended() => _pulse.Fire();
-
-    // A deleted key must not survive in the write-ahead log: copy it back into the (secure-deleted) file and truncate.
-    protected override async Task AfterErasureAsync(CancellationToken ct)
-    {
-        await using var connection = await OpenConnectionAsync(ct);
-        await connection.ExecuteAsync(null, "PRAGMA wal_checkpoint(TRUNCATE);", ct);
-    }
 
     /// <summary>Wakes subscribers in this process; other processes' appends are seen at the next poll.</summary>
     private sealed class Pulse
