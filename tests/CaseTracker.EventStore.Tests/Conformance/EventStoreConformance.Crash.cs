@@ -11,7 +11,8 @@ public abstract partial class EventStoreConformance
         var stream = NewStream();
         await Store.AppendAsync(NewStream(), ExpectedVersion.NoStream, New(Received(Guid.NewGuid(), Day)));
 
-        await RunChildAndKillMidAppendAsync(stream, count: 5000, stopAfter: 2500);
+        // Large enough that SQLite spills uncommitted pages into its log before the kill.
+        await RunChildAndKillMidAppendAsync(stream, count: 20000, stopAfter: 15000);
 
         var reopened = await OpenAnotherStoreAsync();
         Assert.Empty(await reopened.ReadStreamAsync(stream));
