@@ -51,12 +51,7 @@ public abstract partial class SqlEventStore
             return new AppendResult.Appended(actual, null, 0);
         }
 
-        await connection.ExecuteAsync(tx, Sql["stream_version_update"], ct, ("stream", streamId), ("version", version));
-        if (Sql.Find("after_append") is { } afterAppend)
-        {
-            await connection.ExecuteAsync(tx, afterAppend, ct);
-        }
-
+        await connection.ExecuteAsync(tx, Sql["append_finish"], ct, ("stream", streamId), ("version", version));
         await tx.CommitAsync(ct);
         OnAppended();
         return new AppendResult.Appended(version, last, (int)(version - actual));

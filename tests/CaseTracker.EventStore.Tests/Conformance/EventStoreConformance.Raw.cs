@@ -22,7 +22,7 @@ public abstract partial class EventStoreConformance
             ("event_id", Guid.NewGuid()), ("stream", stream), ("version", version), ("type", type), ("schema_version", schemaVersion),
             ("business_date", on), ("recorded_at", Time.Now), ("actor", "legacy"), ("correlation_id", Guid.NewGuid()),
             ("causation_id", null), ("subject_id", null), ("payload", payload), ("metadata", "{}"));
-        await connection.ExecuteAsync(tx, Store.Sql["stream_version_update"], default, ("stream", stream), ("version", version));
+        await connection.ExecuteAsync(tx, Store.Sql["append_finish"], default, ("stream", stream), ("version", version));
         await tx.CommitAsync();
     }
 }

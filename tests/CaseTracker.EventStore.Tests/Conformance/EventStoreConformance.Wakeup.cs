@@ -17,10 +17,16 @@ public abstract partial class EventStoreConformance
         await writer.AppendAsync(NewStream(), ExpectedVersion.NoStream, [first]);
         var subscription = Task.Run(async () =>
         {
-            await foreach (var page in Store.SubscribeToAllAsync(LogPosition.Start, stop.Token))
+            try
             {
-                seen.AddRange(page.Select(e => e.EventId));
-                (seen.Count == 1 ? firstSeen : secondSeen).TrySetResult();
+                await foreach (var page in Store.SubscribeToAllAsync(LogPosition.Start, stop.Token))
+                {
+                    seen.AddRange(page.Select(e => e.EventId));
+                    (seen.Count == 1 ? firstSeen : secondSeen).TrySetResult();
+                }
+            }
+            catch (OperationCanceledException)
+            {
             }
         });
 
@@ -29,7 +35,7 @@ public abstract partial class EventStoreConformance
         await writer.AppendAsync(NewStream(), ExpectedVersion.NoStream, [second]);
         await secondSeen.Task.WaitAsync(stop.Token);
         await stop.CancelAsync();
-        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => subscription);
+        await subscription;
         await Dispose(writer);
 
         Assert.Equal([first.EventId, second.EventId], seen);
