@@ -10,9 +10,8 @@ namespace CaseTracker.EventStore.Postgres;
 /// created and migrated at start from the versioned scripts, under an advisory lock. Subscribers wake on
 /// LISTEN/NOTIFY and never skip an event that commits late (see Sql/Postgres/read_all.sql).
 /// </summary>
-public sealed class PostgresEventStore : SqlEventStore, IAsyncDisposable
+public sealed class PostgresEventStore : SqlEventStore
 {
-    private const string Channel = "casetracker_events";
     private readonly NpgsqlDataSource _source;
 
     private PostgresEventStore(NpgsqlDataSource source, TimeProvider time)
@@ -26,8 +25,6 @@ public sealed class PostgresEventStore : SqlEventStore, IAsyncDisposable
         return store;
     }
 
-    protected override TimeSpan PollInterval => TimeSpan.FromMilliseconds(250);
-
     public override async Task<DbConnection> OpenConnectionAsync(CancellationToken ct) => await _source.OpenConnectionAsync(ct);
 
     public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct) =>
@@ -36,18 +33,15 @@ public sealed class PostgresEventStore : SqlEventStore, IAsyncDisposable
     protected override async Task<IEventWaiter> ListenAsync(CancellationToken ct)
     {
         var connection = await _source.OpenConnectionAsync(ct);
-        await connection.ExecuteAsync(null, $"LISTEN {Channel};", ct);
+        await connection.ExecuteAsync(null, Sql["listen"], ct);
         return new NotificationWaiter(connection);
     }
 
-    // The deleted key's row version stays in the table file until vacuumed.
-    protected override async Task AfterErasureAsync(CancellationToken ct)
+    public override async ValueTask DisposeAsync()
     {
-        await using var connection = await OpenConnectionAsync(ct);
-        await connection.ExecuteAsync(null, "VACUUM subject_keys;", ct);
+        await _source.DisposeAsync();
+        await base.DisposeAsync();
     }
-
-    public ValueTask DisposeAsync() => _source.DisposeAsync();
 
     private sealed class NotificationWaiter(NpgsqlConnection connection) : IEventWaiter
     {

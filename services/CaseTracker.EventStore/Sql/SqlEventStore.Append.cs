@@ -11,8 +11,7 @@ public abstract partial class SqlEventStore
         ArgumentException.ThrowIfNullOrWhiteSpace(streamId);
         await using var connection = await OpenConnectionAsync(ct);
         await using var tx = await BeginWriteAsync(connection, ct);
-        await connection.ExecuteAsync(tx, Sql["stream_ensure"], ct, ("stream", streamId));
-        var actual = Convert.ToInt64(await connection.ScalarAsync(tx, Sql["stream_version"], ct, ("stream", streamId)), CultureInfo.InvariantCulture);
+        var actual = Convert.ToInt64(await connection.ScalarAsync(tx, Sql["stream_lock"], ct, ("stream", streamId)), CultureInfo.InvariantCulture);
         if (!expected.Accepts(actual))
         {
             // A retry of an append that already went through is not a conflict.
@@ -24,11 +23,17 @@ public abstract partial class SqlEventStore
         var now = time.GetUtcNow();
         var version = actual;
         LogPosition? last = null;
+        var metadata = new Dictionary<EventMetadata, string>(ReferenceEqualityComparer.Instance);
         await using var insert = connection.Command(tx, Sql["event_insert"]);
         foreach (var e in events)
         {
             var data = await EventSerializer.SerializeAsync(e.EventId, e.Event, subject => KeyForAsync(connection, tx, subject, now, ct));
-            SetEventParameters(insert, streamId, version + 1, e, data, now);
+            if (!metadata.TryGetValue(e.Metadata, out var metadataJson))
+            {
+                metadata[e.Metadata] = metadataJson = EventSerializer.SerializeMetadata(e.Metadata.ExtraOrEmpty);
+            }
+
+            SetEventParameters(insert, streamId, version + 1, e, data, metadataJson, now);
             var position = await InsertAsync(insert, ct);
             if (position is null)
             {
@@ -46,18 +51,13 @@ public abstract partial class SqlEventStore
             return new AppendResult.Appended(actual, null, 0);
         }
 
-        await connection.ExecuteAsync(tx, Sql["stream_version_update"], ct, ("stream", streamId), ("version", version));
-        if (Sql.Find("after_append") is { } afterAppend)
-        {
-            await connection.ExecuteAsync(tx, afterAppend, ct);
-        }
-
+        await connection.ExecuteAsync(tx, Sql["append_finish"], ct, ("stream", streamId), ("version", version));
         await tx.CommitAsync(ct);
         OnAppended();
         return new AppendResult.Appended(version, last, (int)(version - actual));
     }
 
-    private static void SetEventParameters(DbCommand insert, string streamId, long version, NewEvent e, SerializedEvent data, DateTimeOffset now)
+    private static void SetEventParameters(DbCommand insert, string streamId, long version, NewEvent e, SerializedEvent data, string metadata, DateTimeOffset now)
     {
         insert.Set("event_id", e.EventId);
         insert.Set("stream", streamId);
@@ -71,7 +71,7 @@ public abstract partial class SqlEventStore
         insert.Set("causation_id", e.Metadata.CausationId);
         insert.Set("subject_id", data.SubjectId);
         insert.Set("payload", data.Payload);
-        insert.Set("metadata", EventSerializer.SerializeMetadata(e.Metadata.ExtraOrEmpty));
+        insert.Set("metadata", metadata);
     }
 
     /// <summary>The new event's position, or null when its id was already stored.</summary>
@@ -105,7 +105,6 @@ public abstract partial class SqlEventStore
 
     private async Task<byte[]> KeyForAsync(DbConnection connection, DbTransaction tx, Guid subject, DateTimeOffset now, CancellationToken ct)
     {
-        await connection.ExecuteAsync(tx, Sql["key_insert"], ct, ("subject", subject), ("key", PersonalDataSeal.NewKey()), ("at", now));
-        return (byte[])(await connection.ScalarAsync(tx, Sql["key_select"], ct, ("subject", subject)))!;
+        return (byte[])(await connection.ScalarAsync(tx, Sql["subject_key"], ct, ("subject", subject), ("key", PersonalDataSeal.NewKey()), ("at", now)))!;
     }
 }

@@ -10,7 +10,7 @@ namespace CaseTracker.EventStore.Sql;
 /// What the SQL adapters share: the append protocol, reads, checkpoints, erasure and the subscription loop. Each
 /// adapter supplies connections, its write transaction, its wake-up signal and the scripts of its dialect.
 /// </summary>
-public abstract partial class SqlEventStore(SqlScripts sql, TimeProvider time) : IEventStore, ICheckpointStore, IReadModelDatabase
+public abstract partial class SqlEventStore(SqlScripts sql, TimeProvider time) : IEventStore, ICheckpointStore, IReadModelDatabase, IAsyncDisposable
 {
     public SqlScripts Sql { get; } = sql;
 
@@ -21,7 +21,7 @@ public abstract partial class SqlEventStore(SqlScripts sql, TimeProvider time) :
     internal Action<int>? AfterEventWritten { get; set; }
 
     /// <summary>How long a subscriber waits for a wake-up before looking again anyway.</summary>
-    protected abstract TimeSpan PollInterval { get; }
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
     public abstract Task<DbConnection> OpenConnectionAsync(CancellationToken ct);
 
@@ -35,7 +35,11 @@ public abstract partial class SqlEventStore(SqlScripts sql, TimeProvider time) :
     {
     }
 
-    protected virtual Task AfterErasureAsync(CancellationToken ct) => Task.CompletedTask;
+    public virtual ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        return ValueTask.CompletedTask;
+    }
 
     public async Task<IReadOnlyList<EventEnvelope>> ReadStreamAsync(string streamId, ReadDirection direction, long from, int maxCount, CancellationToken ct = default)
     {
@@ -83,7 +87,12 @@ public abstract partial class SqlEventStore(SqlScripts sql, TimeProvider time) :
             deleted = await connection.ExecuteAsync(null, Sql["key_delete"], ct, ("subject", subjectId));
         }
 
-        await AfterErasureAsync(ct);
+        if (Sql.Find("after_erasure") is { } afterErasure)
+        {
+            await using var connection = await OpenConnectionAsync(ct);
+            await connection.ExecuteAsync(null, afterErasure, ct);
+        }
+
         return deleted > 0;
     }
 

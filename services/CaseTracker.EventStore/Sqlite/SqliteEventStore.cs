@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using CaseTracker.EventStore.Sql;
 using Microsoft.Data.Sqlite;
 
@@ -12,6 +13,7 @@ namespace CaseTracker.EventStore.Sqlite;
 public sealed class SqliteEventStore : SqlEventStore
 {
     private static readonly ConcurrentDictionary<string, Pulse> Pulses = new();
+    private static readonly ConditionalWeakTable<object, object> Configured = [];
     private readonly string _connectionString;
     private readonly Pulse _pulse;
 
@@ -36,18 +38,21 @@ public sealed class SqliteEventStore : SqlEventStore
     {
         var store = new SqliteEventStore(path, time ?? TimeProvider.System);
         await using var connection = await store.OpenConnectionAsync(ct);
-        await connection.ExecuteAsync(null, "PRAGMA journal_mode = WAL;", ct);
+        await connection.ExecuteAsync(null, store.Sql["database_settings"], ct);
         await Migrator.MigrateAsync(connection, store.Sql, store.BeginWriteAsync, ct);
         return store;
     }
-
-    protected override TimeSpan PollInterval => TimeSpan.FromMilliseconds(200);
 
     public override async Task<DbConnection> OpenConnectionAsync(CancellationToken ct)
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(ct);
-        await connection.ExecuteAsync(null, "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; PRAGMA secure_delete = ON;", ct);
+        if (!Configured.TryGetValue(connection.Handle!, out _))
+        {
+            await connection.ExecuteAsync(null, Sql["connection_settings"], ct);
+            Configured.AddOrUpdate(connection.Handle!, Configured);
+        }
+
         return connection;
     }
 
@@ -58,13 +63,6 @@ public sealed class SqliteEventStore : SqlEventStore
     protected override Task<IEventWaiter> ListenAsync(CancellationToken ct) => Task.FromResult<IEventWaiter>(new PulseWaiter(_pulse));
 
     protected override void OnAppended() => _pulse.Fire();
-
-    // A deleted key must not survive in the write-ahead log: copy it back into the (secure-deleted) file and truncate.
-    protected override async Task AfterErasureAsync(CancellationToken ct)
-    {
-        await using var connection = await OpenConnectionAsync(ct);
-        await connection.ExecuteAsync(null, "PRAGMA wal_checkpoint(TRUNCATE);", ct);
-    }
 
     /// <summary>Wakes subscribers in this process; other processes' appends are seen at the next poll.</summary>
     private sealed class Pulse

@@ -17,8 +17,8 @@ public sealed class CaseListProjection(CasePolicy policy) : IProjection
 
     public async Task ApplyAsync(EventEnvelope envelope, ProjectionContext context, CancellationToken ct)
     {
-        var before = _states.TryGetValue(envelope.StreamId, out var cached) && cached.Version == envelope.StreamVersion - 1
-            ? cached
+        var before = envelope.StreamVersion == 1 ? CaseState.Initial
+            : _states.TryGetValue(envelope.StreamId, out var cached) && cached.Version == envelope.StreamVersion - 1 ? cached
             : await LoadAsync(context.Store, envelope, ct);
         var after = CaseDecider.Evolve(before, envelope.Event);
         if (_states.Count >= MaxCachedCases)

@@ -1,1 +1,0 @@
-SELECT key FROM subject_keys WHERE subject_id = @subject;

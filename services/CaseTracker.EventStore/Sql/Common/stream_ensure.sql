@@ -1,1 +1,0 @@
-INSERT INTO streams (stream_id, version) VALUES (@stream, 0) ON CONFLICT (stream_id) DO NOTHING;

@@ -1,1 +1,0 @@
-SELECT version FROM streams WHERE stream_id = @stream;

@@ -1,0 +1,2 @@
+-- The deleted key's old row version stays in the table file until vacuumed.
+VACUUM subject_keys;

@@ -1,0 +1,105 @@
+using CaseTracker.Domain.Cases;
+using static CaseTracker.EventStore.Tests.Infrastructure.Samples;
+
+namespace CaseTracker.EventStore.Tests.Conformance;
+
+public abstract partial class EventStoreConformance
+{
+    [Fact]
+    public async Task A_stream_reads_forwards_and_backwards_from_a_version()
+    {
+        var stream = NewStream();
+        var caseId = Guid.NewGuid();
+        await Store.AppendAsync(stream, ExpectedVersion.NoStream, Batch(caseId, 5, Day));
+
+        var forwards = await Store.ReadStreamAsync(stream, ReadDirection.Forwards, 2, 2);
+        var backwards = await Store.ReadStreamAsync(stream, ReadDirection.Backwards, long.MaxValue, 3);
+        var backwardsFromThree = await Store.ReadStreamAsync(stream, ReadDirection.Backwards, 3, 10);
+
+        Assert.Equal([2L, 3L], forwards.Select(e => e.StreamVersion));
+        Assert.Equal([5L, 4L, 3L], backwards.Select(e => e.StreamVersion));
+        Assert.Equal([3L, 2L, 1L], backwardsFromThree.Select(e => e.StreamVersion));
+        Assert.Equal(caseId, Assert.IsType<CaseEvent.Received>(backwardsFromThree[^1].Event).CaseId);
+        Assert.Empty(await Store.ReadStreamAsync(NewStream()));
+    }
+
+    [Fact]
+    public async Task The_envelope_carries_name_schema_business_date_recorded_time_actor_correlation_and_metadata()
+    {
+        var correlation = Guid.NewGuid();
+        var causation = Guid.NewGuid();
+        var metadata = new EventMetadata("import", correlation, causation, new Dictionary<string, string> { ["import.file"] = "台账2023.xlsx", ["import.row"] = "17" });
+        var received = Received(Guid.NewGuid(), Day);
+        var stream = NewStream();
+        await Store.AppendAsync(stream, ExpectedVersion.NoStream, [One(received, metadata)]);
+
+        var stored = Assert.Single(await Store.ReadStreamAsync(stream));
+
+        Assert.Equal(("case.received", 1, Day), (stored.TypeName, stored.SchemaVersion, stored.BusinessDate));
+        Assert.Equal(new DateTimeOffset(2024, 1, 15, 8, 30, 0, TimeSpan.Zero), stored.RecordedAt);
+        Assert.Equal(("import", correlation, (Guid?)causation), (stored.Actor, stored.CorrelationId, stored.CausationId));
+        Assert.Equal("台账2023.xlsx", stored.Metadata["import.file"]);
+        Assert.Equal("17", stored.Metadata["import.row"]);
+        Assert.Equal(received, stored.Event);
+    }
+
+    [Fact]
+    public async Task The_global_log_holds_every_stream_in_append_order()
+    {
+        var (a, b) = (NewStream(), NewStream());
+        var a1 = One(Received(Guid.NewGuid(), Day));
+        var b1 = One(Received(Guid.NewGuid(), Day));
+        var a2 = One(Disclosed(Day.AddDays(3)));
+        await Store.AppendAsync(a, ExpectedVersion.NoStream, [a1]);
+        await Store.AppendAsync(b, ExpectedVersion.NoStream, [b1]);
+        await Store.AppendAsync(a, ExpectedVersion.Exact(1), [a2]);
+
+        var all = await Store.ReadAllAsync(LogPosition.Start, 100);
+        var afterFirst = await Store.ReadAllAsync(all[0].Position, 100);
+
+        Assert.Equal([a1.EventId, b1.EventId, a2.EventId], all.Select(e => e.EventId));
+        Assert.True(all[0].Position < all[1].Position && all[1].Position < all[2].Position);
+        Assert.Equal([b1.EventId, a2.EventId], afterFirst.Select(e => e.EventId));
+        Assert.Equal(2, await Store.CountAfterAsync(all[0].Position));
+    }
+
+    [Fact]
+    public async Task Stored_events_use_stable_type_names_not_CLR_names()
+    {
+        var stream = NewStream();
+        await Store.AppendAsync(stream, ExpectedVersion.NoStream, New(Received(Guid.NewGuid(), Day), Supplement(Day.AddDays(1)), Disclosed(Day.AddDays(9))));
+
+        var types = await RawAsync("SELECT type FROM events_log ORDER BY stream_version", r => r.GetString(0));
+
+        Assert.Equal(["case.received", "case.supplement-requested", "case.decided"], types);
+    }
+
+    [Fact]
+    public async Task A_version_1_extension_stored_without_the_day_the_applicant_was_told_is_upcast_on_read()
+    {
+        var caseId = Guid.NewGuid();
+        var stream = CaseStreams.For(caseId);
+        await Store.AppendAsync(stream, ExpectedVersion.NoStream, New(Received(caseId, new DateOnly(2023, 10, 9))));
+        await InsertStoredAsync(stream, 2, "case.extended", 1, new DateOnly(2023, 10, 20),
+            """{"on":"2023-10-20","approver":"公开办主任","reason":"需要调取档案"}""");
+
+        var stored = (await Store.ReadStreamAsync(stream))[1];
+
+        Assert.Equal(1, stored.SchemaVersion);
+        Assert.Equal(new CaseEvent.Extended(new DateOnly(2023, 10, 20), "公开办主任", "需要调取档案", new DateOnly(2023, 10, 20)), stored.Event);
+        Assert.Equal(new DateOnly(2023, 10, 20), (await Store.LoadCaseAsync(caseId)).Extension?.ApplicantToldOn);
+    }
+
+    [Fact]
+    public async Task Every_event_type_reads_back_equal_to_what_was_appended()
+    {
+        var caseId = Guid.NewGuid();
+        var events = Infrastructure.EveryEvent.Of(caseId);
+        await Store.AppendAsync(CaseStreams.For(caseId), ExpectedVersion.NoStream, New([.. events]));
+
+        var stored = await Store.ReadStreamAsync(CaseStreams.For(caseId));
+
+        Assert.Equal(events, stored.Select(e => e.Event));
+        Assert.Equal(events.Select(e => e.On), stored.Select(e => e.BusinessDate));
+    }
+}

@@ -1,0 +1,24 @@
+using CaseTracker.EventStore.Sql;
+using CaseTracker.EventStore.Tests.Infrastructure;
+
+namespace CaseTracker.EventStore.Tests.Conformance;
+
+public abstract partial class EventStoreConformance
+{
+    [Fact]
+    public async Task Stores_started_at_the_same_time_on_an_empty_database_apply_each_migration_once()
+    {
+        var fresh = await AnotherDatabaseAsync();
+
+        var stores = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(() => StoreFactory.OpenAsync(Adapter, fresh))));
+
+        await using var connection = await stores[0].OpenConnectionAsync(default);
+        var applied = await connection.QueryAsync(null, "SELECT version, name FROM schema_migrations ORDER BY version", r => (r.GetInt32(0), r.GetString(1)), default);
+        Assert.Equal([(1, "0001_event_store"), (2, "0002_case_read_model")], applied);
+        Assert.IsType<AppendResult.Appended>(await stores[3].AppendAsync(NewStream(), ExpectedVersion.NoStream, Infrastructure.Samples.New(Infrastructure.Samples.Received(Guid.NewGuid(), Day))));
+        foreach (var store in stores)
+        {
+            await Dispose(store);
+        }
+    }
+}
