@@ -9,6 +9,9 @@ public sealed record EventMetadata(string Actor, Guid CorrelationId, Guid? Causa
     public IReadOnlyDictionary<string, string> ExtraOrEmpty => Extra ?? new Dictionary<string, string>();
 }
 
+/// <summary>One stream's part of an <see cref="IEventStore.AppendManyAsync"/>.</summary>
+public sealed record StreamAppend(string StreamId, ExpectedVersion Expected, IReadOnlyList<NewEvent> Events);
+
 /// <summary>An event to append. The id makes retries idempotent.</summary>
 public sealed record NewEvent(Guid EventId, CaseEvent Event, EventMetadata Metadata);
 

@@ -16,6 +16,13 @@ public interface IEventStore
     Task<AppendResult> AppendAsync(string streamId, ExpectedVersion expected, IReadOnlyList<NewEvent> events, CancellationToken ct = default);
 
     /// <summary>
+    /// Appends to several streams in one transaction (an import, a data set): all of them or none. The first version
+    /// conflict is returned and nothing is written; <see cref="AppendResult.Appended.StreamVersion"/> is 0 and
+    /// <see cref="AppendResult.Appended.Written"/> counts the new events of all streams.
+    /// </summary>
+    Task<AppendResult> AppendManyAsync(IReadOnlyList<StreamAppend> appends, CancellationToken ct = default);
+
+    /// <summary>
     /// Reads a stream. Forwards starts at version <paramref name="from"/> (1 = the first event) going up; backwards
     /// starts at version <paramref name="from"/> (<see cref="long.MaxValue"/> = the end) going down.
     /// </summary>

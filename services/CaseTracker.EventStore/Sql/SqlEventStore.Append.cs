@@ -11,6 +11,50 @@ public abstract partial class SqlEventStore
         ArgumentException.ThrowIfNullOrWhiteSpace(streamId);
         await using var connection = await OpenConnectionAsync(ct);
         await using var tx = await BeginWriteAsync(connection, ct);
+        var result = await AppendInTransactionAsync(connection, tx, streamId, expected, events, time.GetUtcNow(), ct);
+        if (result is AppendResult.Appended { Written: > 0 })
+        {
+            await tx.CommitAsync(ct);
+            OnAppended();
+        }
+
+        return result;
+    }
+
+    public async Task<AppendResult> AppendManyAsync(IReadOnlyList<StreamAppend> appends, CancellationToken ct = default)
+    {
+        await using var connection = await OpenConnectionAsync(ct);
+        await using var tx = await BeginWriteAsync(connection, ct);
+        var now = time.GetUtcNow();
+        var written = 0;
+        LogPosition? last = null;
+        foreach (var append in appends)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(append.StreamId);
+            var result = await AppendInTransactionAsync(connection, tx, append.StreamId, append.Expected, append.Events, now, ct);
+            if (result is AppendResult.Conflict)
+            {
+                await tx.RollbackAsync(ct);
+                return result;
+            }
+
+            var appended = (AppendResult.Appended)result;
+            written += appended.Written;
+            last = appended.LastPosition ?? last;
+        }
+
+        if (written > 0)
+        {
+            await tx.CommitAsync(ct);
+            OnAppended();
+        }
+
+        return new AppendResult.Appended(0, last, written);
+    }
+
+    private async Task<AppendResult> AppendInTransactionAsync(
+        DbConnection connection, DbTransaction tx, string streamId, ExpectedVersion expected, IReadOnlyList<NewEvent> events, DateTimeOffset now, CancellationToken ct)
+    {
         var actual = Convert.ToInt64(await connection.ScalarAsync(tx, Sql["stream_lock"], ct, ("stream", streamId)), CultureInfo.InvariantCulture);
         if (!expected.Accepts(actual))
         {
@@ -20,7 +64,6 @@ public abstract partial class SqlEventStore
                 : new AppendResult.Conflict(streamId, expected, actual);
         }
 
-        var now = time.GetUtcNow();
         var version = actual;
         LogPosition? last = null;
         var metadata = new Dictionary<EventMetadata, string>(ReferenceEqualityComparer.Instance);
@@ -52,8 +95,6 @@ public abstract partial class SqlEventStore
         }
 
         await connection.ExecuteAsync(tx, Sql["append_finish"], ct, ("stream", streamId), ("version", version));
-        await tx.CommitAsync(ct);
-        OnAppended();
         return new AppendResult.Appended(version, last, (int)(version - actual));
     }
 

@@ -37,32 +37,25 @@ public static class DemoVerb
 
 public static class DemoWriter
 {
-    /// <summary>Writes the demo agencies and cases (cases already in the store are left as they are), then catches up the read models.</summary>
+    /// <summary>Writes the demo agencies and the demo cases the store does not have yet, then catches up the read models.</summary>
     public static async Task<int> WriteAsync(CliSession session, int seed, int perYear, int years, CancellationToken ct)
     {
         await session.Services.GetRequiredService<AgencyDirectory>().SaveAsync(
             DemoAgencies.All.Select(a => new Agency(a.Name, a.Parent)).ToList(), "demo", ct);
-        var cases = new DemoCases(seed, session.Today, session.Policy).Generate(perYear, years).ToList();
+        var existing = await session.Store.StreamVersionsAsync(ct);
+        var cases = new DemoCases(seed, session.Today, session.Policy).Generate(perYear, years)
+            .Where(c => !existing.ContainsKey(CaseStreams.For(c.CaseId)))
+            .ToList();
         var metadata = new EventMetadata("demo", Guid.NewGuid());
         var written = await ProgressReporter.RunAsync("写入示例申请", session.Output, async progress =>
         {
             var (done, count) = (0, 0);
-            foreach (var demo in cases)
+            foreach (var chunk in cases.Chunk(2000))
             {
-                var state = CaseState.Initial;
-                var events = new List<NewEvent>();
-                foreach (var command in demo.Commands)
-                {
-                    foreach (var e in CaseDecider.Decide(command, state, session.Policy))
-                    {
-                        state = CaseDecider.Evolve(state, e);
-                        events.Add(new NewEvent(Guid.NewGuid(), e, metadata));
-                    }
-                }
-
-                var result = await session.Store.AppendAsync(CaseStreams.For(demo.CaseId), ExpectedVersion.NoStream, events, ct);
-                count += result is AppendResult.Appended { Written: > 0 } ? 1 : 0;
-                progress.Report(new ReplayProgress(++done, cases.Count));
+                var appends = chunk.Select(demo => new StreamAppend(CaseStreams.For(demo.CaseId), ExpectedVersion.NoStream, Events(demo, session.Policy, metadata))).ToList();
+                var result = await session.Store.AppendManyAsync(appends, ct);
+                count += result is AppendResult.Appended { Written: > 0 } ? chunk.Length : 0;
+                progress.Report(new ReplayProgress(done += chunk.Length, cases.Count));
             }
 
             return count;
@@ -70,4 +63,21 @@ public static class DemoWriter
         await ProgressReporter.RunAsync("更新读模型", session.Output, p => session.Services.GetRequiredService<ReadModels>().CatchUpAsync(p, ct));
         return written;
     }
+
+    private static List<NewEvent> Events(DemoCase demo, CasePolicy policy, EventMetadata metadata)
+    {
+        var state = CaseState.Initial;
+        var events = new List<NewEvent>();
+        foreach (var command in demo.Commands)
+        {
+            foreach (var e in CaseDecider.Decide(command, state, policy))
+            {
+                state = CaseDecider.Evolve(state, e);
+                events.Add(new NewEvent(Guid.NewGuid(), e, metadata));
+            }
+        }
+
+        return events;
+    }
+
 }

@@ -2,6 +2,7 @@ using CaseTracker.Agencies;
 using CaseTracker.Domain.Cases;
 using CaseTracker.EventStore;
 using CaseTracker.EventStore.Projections;
+using CaseTracker.EventStore.Sql;
 using CaseTracker.Ledger.Import;
 using CaseTracker.Projections;
 
@@ -13,16 +14,21 @@ public sealed record LedgerImportResult(int CasesCreated, int CasesExtended, int
 /// Writes a checked ledger into the store: per case only the milestones its stream lacks, through the same decider as
 /// live entry; each event marked with the file and row it came from. Nothing is written when any case would be refused.
 /// </summary>
-public sealed class LedgerImport(IEventStore store, AgencyDirectory agencies, ReadModels readModels, CasePolicy policy)
+public sealed class LedgerImport(SqlEventStore store, AgencyDirectory agencies, ReadModels readModels, CasePolicy policy)
 {
+    /// <summary>Cases per transaction: each chunk is atomic, and a chunk cut short by a crash is completed by importing again.</summary>
+    private const int ChunkSize = 2000;
+
     public async Task<LedgerImportResult> WriteAsync(LedgerImportPlan plan, string fileName, string actor, IProgress<ReplayProgress>? progress, CancellationToken ct)
     {
         var correlation = Guid.NewGuid();
         var batches = new List<(PlannedCase Case, long Version, IReadOnlyList<NewEvent> Events)>();
         var problems = new List<LedgerProblem>();
+        var known = await store.StreamVersionsAsync(ct);
         foreach (var planned in plan.CasesToImport)
         {
-            var history = await store.ReadStreamAsync(CaseStreams.For(planned.CaseId), ct);
+            var stream = CaseStreams.For(planned.CaseId);
+            var history = known.ContainsKey(stream) ? await store.ReadStreamAsync(stream, ct) : [];
             var state = CaseDecider.Fold(history.Select(e => e.Event));
             var delta = LedgerIncrement.NewCommands(planned, state, policy);
             problems.AddRange(delta.Problems);
@@ -56,17 +62,20 @@ public sealed class LedgerImport(IEventStore store, AgencyDirectory agencies, Re
 
         var registered = await agencies.RegisterNewAsync(plan.Agencies, actor, ct);
         var (created, extended, written) = (0, 0, 0);
-        foreach (var (planned, version, events) in batches)
+        foreach (var chunk in batches.Chunk(ChunkSize))
         {
-            var expected = version == 0 ? ExpectedVersion.NoStream : ExpectedVersion.Exact(version);
-            var result = await store.AppendAsync(CaseStreams.For(planned.CaseId), expected, events, ct);
-            if (result is AppendResult.Conflict conflict)
+            var appends = chunk.Select(b => new StreamAppend(CaseStreams.For(b.Case.CaseId),
+                b.Version == 0 ? ExpectedVersion.NoStream : ExpectedVersion.Exact(b.Version), b.Events)).ToList();
+            if (await store.AppendManyAsync(appends, ct) is AppendResult.Conflict conflict)
             {
-                problems.Add(new LedgerProblem(planned.Row, null, $"导入期间本案被他人修改（当前版本 {conflict.ActualVersion}），本行未导入：请重新导入本文件，已导入的内容不会重复。"));
+                var row = chunk.First(b => CaseStreams.For(b.Case.CaseId) == conflict.StreamId).Case.Row;
+                problems.Add(new LedgerProblem(row, null, $"导入期间本案被他人修改（当前版本 {conflict.ActualVersion}），本行及同批 {chunk.Length} 行未导入：请重新导入本文件，已导入的内容不会重复。"));
                 continue;
             }
 
-            (created, extended, written) = version == 0 ? (created + 1, extended, written + events.Count) : (created, extended + 1, written + events.Count);
+            created += chunk.Count(b => b.Version == 0);
+            extended += chunk.Count(b => b.Version > 0);
+            written += chunk.Sum(b => b.Events.Count);
             progress?.Report(new ReplayProgress(created + extended, batches.Count));
         }
 

@@ -1,0 +1,1 @@
+SELECT stream_id, version FROM streams WHERE version > 0;
