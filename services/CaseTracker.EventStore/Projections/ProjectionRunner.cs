@@ -1,3 +1,5 @@
+using CaseTracker.EventStore.Sql;
+
 namespace CaseTracker.EventStore.Projections;
 
 /// <summary>
@@ -8,7 +10,7 @@ public sealed class ProjectionRunner(IEventStore store, IReadModelDatabase datab
 {
     public int PageSize { get; init; } = 500;
 
-    /// <summary>Applies everything after the checkpoint, then returns how many events it applied.</summary>
+    /// <summary>Applies everything after the checkpoint, then returns how many events it applied (not another runner).</summary>
     public async Task<long> CatchUpAsync(IProgress<ReplayProgress>? progress = null, CancellationToken ct = default)
     {
         var checkpoint = await LoadCheckpointAsync(ct);
@@ -22,8 +24,8 @@ public sealed class ProjectionRunner(IEventStore store, IReadModelDatabase datab
                 return done;
             }
 
-            checkpoint = await ApplyAsync(page, ct);
-            done += page.Count;
+            (checkpoint, var applied) = await ApplyAsync(page, ct);
+            done += applied;
             progress?.Report(new ReplayProgress(done, Math.Max(done, total)));
         }
     }
@@ -69,18 +71,34 @@ public sealed class ProjectionRunner(IEventStore store, IReadModelDatabase datab
         return await database.LoadCheckpointAsync(connection, null, projection.Name, ct);
     }
 
-    private async Task<LogPosition> ApplyAsync(IReadOnlyList<EventEnvelope> page, CancellationToken ct)
+    /// <summary>
+    /// Applies the events of the page after the checkpoint as it stands inside the transaction, so that two runners
+    /// of one projection (a server and a command-line rebuild) never apply an event twice.
+    /// </summary>
+    private async Task<(LogPosition Checkpoint, int Applied)> ApplyAsync(IReadOnlyList<EventEnvelope> page, CancellationToken ct)
     {
         await using var connection = await database.OpenConnectionAsync(ct);
         await using var tx = await database.BeginWriteAsync(connection, ct);
+        if (database.Sql.Find("projection_lock") is { } lockSql)
+        {
+            await connection.ExecuteAsync(tx, lockSql, ct, ("name", projection.Name));
+        }
+
+        var checkpoint = await database.LoadCheckpointAsync(connection, tx, projection.Name, ct);
         var context = new ProjectionContext(connection, tx, database.Sql, store);
-        foreach (var envelope in page)
+        var fresh = page.Where(e => e.Position > checkpoint).ToList();
+        if (fresh.Count == 0)
+        {
+            return (checkpoint, 0);
+        }
+
+        foreach (var envelope in fresh)
         {
             await projection.ApplyAsync(envelope, context, ct);
         }
 
         await database.SaveCheckpointAsync(connection, tx, projection.Name, page[^1].Position, ct);
         await tx.CommitAsync(ct);
-        return page[^1].Position;
+        return (page[^1].Position, fresh.Count);
     }
 }
