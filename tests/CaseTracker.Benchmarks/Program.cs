@@ -1,9 +1,12 @@
+using System.Diagnostics;
+using CaseTracker.Benchmarks.Import;
+using CaseTracker.Benchmarks.Reports;
 using CaseTracker.Benchmarks.Store;
 
 namespace CaseTracker.Benchmarks;
 
 /// <summary>
-/// Speed measurements that print numbers (never asserted in tests). Verbs: <c>store</c>.
+/// Speed measurements that print numbers (never asserted in tests). Verbs: <c>store</c>, <c>import [sqlite|postgres] [rows]</c>, <c>report [sizes…]</c>.
 /// <c>dotnet run -c Release --project tests/CaseTracker.Benchmarks -- store</c>.
 /// </summary>
 public static class Program
@@ -15,9 +18,44 @@ public static class Program
             case "store":
                 await StoreBenchmark.RunAsync();
                 return 0;
+            case "import" when args.Length > 1:
+                await ImportBenchmark.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100_000, Console.Out);
+                return 0;
+            case "import":
+                return await EachInItsOwnProcessAsync(["import", "sqlite"], ["import", "postgres"]);
+            case "report":
+                ReportBenchmark.Run(args.Length > 1 ? args[1..].Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray() : [10_000, 100_000, 1_000_000], Console.Out);
+                return 0;
             default:
-                Console.Error.WriteLine("usage: CaseTracker.Benchmarks store");
+                Console.Error.WriteLine("usage: CaseTracker.Benchmarks store | import [sqlite|postgres] [rows] | report [sizes…]");
                 return 2;
         }
+    }
+
+    /// <summary>Runs each argument list as a child process of this program, so each measures its own peak memory.</summary>
+    private static async Task<int> EachInItsOwnProcessAsync(params string[][] runs)
+    {
+        foreach (var run in runs)
+        {
+            var start = new ProcessStartInfo(Environment.ProcessPath!) { UseShellExecute = false };
+            if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
+            {
+                start.ArgumentList.Add(typeof(Program).Assembly.Location);
+            }
+
+            foreach (var arg in run)
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            using var child = Process.Start(start)!;
+            await child.WaitForExitAsync();
+            if (child.ExitCode != 0)
+            {
+                return child.ExitCode;
+            }
+        }
+
+        return 0;
     }
 }

@@ -17,11 +17,18 @@ public interface IReadModelDatabase
     Task SaveCheckpointAsync(DbConnection connection, DbTransaction? tx, string name, LogPosition position, CancellationToken ct);
 }
 
-/// <summary>Where a handler writes: the runner's transaction, which also carries the checkpoint.</summary>
-public sealed record ProjectionContext(DbConnection Connection, DbTransaction Transaction, SqlScripts Sql, IEventStore Store)
+/// <summary>
+/// Where a handler writes: the runner's transaction, which also carries the checkpoint. A script's command is prepared
+/// once per page and reused (re-preparing a wide upsert for every row is most of a replay's cost on SQLite).
+/// </summary>
+public sealed record ProjectionContext(DbConnection Connection, DbTransaction Transaction, SqlScripts Sql, IEventStore Store) : IAsyncDisposable
 {
+    private readonly PreparedCommands _commands = new(Connection, Transaction, Sql);
+
     public Task<int> ExecuteAsync(string script, CancellationToken ct, params (string Name, object? Value)[] args) =>
-        Connection.ExecuteAsync(Transaction, Sql[script], ct, args);
+        _commands.ExecuteAsync(script, ct, args);
+
+    public ValueTask DisposeAsync() => _commands.DisposeAsync();
 }
 
 /// <summary>One read model: its rows are a function of the log up to its checkpoint.</summary>
@@ -31,6 +38,15 @@ public interface IProjection
     string Name { get; }
 
     Task ApplyAsync(EventEnvelope envelope, ProjectionContext context, CancellationToken ct);
+
+    /// <summary>A page of events in one transaction; a read model may coalesce what the page does to one row.</summary>
+    async Task ApplyPageAsync(IReadOnlyList<EventEnvelope> page, ProjectionContext context, CancellationToken ct)
+    {
+        foreach (var envelope in page)
+        {
+            await ApplyAsync(envelope, context, ct);
+        }
+    }
 
     /// <summary>Deletes every row (before a replay).</summary>
     Task ResetAsync(ProjectionContext context, CancellationToken ct);

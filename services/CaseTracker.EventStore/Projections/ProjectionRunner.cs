@@ -85,18 +85,14 @@ public sealed class ProjectionRunner(IEventStore store, IReadModelDatabase datab
         }
 
         var checkpoint = await database.LoadCheckpointAsync(connection, tx, projection.Name, ct);
-        var context = new ProjectionContext(connection, tx, database.Sql, store);
+        await using var context = new ProjectionContext(connection, tx, database.Sql, store);
         var fresh = page.Where(e => e.Position > checkpoint).ToList();
         if (fresh.Count == 0)
         {
             return (checkpoint, 0);
         }
 
-        foreach (var envelope in fresh)
-        {
-            await projection.ApplyAsync(envelope, context, ct);
-        }
-
+        await projection.ApplyPageAsync(fresh, context, ct);
         await database.SaveCheckpointAsync(connection, tx, projection.Name, page[^1].Position, ct);
         await tx.CommitAsync(ct);
         return (page[^1].Position, fresh.Count);

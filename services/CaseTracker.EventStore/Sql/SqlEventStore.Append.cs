@@ -11,7 +11,8 @@ public abstract partial class SqlEventStore
         ArgumentException.ThrowIfNullOrWhiteSpace(streamId);
         await using var connection = await OpenConnectionAsync(ct);
         await using var tx = await BeginWriteAsync(connection, ct);
-        var result = await AppendInTransactionAsync(connection, tx, streamId, expected, events, time.GetUtcNow(), ct);
+        await using var commands = new PreparedCommands(connection, tx, Sql);
+        var result = await AppendInTransactionAsync(commands, streamId, expected, events, time.GetUtcNow(), ct);
         if (result is AppendResult.Appended { Written: > 0 })
         {
             await tx.CommitAsync(ct);
@@ -25,13 +26,14 @@ public abstract partial class SqlEventStore
     {
         await using var connection = await OpenConnectionAsync(ct);
         await using var tx = await BeginWriteAsync(connection, ct);
+        await using var commands = new PreparedCommands(connection, tx, Sql);
         var now = time.GetUtcNow();
         var written = 0;
         LogPosition? last = null;
         foreach (var append in appends)
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(append.StreamId);
-            var result = await AppendInTransactionAsync(connection, tx, append.StreamId, append.Expected, append.Events, now, ct);
+            var result = await AppendInTransactionAsync(commands, append.StreamId, append.Expected, append.Events, now, ct);
             if (result is AppendResult.Conflict)
             {
                 await tx.RollbackAsync(ct);
@@ -53,13 +55,13 @@ public abstract partial class SqlEventStore
     }
 
     private async Task<AppendResult> AppendInTransactionAsync(
-        DbConnection connection, DbTransaction tx, string streamId, ExpectedVersion expected, IReadOnlyList<NewEvent> events, DateTimeOffset now, CancellationToken ct)
+        PreparedCommands commands, string streamId, ExpectedVersion expected, IReadOnlyList<NewEvent> events, DateTimeOffset now, CancellationToken ct)
     {
-        var actual = Convert.ToInt64(await connection.ScalarAsync(tx, Sql["stream_lock"], ct, ("stream", streamId)), CultureInfo.InvariantCulture);
+        var actual = Convert.ToInt64(await commands.ScalarAsync("stream_lock", ct, ("stream", streamId)), CultureInfo.InvariantCulture);
         if (!expected.Accepts(actual))
         {
             // A retry of an append that already went through is not a conflict.
-            return events.Count > 0 && await AllInStreamAsync(connection, tx, streamId, events, ct)
+            return events.Count > 0 && await AllInStreamAsync(commands, streamId, events, ct)
                 ? new AppendResult.Appended(actual, null, 0)
                 : new AppendResult.Conflict(streamId, expected, actual);
         }
@@ -67,10 +69,10 @@ public abstract partial class SqlEventStore
         var version = actual;
         LogPosition? last = null;
         var metadata = new Dictionary<EventMetadata, string>(ReferenceEqualityComparer.Instance);
-        await using var insert = connection.Command(tx, Sql["event_insert"]);
+        var insert = commands.Get("event_insert");
         foreach (var e in events)
         {
-            var data = await EventSerializer.SerializeAsync(e.EventId, e.Event, subject => KeyForAsync(connection, tx, subject, now, ct));
+            var data = await EventSerializer.SerializeAsync(e.EventId, e.Event, subject => KeyForAsync(commands, subject, now, ct));
             if (!metadata.TryGetValue(e.Metadata, out var metadataJson))
             {
                 metadata[e.Metadata] = metadataJson = EventSerializer.SerializeMetadata(e.Metadata.ExtraOrEmpty);
@@ -80,7 +82,7 @@ public abstract partial class SqlEventStore
             var position = await InsertAsync(insert, ct);
             if (position is null)
             {
-                await EnsureInStreamAsync(connection, tx, streamId, e.EventId, ct);
+                await EnsureInStreamAsync(commands, streamId, e.EventId, ct);
                 continue;
             }
 
@@ -94,7 +96,7 @@ public abstract partial class SqlEventStore
             return new AppendResult.Appended(actual, null, 0);
         }
 
-        await connection.ExecuteAsync(tx, Sql["append_finish"], ct, ("stream", streamId), ("version", version));
+        await commands.ExecuteAsync("append_finish", ct, ("stream", streamId), ("version", version));
         return new AppendResult.Appended(version, last, (int)(version - actual));
     }
 
@@ -122,20 +124,20 @@ public abstract partial class SqlEventStore
         return await reader.ReadAsync(ct) ? new LogPosition(reader.GetInt64(0), reader.GetInt64(1)) : null;
     }
 
-    private async Task EnsureInStreamAsync(DbConnection connection, DbTransaction tx, string streamId, Guid eventId, CancellationToken ct)
+    private static async Task EnsureInStreamAsync(PreparedCommands commands, string streamId, Guid eventId, CancellationToken ct)
     {
-        var owner = await connection.ScalarAsync(tx, Sql["event_stream_of"], ct, ("event_id", eventId));
+        var owner = await commands.ScalarAsync("event_stream_of", ct, ("event_id", eventId));
         if (owner is string other && other != streamId)
         {
             throw new InvalidOperationException($"事件编号 {eventId} 已属于流 {other}，不能再写入流 {streamId}");
         }
     }
 
-    private async Task<bool> AllInStreamAsync(DbConnection connection, DbTransaction tx, string streamId, IReadOnlyList<NewEvent> events, CancellationToken ct)
+    private static async Task<bool> AllInStreamAsync(PreparedCommands commands, string streamId, IReadOnlyList<NewEvent> events, CancellationToken ct)
     {
         foreach (var e in events)
         {
-            if (await connection.ScalarAsync(tx, Sql["event_stream_of"], ct, ("event_id", e.EventId)) as string != streamId)
+            if (await commands.ScalarAsync("event_stream_of", ct, ("event_id", e.EventId)) as string != streamId)
             {
                 return false;
             }
@@ -144,8 +146,8 @@ public abstract partial class SqlEventStore
         return true;
     }
 
-    private async Task<byte[]> KeyForAsync(DbConnection connection, DbTransaction tx, Guid subject, DateTimeOffset now, CancellationToken ct)
+    private static async Task<byte[]> KeyForAsync(PreparedCommands commands, Guid subject, DateTimeOffset now, CancellationToken ct)
     {
-        return (byte[])(await connection.ScalarAsync(tx, Sql["subject_key"], ct, ("subject", subject), ("key", PersonalDataSeal.NewKey()), ("at", now)))!;
+        return (byte[])(await commands.ScalarAsync("subject_key", ct, ("subject", subject), ("key", PersonalDataSeal.NewKey()), ("at", now)))!;
     }
 }

@@ -4,6 +4,7 @@ using CaseTracker.Hosting;
 using CaseTracker.Ledger;
 using CaseTracker.Ledger.Export;
 using CaseTracker.Ledger.Import;
+using CaseTracker.Projections;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseTracker.Cli;
@@ -69,6 +70,7 @@ public static class LedgerVerbs
 
             var import = session.Services.GetRequiredService<LedgerImport>();
             var result = await ProgressReporter.RunAsync("写入案件", session.Output, progress => import.WriteAsync(plan, path.Name, $"import:{Environment.UserName}", progress, token));
+            await ProgressReporter.RunAsync("更新读模型", session.Output, p => session.Services.GetRequiredService<ReadModels>().CatchUpAsync(p, token));
             if (result.Problems.Count > 0)
             {
                 await PrintProblemsAsync(session.Error, result.Problems);

@@ -4,7 +4,6 @@ using CaseTracker.EventStore;
 using CaseTracker.EventStore.Projections;
 using CaseTracker.EventStore.Sql;
 using CaseTracker.Ledger.Import;
-using CaseTracker.Projections;
 
 namespace CaseTracker.Ledger;
 
@@ -14,7 +13,7 @@ public sealed record LedgerImportResult(int CasesCreated, int CasesExtended, int
 /// Writes a checked ledger into the store: per case only the milestones its stream lacks, through the same decider as
 /// live entry; each event marked with the file and row it came from. Nothing is written when any case would be refused.
 /// </summary>
-public sealed class LedgerImport(SqlEventStore store, AgencyDirectory agencies, ReadModels readModels, CasePolicy policy)
+public sealed class LedgerImport(SqlEventStore store, AgencyDirectory agencies, CasePolicy policy)
 {
     /// <summary>Cases per transaction: each chunk is atomic, and a chunk cut short by a crash is completed by importing again.</summary>
     private const int ChunkSize = 2000;
@@ -79,7 +78,6 @@ public sealed class LedgerImport(SqlEventStore store, AgencyDirectory agencies, 
             progress?.Report(new ReplayProgress(created + extended, batches.Count));
         }
 
-        await readModels.CatchUpAsync(null, ct);
         return new LedgerImportResult(created, extended, written, registered, problems);
     }
 }

@@ -15,21 +15,33 @@ public sealed class CaseListProjection(CasePolicy policy) : IProjection
 
     public string Name => "case-list.v1";
 
-    public async Task ApplyAsync(EventEnvelope envelope, ProjectionContext context, CancellationToken ct)
+    public Task ApplyAsync(EventEnvelope envelope, ProjectionContext context, CancellationToken ct) =>
+        ApplyPageAsync([envelope], context, ct);
+
+    /// <summary>Folds each event into its case, then writes each case the page touched once, as of its last event.</summary>
+    public async Task ApplyPageAsync(IReadOnlyList<EventEnvelope> page, ProjectionContext context, CancellationToken ct)
     {
-        var before = envelope.StreamVersion == 1 ? CaseState.Initial
-            : _states.TryGetValue(envelope.StreamId, out var cached) && cached.Version == envelope.StreamVersion - 1 ? cached
-            : await LoadAsync(context.Store, envelope, ct);
-        var after = CaseDecider.Evolve(before, envelope.Event);
         if (_states.Count >= MaxCachedCases)
         {
             _states.Clear();
         }
 
-        _states[envelope.StreamId] = after;
-        if (CaseRow.From(after, envelope, policy) is { } row)
+        var touched = new Dictionary<string, EventEnvelope>(StringComparer.Ordinal);
+        foreach (var envelope in page)
         {
-            await context.ExecuteAsync("case_row_upsert", ct, row.Parameters());
+            var before = envelope.StreamVersion == 1 ? CaseState.Initial
+                : _states.TryGetValue(envelope.StreamId, out var cached) && cached.Version == envelope.StreamVersion - 1 ? cached
+                : await LoadAsync(context.Store, envelope, ct);
+            _states[envelope.StreamId] = CaseDecider.Evolve(before, envelope.Event);
+            touched[envelope.StreamId] = envelope;
+        }
+
+        foreach (var (stream, last) in touched)
+        {
+            if (CaseRow.From(_states[stream], last, policy) is { } row)
+            {
+                await context.ExecuteAsync("case_row_upsert", ct, row.Parameters());
+            }
         }
     }
 
