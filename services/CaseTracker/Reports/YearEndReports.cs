@@ -32,8 +32,8 @@ public sealed class YearEndReports(SqlEventStore store, AgencyDirectory agencies
         var selection = query.IncludeSubordinates ? AgencySelection.WithEverythingUnder(query.Agency, tree) : AgencySelection.Only(query.Agency);
         var request = new ReportRequest(selection, query.Year, query.AsOf, query.Format);
         var accumulator = new ReportAccumulator(request);
-        var appeals = await store.AppealsByCaseAsync(ct);
-        foreach (var row in await store.AllAsync(ct))
+        var appeals = await store.AppealsForYearAsync(request.YearStart, request.Cutoff, ct);
+        await foreach (var row in store.CasesForYearAsync(request.YearStart, request.PreviousCutoff, request.Cutoff, ct))
         {
             if (selection.Contains(row.Agency))
             {
