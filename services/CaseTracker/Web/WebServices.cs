@@ -59,6 +59,7 @@ public static class WebServices
             .AddScheme<AuthenticationSchemeOptions, BasicAuthenticationHandler>(BasicAuthenticationHandler.SchemeName, null)
             .AddCaseTrackerOpenIdConnect();
         services.AddAuthorization();
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi();
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("casetracker"))

@@ -1,3 +1,4 @@
+using CaseTracker.Agencies;
 using CaseTracker.Cases;
 using CaseTracker.Domain.Cases;
 using CaseTracker.EventStore;
@@ -24,20 +25,20 @@ public static class CasesApi
     {
         var api = app.MapGroup("/api/cases").RequireAuthorization().WithTags("cases");
         api.MapPost("/", Receive).WithSummary("登记收到申请（caseNumber, agency, on, channel, applicantType, name, idNumber, phone, address, description, requestedForm）")
-            .Accepts<Dictionary<string, object>>("application/json").Produces<CaseDto>(201).ProducesProblem(400).ProducesProblem(403).ProducesProblem(422);
+            .Produces<CaseDto>(201).ProducesProblem(400).ProducesProblem(403).ProducesProblem(422);
         api.MapGet("/{id:guid}", Get).WithSummary("案件（ETag = 流版本）").Produces<CaseDto>().ProducesProblem(404).ProducesProblem(403);
         api.MapPost("/{id:guid}/milestones/{kind}", Record)
             .WithSummary("登记办理环节（kind: " + string.Join(", ", MilestoneForms.All.Select(f => f.Kind)) + "），需 If-Match: \"版本\"")
-            .Accepts<Dictionary<string, object>>("application/json").Produces<CaseDto>().ProducesProblem(400).ProducesProblem(412).ProducesProblem(422).ProducesProblem(428);
+            .Produces<CaseDto>().ProducesProblem(400).ProducesProblem(412).ProducesProblem(422).ProducesProblem(428);
         app.Map("/api/{**path}", () => new Problem(404, "未找到", "没有这个接口或资源。", "not_found").ToResult()).ExcludeFromDescription();
         return app;
     }
 
-    private static async Task<IResult> Receive(HttpContext context, IMediator mediator, IEventStore store, CasePolicy policy, TimeProvider time)
+    private static async Task<IResult> Receive(HttpContext context, IMediator mediator, IEventStore store, CasePolicy policy, TimeProvider time, AgencyDirectory agencies)
     {
         var values = await WebForms.ReadJsonAsync(context.Request);
         var caseId = Guid.NewGuid();
-        var change = await mediator.Send(new RecordMilestone(caseId, IntakeForm.Build(values, caseId)), context.RequestAborted);
+        var change = await mediator.Send(new RecordMilestone(caseId, await IntakeForm.BuildAsync(values, caseId, agencies, context.RequestAborted)), context.RequestAborted);
         var dto = await LoadAsync(context, store, caseId, policy, time);
         context.Response.Headers.ETag = ETag(change.Version);
         return TypedResults.Created($"/api/cases/{caseId}", dto);

@@ -68,7 +68,7 @@ public static class CasePages
         try
         {
             var caseId = Guid.NewGuid();
-            var change = await mediator.Send(new RecordMilestone(caseId, IntakeForm.Build(form, caseId)), context.RequestAborted);
+            var change = await mediator.Send(new RecordMilestone(caseId, await IntakeForm.BuildAsync(form, caseId, agencies, context.RequestAborted)), context.RequestAborted);
             await CaseFile.WaitForReadModelAsync(store, caseId, change.Version, context.RequestAborted);
             return Results.Redirect($"/cases/{caseId}?done=receive");
         }

@@ -20,16 +20,15 @@ public static class DashboardPages
     {
         app.MapGet("/dashboard", Page).RequireAuthorization().ExcludeFromDescription();
         app.MapGet("/dashboard/export", Export).RequireAuthorization().ExcludeFromDescription();
-        app.MapGet("/api/dashboard", async (HttpContext c, DashboardQuery q, TimeProvider time, string? agency, int? within) =>
-                TypedResults.Ok(await q.RunAsync(c.Access(), agency, within ?? 5, time.Today(), c.RequestAborted)))
+        app.MapGet("/api/dashboard", async (HttpContext c, DashboardQuery q, TimeProvider time, string? agency, string? within) =>
+                TypedResults.Ok(await q.RunAsync(c.Access(), agency, Within(within), time.Today(), c.RequestAborted)))
             .RequireAuthorization().WithSummary("期限监督：超期、今日到期、临近到期、暂停计时、待发补正告知").WithTags("dashboard");
         return app;
     }
 
     private static async Task<IResult> Page(HttpContext context, DashboardQuery query, AgencyDirectory agencies, TimeProvider time, string? agency, string? within)
     {
-        var n = within is null ? 5 : int.TryParse(within, out var w) ? w : throw new UserError("within", $"临近期限的工作日数：“{within}”不是整数。");
-        var view = await query.RunAsync(context.Access(), agency, n, time.Today(), context.RequestAborted);
+        var view = await query.RunAsync(context.Access(), agency, Within(within), time.Today(), context.RequestAborted);
         var access = context.Access();
         var choices = (await agencies.ListAsync(context.RequestAborted)).Select(a => a.Name).Where(access.CanSee).Order(StringComparer.Ordinal).Select(a => (a, a));
         var filter = $"""
@@ -53,6 +52,9 @@ public static class DashboardPages
         return Layout.Page(context, $"期限监督（{view.Today:yyyy-MM-dd}）", body);
     }
 
+    private static int Within(string? within) => string.IsNullOrWhiteSpace(within) ? 5
+        : int.TryParse(within, out var n) ? n : throw new UserError("within", $"临近期限的工作日数：“{within}”不是整数。");
+
     private static string Section(string id, string title, IReadOnlyList<DashboardCase> cases, string extra, Func<DashboardCase, string> value) =>
         $"<section id=\"{id}\"><h2>{E(title)}（{cases.Count}）</h2>" + (cases.Count == 0 ? "<p class=\"muted\">无</p>" : Table(
             ["申请编号", "办理机关", "收到日期", "答复期限", extra],
@@ -61,7 +63,7 @@ public static class DashboardPages
                 $"<a href=\"/cases/{c.CaseId}\">{E(c.CaseNumber)}</a>", E(c.Agency), E(Date(c.ReceivedOn)), E(Date(c.Deadline)) + (c.Provisional ? "（暂定）" : ""), value(c),
             ]))) + "</section>";
 
-    private static async Task<IResult> Export(HttpContext context, DashboardQuery query, LedgerExportQuery ledger, TimeProvider time, string? agency, string? format, bool? overdue)
+    private static async Task<IResult> Export(HttpContext context, DashboardQuery query, LedgerExportQuery ledger, TimeProvider time, string? agency, string? format, string? overdue)
     {
         var access = context.Access();
         if (access.Role is not (Role.Caseworker or Role.Supervisor))
@@ -72,7 +74,7 @@ public static class DashboardPages
         var user = WebUser.Of(context.User)!;
         var target = string.IsNullOrWhiteSpace(agency) ? user.Agency! : agency;
         await query.ScopeAsync(access, target, context.RequestAborted);
-        var filter = new CaseFilter(target, access.Role == Role.Supervisor, StatusFilter.Open, overdue == true, time.Today());
+        var filter = new CaseFilter(target, access.Role == Role.Supervisor, StatusFilter.Open, overdue == "true", time.Today());
         var rows = new List<LedgerExportRow>();
         await foreach (var row in ledger.RowsAsync(filter, context.RequestAborted))
         {
@@ -95,6 +97,6 @@ public static class DashboardPages
             LedgerExport.WriteXlsx(stream, rows);
         }
 
-        return Results.File(stream.ToArray(), media, $"{target}{(overdue == true ? "超期" : "未办结")}台账{time.Today():yyyyMMdd}.{extension}");
+        return Results.File(stream.ToArray(), media, $"{target}{(overdue == "true" ? "超期" : "未办结")}台账{time.Today():yyyyMMdd}.{extension}");
     }
 }

@@ -20,6 +20,15 @@ public static class IntakeForm
         new("requestedForm", "获取信息的方式", FieldKind.Text, false, "如：纸质、电子邮件"),
     ];
 
+    /// <summary>The receiving agency must be registered (the pipeline then checks the user may record for it).</summary>
+    public static async Task<CaseCommand.Receive> BuildAsync(FormValues v, Guid caseId, Agencies.AgencyDirectory agencies, CancellationToken ct)
+    {
+        var command = Build(v, caseId);
+        return (await agencies.ListAsync(ct)).Any(a => a.Name == command.Agency)
+            ? command
+            : throw new Hosting.UserError("agency", $"办理机关：“{command.Agency}”未登记。");
+    }
+
     public static CaseCommand.Receive Build(FormValues v, Guid caseId) => new(
         caseId,
         v.Text("agency", "办理机关", 200),

@@ -50,7 +50,8 @@ public static class WebForms
             values[key] = value switch
             {
                 null => null,
-                JsonArray array => string.Join(",", array.Select(Scalar)),
+                JsonArray array when array.All(i => i is JsonValue) => string.Join(",", array.Select(Scalar)),
+                JsonArray or JsonObject => throw new UserError(key, $"{key}：应为文本、数字、日期或文本的数组，不能是嵌套的对象。"),
                 _ => Scalar(value),
             };
         }

@@ -23,9 +23,9 @@ public static class ReportPages
         app.MapGet("/reports", Page).RequireAuthorization().ExcludeFromDescription();
         app.MapGet("/reports/download", Download).RequireAuthorization().ExcludeFromDescription();
         app.MapPost("/reports/publish", Publish).RequireAuthorization().ExcludeFromDescription();
-        app.MapGet("/api/reports/{year}", async (HttpContext c, ReportService s, TimeProvider t, string year, string? agency, string? format, string? layout, bool? subordinates) =>
+        app.MapGet("/api/reports/{year}", async (HttpContext c, ReportService s, TimeProvider t, string year, string? agency, string? format, string? layout, string? subordinates) =>
         {
-            var ask = ReportAsk.Parse(year, agency, subordinates == true ? "true" : null, layout);
+            var ask = ReportAsk.Parse(year, agency, subordinates, layout);
             var (report, last) = await s.ProduceAsync(ask, c.Access(), t.Today(), c.RequestAborted);
             var rendered = ReportService.Render(report, last, format);
             return Results.File(rendered.Content, rendered.MediaType, format is null or "json" ? null : rendered.FileName);
