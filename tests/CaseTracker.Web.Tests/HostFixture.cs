@@ -35,6 +35,8 @@ public sealed partial class HostFixture : IAsyncLifetime
 
     public Uri Address => Host.Address;
 
+    public IServiceProvider Services => Host.Services;
+
     public static readonly IReadOnlyList<(string Name, Role Role, string? Agency)> Accounts =
     [
         ("cw-edu", Role.Caseworker, Education),
