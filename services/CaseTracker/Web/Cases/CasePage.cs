@@ -29,7 +29,7 @@ public static class CasePage
 
         header.AddRange([("申请内容", receipt.Description), ("获取方式", receipt.RequestedForm.Length > 0 ? receipt.RequestedForm : "—"), ("版本", file.Version.ToString(CultureInfo.InvariantCulture))]);
         var summary = "<section class=\"case-header\"><dl>" + string.Concat(header.Select(h => $"<dt>{E(h.Item1)}</dt><dd>{E(h.Item2)}</dd>")) + "</dl></section>";
-        return "<div class=\"case-top\">" + summary + DeadlinePanel.Render(reading) + "</div>" + Timeline(file)
+        return "<div class=\"case-top\">" + summary + DeadlinePanel.Render(reading, file.State.Supplement is not null) + "</div>" + Timeline(file)
             + (access.CanRecord(receipt.Agency) ? Actions(context, file, today, openForm, values) : "<p class=\"muted\">您只能查看本案，不能登记办理环节。</p>");
     }
 

@@ -14,7 +14,7 @@ public static class DeadlinePanel
         _ => "等待缴费",
     };
 
-    public static string Render(ClockReading r)
+    public static string Render(ClockReading r, bool supplementRequested)
     {
         var rows = new List<(string, string)> { ("状态", $"<strong class=\"status-{r.Status.ToString().ToLowerInvariant()}\">{E(r.StatusLabel)}</strong>") };
         if (r.PausedFor.Count > 0)
@@ -34,7 +34,7 @@ public static class DeadlinePanel
             rows.Add(("已暂停工作日", E(r.PausedWorkingDays)));
         }
 
-        if (r.SupplementNoticeDue is { } notice && r.Status != CaseStatus.Closed)
+        if (r.SupplementNoticeDue is { } notice && (r.Status != CaseStatus.Closed && !supplementRequested || r.SupplementNoticeLate))
         {
             rows.Add(("补正告知期限（条例第三十条）", E(Date(notice)) + (r.SupplementNoticeLate ? " <span class=\"tag\">告知逾期</span>" : "")));
         }
