@@ -60,6 +60,7 @@ public sealed class BrowserTests(HostFixture host)
             var paused = await CountsAsync(page);
             Assert.Equal(before["notices"], paused["notices"]);
             Assert.Equal(before["paused"] + 1, paused["paused"]);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "dashboard.png"), FullPage = true });
 
             await page.GotoAsync(caseUrl);
             await RecordAsync(page, "record-supplement");
@@ -82,7 +83,6 @@ public sealed class BrowserTests(HostFixture host)
             var closed = await CountsAsync(page);
             Assert.Equal(before["open"], closed["open"]);
             Assert.Equal(before["paused"], closed["paused"]);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "dashboard.png"), FullPage = true });
 
             await page.GotoAsync("/reports");
             await page.FillAsync("input[name=year]", ApiHelpers.Today.Year.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -38,7 +38,16 @@ public sealed class DashboardQuery(SqlEventStore store, AgencyDirectory agencies
         var open = (await store.AllAsync(ct)).Where(r => r.Status != CaseStatus.Closed && scope(r.Agency) && r.ReceivedOn <= today).ToList();
         DashboardCase View(CaseRow r, DateOnly? noticeDue = null) => new(r.CaseId, r.CaseNumber, r.Agency, r.ReceivedOn, r.Deadline,
             r.Deadline is { } d ? Left(today, d) : null, r.DeadlineProvisional, r.PausedFor, noticeDue);
-        int Left(DateOnly from, DateOnly to) => from <= to ? calendar.CountWorkingDays(from, to).Days : -calendar.CountWorkingDays(to, from).Days;
+        var memo = new Dictionary<DateOnly, int>();
+        int Left(DateOnly from, DateOnly to)
+        {
+            if (!memo.TryGetValue(to, out var days))
+            {
+                memo[to] = days = from <= to ? calendar.CountWorkingDays(from, to).Days : -calendar.CountWorkingDays(to, from).Days;
+            }
+
+            return days;
+        }
 
         var notices = new List<DashboardCase>();
         foreach (var row in open.Where(r => r.Status == CaseStatus.Running && calendar.AddWorkingDays(r.ReceivedOn, ClockSettings.SupplementNoticeDays + 1).Date >= today))
