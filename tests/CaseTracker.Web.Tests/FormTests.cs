@@ -11,7 +11,7 @@ namespace CaseTracker.Web.Tests;
 public sealed class FormTests(HostFixture host)
 {
     [Fact]
-    public async Task Signing_in_with_the_right_password_sets_the_cookie_and_opens_the_case_list()
+    public async Task Signing_in_with_the_right_password_sets_the_cookie_protected_by_keys_kept_in_the_store()
     {
         using var browser = host.Forms();
         var response = await browser.SignInAsync("cw-edu", Password);
@@ -19,6 +19,8 @@ public sealed class FormTests(HostFixture host)
         var page = await browser.GetPageAsync("/cases");
         Assert.Contains("登记新申请", page);
         Assert.Contains("cw-edu", page);
+        var keys = await host.Services.GetRequiredService<CaseTracker.EventStore.Documents.DocumentStore>().ListAsync<string>(DocumentKeyRepository.Collection);
+        Assert.Contains(keys, k => k.Value.StartsWith("<key ", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -14,10 +14,12 @@ public sealed partial class ServeProcessTests : IDisposable
     public ServeProcessTests() => Directory.CreateDirectory(_directory);
 
     [Fact]
-    public async Task First_start_creates_admin_and_prints_how_to_sign_in_and_a_restart_does_not()
+    public async Task First_start_creates_admin_and_prints_how_to_sign_in_and_a_restart_keeps_users_and_sessions_without_logging_personal_data()
     {
         var store = $"sqlite:{Path.Combine(_directory, "serve.db")}";
         string password;
+        string cookie;
+        var cookies = new System.Net.CookieContainer();
         using (var first = Serve("serve", "--urls", "http://127.0.0.1:0", "--store", store))
         {
             var started = await first.WaitForAsync("此密码只显示这一次");
@@ -31,6 +33,20 @@ public sealed partial class ServeProcessTests : IDisposable
             http.DefaultRequestHeaders.Authorization = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"admin:{password}")));
             Assert.True((await http.GetAsync("/api/dashboard")).IsSuccessStatusCode);
             Assert.DoesNotContain(password, first.Output.Split('\n').Where(l => l.StartsWith('{')).Aggregate("", string.Concat));
+
+            using var browser = new FormClient(new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(url) });
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, (await browser.SignInAsync("admin", password)).StatusCode);
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, (await browser.SubmitAsync("/admin", "/admin/agencies", new() { ["name"] = "隐私测试局" })).StatusCode);
+            cookie = cookies.GetCookieHeader(new Uri(url));
+            var intake = ApiHelpers.Intake("隐私测试局");
+            intake["name"] = "隐私测试人甲";
+            intake["idNumber"] = "PD-ID-31415926";
+            Assert.Equal(System.Net.HttpStatusCode.Created, (await http.PostAsJsonAsync("/api/cases", intake)).StatusCode);
+            intake["on"] = "不是日期";
+            Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await http.PostAsJsonAsync("/api/cases", intake)).StatusCode);
+            await Task.Delay(500);
+            Assert.DoesNotContain("隐私测试人甲", first.Output);
+            Assert.DoesNotContain("PD-ID-31415926", first.Output);
         }
 
         using var second = Serve("serve", "--urls", "http://127.0.0.1:0", "--store", store);
@@ -40,6 +56,12 @@ public sealed partial class ServeProcessTests : IDisposable
         using var client = new HttpClient { BaseAddress = new Uri(again) };
         client.DefaultRequestHeaders.Authorization = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"admin:{password}")));
         Assert.True((await client.GetAsync("/api/dashboard")).IsSuccessStatusCode);
+
+        using var returning = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = new Uri(again) };
+        returning.DefaultRequestHeaders.Add("Cookie", cookie);
+        var page = await returning.GetAsync("/admin");
+        Assert.Equal(System.Net.HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("隐私测试局", await page.Content.ReadAsStringAsync());
     }
 
     [Fact]

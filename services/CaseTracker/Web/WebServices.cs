@@ -33,6 +33,7 @@ public static class WebServices
         services.AddSingleton<DashboardQuery>();
         services.AddSingleton<ReportService>();
         services.AddHostedService<ProjectionWorker>();
+        services.AddKeysInStore();
         services.AddAntiforgery(o => o.Cookie.Name = "casetracker.af");
         services.Configure<FormOptions>(o => (o.ValueLengthLimit, o.MultipartBodyLengthLimit, o.ValueCountLimit) = ((int)MaxBodyBytes, MaxBodyBytes, 200));
         services.ConfigureHttpJsonOptions(o =>
