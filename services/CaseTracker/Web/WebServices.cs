@@ -32,6 +32,7 @@ public static class WebServices
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<DashboardQuery>();
         services.AddSingleton<ReportService>();
+        services.AddSingleton<Section2Figures>();
         services.AddHostedService<ProjectionWorker>();
         services.AddKeysInStore();
         services.AddAntiforgery(o => o.Cookie.Name = "casetracker.af");

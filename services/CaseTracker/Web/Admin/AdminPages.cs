@@ -37,6 +37,7 @@ public static class AdminPages
             var years = await CalendarNotices.SaveAsync(documents, form.Text("csv", "节假日通知", 100_000), WebUser.Of(c.User)!.Name, time, c.RequestAborted);
             return $"已载入 {string.Join("、", years)} 年的节假日安排；重新启动服务后用于期限计算。";
         }));
+        admin.MapSection2();
         return app;
     }
 
@@ -81,6 +82,7 @@ public static class AdminPages
         var body = Notice(message) + Error(error)
             + "<section id=\"users\"><h2>用户和角色</h2>" + userTable + userForm + "</section>"
             + "<section id=\"agencies\"><h2>机关及隶属关系</h2>" + agencyTable + agencyForm + "</section>"
+            + "<section id=\"section2\"><h2>年度报告第二部分</h2><p><a href=\"/admin/section2\">录入主动公开政府信息情况</a></p></section>"
             + "<section id=\"calendar\"><h2>节假日安排（国务院办公厅通知）</h2>" + calendarForm + "</section>";
         return Layout.Page(context, "系统管理", body, status);
     }
