@@ -215,7 +215,13 @@ public sealed class FormTests(HostFixture host)
 
     private static Dictionary<string, string> IntakeFields(string number) => new()
     {
-        ["caseNumber"] = number, ["agency"] = Education, ["on"] = ApiHelpers.Today.Iso(), ["channel"] = "Post", ["applicantType"] = "NaturalPerson",
-        ["name"] = "王五", ["description"] = "城市规划图", ["requestedForm"] = "纸质",
+        ["caseNumber"] = number,
+        ["agency"] = Education,
+        ["on"] = ApiHelpers.Today.Iso(),
+        ["channel"] = "Post",
+        ["applicantType"] = "NaturalPerson",
+        ["name"] = "王五",
+        ["description"] = "城市规划图",
+        ["requestedForm"] = "纸质",
     };
 }

@@ -10,10 +10,10 @@ using CaseTracker.Web.Auth;
 using CaseTracker.Web.Forms;
 using CaseTracker.Web.Html;
 using Mediator;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 using static CaseTracker.Web.Html.Html;
 
 namespace CaseTracker.Web.Cases;
