@@ -34,6 +34,7 @@ public static class WebServices
         services.AddSingleton<ReportService>();
         services.AddSingleton<Section2Figures>();
         services.AddHostedService<ProjectionWorker>();
+        services.AddScoped(typeof(Mediator.IPipelineBehavior<,>), typeof(TracingBehavior<,>));
         services.AddKeysInStore();
         services.AddAntiforgery(o => o.Cookie.Name = "casetracker.af");
         services.Configure<FormOptions>(o => (o.ValueLengthLimit, o.MultipartBodyLengthLimit, o.ValueCountLimit) = ((int)MaxBodyBytes, MaxBodyBytes, 200));
