@@ -213,6 +213,24 @@ public sealed class FormTests(HostFixture host)
         Assert.Contains("error=", again.Headers.Location!.OriginalString);
     }
 
+    [Fact]
+    public async Task Submitting_the_intake_form_twice_registers_one_case()
+    {
+        using var browser = host.Forms();
+        await browser.SignInAsync("cw-edu", Password);
+        var page = await browser.GetPageAsync("/cases/new");
+        var caseId = System.Text.RegularExpressions.Regex.Match(page, "name=\"caseId\" value=\"([0-9a-f-]{36})\"").Groups[1].Value;
+        var number = ApiHelpers.NewNumber("TWICE");
+        var fields = IntakeFields(number);
+        fields["caseId"] = caseId;
+        var first = await browser.PostAsync("/cases", FormClient.Token(page), new(fields));
+        var second = await browser.PostAsync("/cases", FormClient.Token(page), new(fields));
+        Assert.Equal($"/cases/{caseId}?done=receive", first.Headers.Location!.OriginalString);
+        Assert.Equal($"/cases/{caseId}?done=receive", second.Headers.Location!.OriginalString);
+        var list = await browser.GetPageAsync("/cases?q=" + number);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(list, $">{number}</a>"));
+    }
+
     private static Dictionary<string, string> IntakeFields(string number) => new()
     {
         ["caseNumber"] = number,

@@ -65,16 +65,20 @@ public static class CasePages
     {
         var form = await WebForms.ReadFormAsync(context);
         var reachable = await AgenciesFor(context, agencies);
+        // The form carries the new case's id, so a double submit lands on the case it created instead of a twin.
+        var caseId = Guid.TryParse(form.Raw.GetValueOrDefault("caseId"), out var given) && given != Guid.Empty ? given : Guid.NewGuid();
         try
         {
-            var caseId = Guid.NewGuid();
             var change = await mediator.Send(new RecordMilestone(caseId, await IntakeForm.BuildAsync(form, caseId, agencies, context.RequestAborted)), context.RequestAborted);
             await CaseFile.WaitForReadModelAsync(store, caseId, change.Version, context.RequestAborted);
             return Results.Redirect($"/cases/{caseId}?done=receive");
         }
         catch (Exception error) when (Problem.From(error) is { Status: not 403 } problem)
         {
-            return Intake(context, reachable, form.Raw, problem.Detail, problem.Status);
+            var existing = problem.Rule == "case.exists" ? (await context.RequestServices.GetRequiredService<IEventStore>().LoadCaseAsync(caseId, context.RequestAborted)).Receipt : null;
+            return existing is not null && context.Access().CanSee(existing.Agency) && existing.CaseNumber == form.Raw.GetValueOrDefault("caseNumber")?.Trim()
+                ? Results.Redirect($"/cases/{caseId}?done=receive")
+                : Intake(context, reachable, form.Raw, problem.Detail, problem.Status);
         }
     }
 
@@ -89,7 +93,8 @@ public static class CasePages
         var fields = string.Concat(IntakeForm.Fields.Select(f => f.Key == "agency"
             ? $"<div class=\"field\"><label for=\"intake-agency\">办理机关</label><select id=\"intake-agency\" name=\"agency\" required>{Options(agencies.Select(a => (a, a)), values?.GetValueOrDefault("agency") ?? (agencies.Count == 1 ? agencies[0] : null))}</select></div>"
             : FieldHtml.Render(f, "intake", CaseState.Initial, values, context.RequestServices.GetRequiredService<TimeProvider>().Today())));
-        var body = Error(error) + Form(context, "/cases", fields + "<button type=\"submit\">登记</button>", "intake")
+        var caseId = values?.GetValueOrDefault("caseId") is { Length: > 0 } id ? id : Guid.NewGuid().ToString();
+        var body = Error(error) + Form(context, "/cases", $"<input type=\"hidden\" name=\"caseId\" value=\"{E(caseId)}\">" + fields + "<button type=\"submit\">登记</button>", "intake")
             + $"<aside class=\"hint\" id=\"receipt-rule\"><h2>收到申请之日（条例第三十一条）</h2><ul>{channelRules}</ul></aside>";
         return Layout.Page(context, "登记新申请", body, status);
     }
