@@ -39,6 +39,8 @@ public sealed class BrowserTests(HostFixture host)
             var number = ApiHelpers.NewNumber("SCH");
             await page.FillAsync("#intake-caseNumber", number);
             await page.FillAsync("#intake-on", today);
+            await page.SelectOptionAsync("#intake-channel", "Post");
+            Assert.Equal("以邮寄方式提交的，以行政机关签收之日为收到申请之日", await page.TextContentAsync("#channel-rule"));
             await page.SelectOptionAsync("#intake-channel", "Online");
             await page.SelectOptionAsync("#intake-applicantType", "NaturalPerson");
             await page.FillAsync("#intake-name", "赵六");

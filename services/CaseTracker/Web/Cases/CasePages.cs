@@ -95,9 +95,16 @@ public static class CasePages
             : FieldHtml.Render(f, "intake", CaseState.Initial, values, context.RequestServices.GetRequiredService<TimeProvider>().Today())));
         var caseId = values?.GetValueOrDefault("caseId") is { Length: > 0 } id ? id : Guid.NewGuid().ToString();
         var body = Error(error) + Form(context, "/cases", $"<input type=\"hidden\" name=\"caseId\" value=\"{E(caseId)}\">" + fields + "<button type=\"submit\">登记</button>", "intake")
-            + $"<aside class=\"hint\" id=\"receipt-rule\"><h2>收到申请之日（条例第三十一条）</h2><ul>{channelRules}</ul></aside>";
+            + $"<aside class=\"hint\" id=\"receipt-rule\"><h2>收到申请之日（条例第三十一条）</h2><ul>{channelRules}</ul></aside>"
+            + ChannelHint;
         return Layout.Page(context, "登记新申请", body, status);
     }
+
+    /// <summary>The one line of JavaScript in the product: the receipt-date rule of the channel picked, under the select.</summary>
+    private static readonly string ChannelHint =
+        "<script>(function(){var rules=" + System.Text.Json.JsonSerializer.Serialize(Vocabulary.Channels.ToDictionary(c => c.Channel.ToString(), c => c.Channel.ReceiptDateRule()))
+        + ";var s=document.getElementById('intake-channel');if(!s)return;var h=document.createElement('small');h.id='channel-rule';s.after(h);"
+        + "function u(){h.textContent=rules[s.value]||'';}s.addEventListener('change',u);u();})();</script>";
 
     private static async Task<IResult> Show(HttpContext context, Guid id, IEventStore store, CasePolicy policy, TimeProvider time, string? done)
     {
