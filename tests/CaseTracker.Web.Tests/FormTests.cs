@@ -231,6 +231,29 @@ public sealed class FormTests(HostFixture host)
         Assert.Single(System.Text.RegularExpressions.Regex.Matches(list, $">{number}</a>"));
     }
 
+    [Fact]
+    public async Task An_administrator_resets_a_locked_account_and_it_signs_in_again()
+    {
+        var users = host.Services.GetRequiredService<UserDirectory>();
+        await users.CreateAsync("locked-out", Role.Caseworker, Education, Password, "test", default);
+        using (var attacker = host.Forms())
+        {
+            for (var i = 0; i < UserDirectory.MaxFailedAttempts; i++)
+            {
+                await attacker.SignInAsync("locked-out", "guess-" + i);
+            }
+        }
+
+        using var admin = host.Forms();
+        await admin.SignInAsync("admin", host.AdminPassword);
+        var reset = await admin.SubmitAsync("/admin", "/admin/users/password", new() { ["name"] = "locked-out", ["password"] = "a-brand-new-password" });
+        Assert.Equal(HttpStatusCode.Redirect, reset.StatusCode);
+        using var user = host.Forms();
+        Assert.Equal(HttpStatusCode.Redirect, (await user.SignInAsync("locked-out", "a-brand-new-password")).StatusCode);
+        using var old = host.Forms();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await old.SignInAsync("locked-out", Password)).StatusCode);
+    }
+
     private static Dictionary<string, string> IntakeFields(string number) => new()
     {
         ["caseNumber"] = number,

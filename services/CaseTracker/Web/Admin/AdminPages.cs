@@ -24,8 +24,14 @@ public static class AdminPages
         {
             var role = form.Choice("role", "角色", Roles.All);
             await users.CreateAsync(form.Text("name", "用户名", 64), role, form.Optional("agency", "所属机关", 200),
-                form.Raw.GetValueOrDefault("password") ?? "", WebUser.Of(c.User)!.Name, c.RequestAborted);
+                form.Raw.GetValueOrDefault("password") ?? "", WebUser.Of(c.User)!.Name, c.RequestAborted, form.Optional("externalSubject", "统一身份认证标识", 200));
             return "已创建用户。";
+        }));
+        admin.MapPost("/users/password", (HttpContext c, UserDirectory users, AgencyDirectory agencies) => Handle(c, users, agencies, async form =>
+        {
+            var name = form.Text("name", "用户名", 64);
+            await users.ResetPasswordAsync(name, form.Raw.GetValueOrDefault("password") ?? "", WebUser.Of(c.User)!.Name, c.RequestAborted);
+            return $"已重设“{name}”的密码并解除锁定。";
         }));
         admin.MapPost("/agencies", (HttpContext c, UserDirectory users, AgencyDirectory agencies) => Handle(c, users, agencies, async form =>
         {
@@ -66,7 +72,13 @@ public static class AdminPages
             <div class="field"><label for="u-role">角色</label><select id="u-role" name="role" required>{Options(Roles.All.Select(r => (r.Role.ToString(), r.Label)), null)}</select></div>
             <div class="field"><label for="u-agency">所属机关</label><select id="u-agency" name="agency"><option value="">（无：系统管理员或全部机关的审计人员）</option>{Options(agencyOptions, null)}</select></div>
             <div class="field"><label for="u-password">初始密码（至少 {UserDirectory.MinPasswordLength} 位）</label><input id="u-password" name="password" type="password" autocomplete="new-password" required></div>
+            <div class="field"><label for="u-sub">统一身份认证标识（选填，OpenID Connect 的 sub）</label><input id="u-sub" name="externalSubject"></div>
             <button type="submit">创建用户</button>
+            """, "stacked");
+        var resetForm = Form(context, "/admin/users/password", $"""
+            <div class="field"><label for="r-name">用户名</label><select id="r-name" name="name" required>{Options((await users.ListAsync(ct)).Select(u => (u.Name, u.Name)), null)}</select></div>
+            <div class="field"><label for="r-password">新密码（至少 {UserDirectory.MinPasswordLength} 位）</label><input id="r-password" name="password" type="password" autocomplete="new-password" required></div>
+            <button type="submit">重设密码并解除锁定</button>
             """, "stacked");
         var agencyTable = Table(["机关", "上级机关"], allAgencies.Select(a => (IReadOnlyList<string>)[E(a.Name), E(a.Parent ?? "—")]));
         var agencyForm = Form(context, "/admin/agencies", $"""
@@ -80,7 +92,7 @@ public static class AdminPages
             <button type="submit">载入</button>
             """, "stacked");
         var body = Notice(message) + Error(error)
-            + "<section id=\"users\"><h2>用户和角色</h2>" + userTable + userForm + "</section>"
+            + "<section id=\"users\"><h2>用户和角色</h2>" + userTable + userForm + "<h2>重设密码</h2>" + resetForm + "</section>"
             + "<section id=\"agencies\"><h2>机关及隶属关系</h2>" + agencyTable + agencyForm + "</section>"
             + "<section id=\"section2\"><h2>年度报告第二部分</h2><p><a href=\"/admin/section2\">录入主动公开政府信息情况</a></p></section>"
             + "<section id=\"calendar\"><h2>节假日安排（国务院办公厅通知）</h2>" + calendarForm + "</section>";

@@ -22,7 +22,7 @@ public sealed class UserDirectory(DocumentStore documents, AgencyDirectory agenc
     public async Task<UserAccount?> FindAsync(string name, CancellationToken ct) =>
         (await documents.GetAsync<UserAccount>(Collection, name, ct))?.Value;
 
-    public async Task<UserAccount> CreateAsync(string name, Role role, string? agency, string password, string by, CancellationToken ct)
+    public async Task<UserAccount> CreateAsync(string name, Role role, string? agency, string password, string by, CancellationToken ct, string? externalSubject = null)
     {
         name = name.Trim();
         if (name.Length is 0 or > 64 || name.Any(char.IsWhiteSpace))
@@ -46,7 +46,7 @@ public sealed class UserDirectory(DocumentStore documents, AgencyDirectory agenc
             throw new UserError("agency", $"所属机关：机关“{agency}”未登记。");
         }
 
-        var account = new UserAccount(name, role, agency, Hasher.HashPassword(null!, password));
+        var account = new UserAccount(name, role, agency, Hasher.HashPassword(null!, password), ExternalSubject: string.IsNullOrWhiteSpace(externalSubject) ? null : externalSubject.Trim());
         try
         {
             await documents.PutAsync(Collection, name, account, by, expectedVersion: 0, ct);
@@ -57,6 +57,19 @@ public sealed class UserDirectory(DocumentStore documents, AgencyDirectory agenc
         }
 
         return account;
+    }
+
+    /// <summary>An administrator sets a new password; this also lifts a lockout.</summary>
+    public async Task ResetPasswordAsync(string name, string password, string by, CancellationToken ct)
+    {
+        if (password.Length < MinPasswordLength)
+        {
+            throw new UserError("password", $"密码：至少 {MinPasswordLength} 个字符。");
+        }
+
+        var document = await documents.GetAsync<UserAccount>(Collection, name.Trim(), ct) ?? throw new UserError("name", $"用户名：“{name}”不存在。");
+        var account = document.Value with { PasswordHash = Hasher.HashPassword(null!, password), FailedAttempts = 0, LockedUntil = null };
+        await documents.PutAsync(Collection, account.Name, account, by, document.Version, ct);
     }
 
     /// <summary>Checks a password; 5 failures in a row lock the account for 15 minutes (the lock is kept in the store).</summary>
