@@ -57,4 +57,29 @@ public sealed class DashboardTests(HostFixture host)
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         Assert.Contains("个人信息", await response.Content.ReadAsStringAsync());
     }
+
+    [Fact]
+    public async Task The_case_list_API_is_scoped_to_the_agencies_in_reach_and_carries_no_personal_data()
+    {
+        using var admin = host.Api("admin");
+        var (school, _) = await admin.ReceiveAsync(School);
+        var (health, _) = await admin.ReceiveAsync(HealthCommission);
+        using var supervisor = host.Api("sup-district");
+        string all = "";
+        for (var i = 0; i < 50 && !all.Contains(health.ToString(), StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(50);
+            all = await supervisor.GetStringAsync("/api/cases?status=open");
+        }
+
+        Assert.Contains(school.ToString(), all);
+        Assert.Contains(health.ToString(), all);
+        Assert.DoesNotContain("张三", all);
+        var education = await supervisor.GetStringAsync($"/api/cases?agency={Uri.EscapeDataString(Education)}");
+        Assert.Contains(school.ToString(), education);
+        Assert.DoesNotContain(health.ToString(), education);
+        using var caseworker = host.Api("cw-edu");
+        Assert.DoesNotContain(school.ToString(), await caseworker.GetStringAsync("/api/cases"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await caseworker.GetAsync("/api/cases?status=pending")).StatusCode);
+    }
 }

@@ -8,6 +8,10 @@ using CaseTracker.Web.Forms;
 
 namespace CaseTracker.Web.Api;
 
+/// <summary>A row of the case list (read model): no personal data.</summary>
+public sealed record CaseSummary(Guid CaseId, long Version, string CaseNumber, string Agency, DateOnly ReceivedOn, string Status, DateOnly? Deadline,
+    bool DeadlineProvisional, DateOnly? ClosedOn, string? Outcome);
+
 public sealed record ApplicantDto(string Name, string? IdNumber, string? Phone, string? Address);
 
 public sealed record MilestoneDto(long Version, string Type, string Title, string Detail, DateOnly BusinessDate, DateTimeOffset RecordedAt, string Actor);

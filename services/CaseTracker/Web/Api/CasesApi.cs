@@ -2,6 +2,8 @@ using CaseTracker.Agencies;
 using CaseTracker.Cases;
 using CaseTracker.Domain.Cases;
 using CaseTracker.EventStore;
+using CaseTracker.EventStore.Projections.CaseList;
+using CaseTracker.EventStore.Sql;
 using CaseTracker.Hosting;
 using CaseTracker.Pipeline;
 using CaseTracker.Web.Auth;
@@ -26,6 +28,8 @@ public static class CasesApi
         var api = app.MapGroup("/api/cases").RequireAuthorization().WithTags("cases");
         api.MapPost("/", Receive).WithSummary("登记收到申请（caseNumber, agency, on, channel, applicantType, name, idNumber, phone, address, description, requestedForm）")
             .Produces<CaseDto>(201).ProducesProblem(400).ProducesProblem(403).ProducesProblem(422);
+        api.MapGet("/", List).WithSummary("案件列表（读模型；status: open closed all；agency 含下属；q 按编号；最多 1000 件），不含个人信息")
+            .Produces<IReadOnlyList<CaseSummary>>().ProducesProblem(400).ProducesProblem(403);
         api.MapGet("/{id:guid}", Get).WithSummary("案件（ETag = 流版本）").Produces<CaseDto>().ProducesProblem(404).ProducesProblem(403);
         api.MapPost("/{id:guid}/milestones/{kind}", Record)
             .WithSummary("登记办理环节（kind: " + string.Join(", ", MilestoneForms.All.Select(f => f.Kind)) + "），需 If-Match: \"版本\"")
@@ -42,6 +46,24 @@ public static class CasesApi
         var dto = await LoadAsync(context, store, caseId, policy, time);
         context.Response.Headers.ETag = ETag(change.Version);
         return TypedResults.Created($"/api/cases/{caseId}", dto);
+    }
+
+    private static async Task<IResult> List(HttpContext context, SqlEventStore store, Dashboard.DashboardQuery scopes, string? status, string? agency, string? q)
+    {
+        var scope = await scopes.ScopeAsync(context.Access(), agency, context.RequestAborted);
+        Func<Domain.Clock.CaseStatus, bool> wanted = status switch
+        {
+            null or "" or "all" => _ => true,
+            "open" => s => s != Domain.Clock.CaseStatus.Closed,
+            "closed" => s => s == Domain.Clock.CaseStatus.Closed,
+            _ => throw new UserError("status", $"status：“{status}”不支持，应为 open、closed 或 all。"),
+        };
+        var rows = (await store.AllAsync(context.RequestAborted))
+            .Where(r => scope(r.Agency) && wanted(r.Status) && (string.IsNullOrWhiteSpace(q) || r.CaseNumber.Contains(q.Trim(), StringComparison.OrdinalIgnoreCase)))
+            .OrderByDescending(r => r.ReceivedOn).ThenBy(r => r.CaseNumber, StringComparer.Ordinal).Take(1000)
+            .Select(r => new CaseSummary(r.CaseId, r.LastVersion, r.CaseNumber, r.Agency, r.ReceivedOn, r.Status.ToString(), r.Deadline, r.DeadlineProvisional, r.ClosedOn, r.Outcome?.ToString()))
+            .ToList();
+        return TypedResults.Ok(rows);
     }
 
     private static async Task<IResult> Get(HttpContext context, Guid id, IEventStore store, CasePolicy policy, TimeProvider time)
