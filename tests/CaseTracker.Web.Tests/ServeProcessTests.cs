@@ -73,6 +73,15 @@ public sealed partial class ServeProcessTests : IDisposable
         Assert.Contains("--store 的值“mysql:nowhere”无效", await serve.Process.StandardError.ReadToEndAsync());
     }
 
+    [Fact]
+    public async Task A_bad_listening_address_is_refused_in_Chinese_with_exit_status_2()
+    {
+        using var serve = Serve("serve", "--urls", "notaurl", "--store", $"sqlite:{Path.Combine(_directory, "urls.db")}");
+        Assert.True(serve.Process.WaitForExit(60_000));
+        Assert.Equal(2, serve.Process.ExitCode);
+        Assert.Contains("--urls 的值“notaurl”无效", await serve.Process.StandardError.ReadToEndAsync());
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
