@@ -92,6 +92,7 @@ public sealed class BrowserTests(HostFixture host)
             await page.ClickAsync("#report-form button[type=submit]");
             await page.WaitForSelectorAsync("#report table");
             Assert.Contains("校验通过", await page.TextContentAsync("#checks"));
+            await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, "report.png"), FullPage = true });
             Assert.Contains("三、收到和处理政府信息公开申请情况", await page.TextContentAsync("#report"));
             var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#downloads >> text=XLSX"));
             var file = Path.Combine(Path.GetTempPath(), Guid.NewGuid() + ".xlsx");
