@@ -16,6 +16,7 @@ public static class CliApp
             AgencyVerbs.Create(),
             AdminVerbs.Calendar(),
             AdminVerbs.ReadModels(),
+            ServeVerb.Create(),
         };
         root.Options.Add(CliOptions.Store);
         return root;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CaseTracker.EventStore;
 using CaseTracker.EventStore.Projections.CaseList;
 using CaseTracker.EventStore.Sql;
 using Mediator;
@@ -51,7 +52,9 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(RequestContext co
 
         if (message is ICaseChange change && !access.AllAgencies)
         {
+            // The read model may not have a case written a moment ago: the stream itself is the fallback.
             var agency = change.NewCaseAgency ?? (await store.FindCaseAsync(change.CaseId, cancellationToken))?.Agency
+                ?? (await store.LoadCaseAsync(change.CaseId, cancellationToken)).Receipt?.Agency
                 ?? throw new NotFoundException("案件不存在。");
             if (!access.CanRecord(agency))
             {

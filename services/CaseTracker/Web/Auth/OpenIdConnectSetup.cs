@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseTracker.Web.Auth;
+
+/// <summary>
+/// Single sign-on for production, configured only when CASETRACKER_OIDC_AUTHORITY is set (with _CLIENT_ID and
+/// _CLIENT_SECRET). The identity provider's subject (or preferred_username) must map to an account created here,
+/// which gives the role and the agency.
+/// </summary>
+public static class OpenIdConnectSetup
+{
+    public const string Scheme = "oidc";
+
+    public static bool IsConfigured => !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("CASETRACKER_OIDC_AUTHORITY"));
+
+    public static AuthenticationBuilder AddCaseTrackerOpenIdConnect(this AuthenticationBuilder auth)
+    {
+        if (!IsConfigured)
+        {
+            return auth;
+        }
+
+        return auth.AddOpenIdConnect(Scheme, "统一身份认证", o =>
+        {
+            o.Authority = Environment.GetEnvironmentVariable("CASETRACKER_OIDC_AUTHORITY");
+            o.ClientId = Environment.GetEnvironmentVariable("CASETRACKER_OIDC_CLIENT_ID");
+            o.ClientSecret = Environment.GetEnvironmentVariable("CASETRACKER_OIDC_CLIENT_SECRET");
+            o.ResponseType = "code";
+            o.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
+            o.Scope.Add("profile");
+            o.Events.OnTokenValidated = async context =>
+            {
+                var principal = context.Principal!;
+                var users = context.HttpContext.RequestServices.GetRequiredService<UserDirectory>();
+                var account = await users.FindExternalAsync(principal.FindFirst("sub")?.Value, principal.FindFirst("preferred_username")?.Value,
+                    context.HttpContext.RequestAborted);
+                if (account is null)
+                {
+                    context.Fail("该统一身份认证账户未在本系统登记，请联系系统管理员。");
+                    return;
+                }
+
+                context.Principal = new WebUser(account.Name, account.Role, account.Agency).ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme);
+            };
+        });
+    }
+}

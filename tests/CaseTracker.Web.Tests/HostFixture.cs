@@ -1,0 +1,94 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.RegularExpressions;
+using CaseTracker.Agencies;
+using CaseTracker.Pipeline;
+using CaseTracker.Web;
+using CaseTracker.Web.Auth;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseTracker.Web.Tests;
+
+/// <summary>
+/// The real `serve` pipeline on real Kestrel (a free loopback port) over a temporary SQLite file, with a small agency
+/// tree and one account per role.
+/// </summary>
+public sealed partial class HostFixture : IAsyncLifetime
+{
+    public const string Password = "correct-horse-battery";
+    public const string District = "测试区人民政府";
+    public const string Education = "测试区教育局";
+    public const string HealthCommission = "测试区卫生健康委员会";
+    public const string School = "测试区第一中学";
+
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "casetracker-web-" + Guid.NewGuid().ToString("N"));
+
+    public CaseTrackerHost Host { get; private set; } = null!;
+
+    public string StartupOutput { get; private set; } = "";
+
+    public string AdminPassword { get; private set; } = "";
+
+    public string DatabasePath => Path.Combine(_directory, "store.db");
+
+    public Uri Address => Host.Address;
+
+    public IServiceProvider Services => Host.Services;
+
+    public static readonly IReadOnlyList<(string Name, Role Role, string? Agency)> Accounts =
+    [
+        ("cw-edu", Role.Caseworker, Education),
+        ("cw-health", Role.Caseworker, HealthCommission),
+        ("sup-district", Role.Supervisor, District),
+        ("sup-health", Role.Supervisor, HealthCommission),
+        ("legal-edu", Role.LegalOfficer, Education),
+        ("auditor-edu", Role.Auditor, Education),
+        ("auditor-all", Role.Auditor, null),
+    ];
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_directory);
+        var console = new StringWriter();
+        Host = await WebHost.StartAsync(new ServeOptions("http://127.0.0.1:0", $"sqlite:{DatabasePath}"), console, CancellationToken.None);
+        StartupOutput = console.ToString();
+        AdminPassword = PasswordLine().Match(StartupOutput).Groups[1].Value;
+        await Host.Services.GetRequiredService<AgencyDirectory>().SaveAsync(
+            [new Agency(District, null), new Agency(Education, District), new Agency(HealthCommission, District), new Agency(School, Education)], "test", default);
+        var users = Host.Services.GetRequiredService<UserDirectory>();
+        foreach (var (name, role, agency) in Accounts)
+        {
+            await users.CreateAsync(name, role, agency, Password, "test", default);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    /// <summary>An API client signed in with HTTP Basic.</summary>
+    public HttpClient Api(string user, string? password = null)
+    {
+        var client = new HttpClient { BaseAddress = Address };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password ?? (user == "admin" ? AdminPassword : Password)}")));
+        return client;
+    }
+
+    /// <summary>A browser-like client: cookies, no redirects followed, forms posted with their antiforgery token.</summary>
+    public FormClient Forms() => new(new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = Address });
+
+    [GeneratedRegex("密码：(\\S+)")]
+    private static partial Regex PasswordLine();
+}
+
+[CollectionDefinition(Name)]
+public sealed class HostCollection : ICollectionFixture<HostFixture>
+{
+    public const string Name = "host";
+}
