@@ -1,3 +1,4 @@
+using CaseTracker.Bus;
 using CaseTracker.Calendar;
 using CaseTracker.Domain.Cases;
 using CaseTracker.Domain.Clock;
@@ -65,6 +66,11 @@ public static class WebHost
             builder.WebHost.UseUrls(options.Urls);
             builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = WebServices.MaxBodyBytes);
             builder.Services.AddCaseTracker(store, policy, time).AddCaseTrackerWeb(builder.Configuration);
+            if (Bus.CaseTrackerBus.BrokerFromEnvironment() is { } broker)
+            {
+                builder.Services.AddCaseTrackerBus(broker);
+            }
+
             builder.Logging.AddCaseTrackerLogging();
             var app = builder.Build();
             app.UseCaseTrackerWeb();
