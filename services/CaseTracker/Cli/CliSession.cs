@@ -43,9 +43,7 @@ public sealed class CliSession(ServiceProvider services, SqlEventStore store, Te
         {
             var location = StoreLocation.Resolve(parse.GetValue(CliOptions.Store));
             var time = TimeProvider.System;
-            var store = await location.OpenAsync(time, ct);
-            var documents = new DocumentStore(store, time);
-            var policy = new CasePolicy(await CalendarNotices.LoadAsync(documents, ct), ClockSettings.Default);
+            var (store, policy) = await location.OpenWithPolicyAsync(time, ct);
             var services = new ServiceCollection()
                 .AddLogging(l => l.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning))
                 .AddCaseTracker(store, policy, time)

@@ -1,4 +1,8 @@
+using CaseTracker.Calendar;
+using CaseTracker.Domain.Cases;
+using CaseTracker.Domain.Clock;
 using CaseTracker.EventStore;
+using CaseTracker.EventStore.Documents;
 using CaseTracker.EventStore.Postgres;
 using CaseTracker.EventStore.Sql;
 using CaseTracker.EventStore.Sqlite;
@@ -54,6 +58,26 @@ public sealed record StoreLocation(StoreKind Kind, string Target)
         catch (Exception error) when (error is not OperationCanceledException)
         {
             throw new UserError("--store", $"无法打开事件存储“{this}”：{error.Message}");
+        }
+    }
+
+    /// <summary>Opens the store and the policy every verb and the web host decide with: the calendar as the administrators extended it.</summary>
+    public async Task<(SqlEventStore Store, CasePolicy Policy)> OpenWithPolicyAsync(TimeProvider time, CancellationToken ct)
+    {
+        var store = await OpenAsync(time, ct);
+        try
+        {
+            var calendar = await CalendarNotices.LoadAsync(new DocumentStore(store, time), ct);
+            return (store, new CasePolicy(calendar, ClockSettings.Default));
+        }
+        catch
+        {
+            if (store is IAsyncDisposable disposable)
+            {
+                await disposable.DisposeAsync();
+            }
+
+            throw;
         }
     }
 

@@ -52,11 +52,9 @@ public static class WebHost
         }
 
         var time = TimeProvider.System;
-        var store = await StoreLocation.Resolve(options.Store).OpenAsync(time, ct);
+        var (store, policy) = await StoreLocation.Resolve(options.Store).OpenWithPolicyAsync(time, ct);
         try
         {
-            var documents = new DocumentStore(store, time);
-            var policy = new CasePolicy(await CalendarNotices.LoadAsync(documents, ct), ClockSettings.Default);
             if (options.Demo)
             {
                 await FirstRun.WriteDemoIfEmptyAsync(store, policy, time, options, console, ct);
