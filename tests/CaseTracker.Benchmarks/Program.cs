@@ -6,7 +6,7 @@ using CaseTracker.Benchmarks.Store;
 namespace CaseTracker.Benchmarks;
 
 /// <summary>
-/// Speed measurements that print numbers (never asserted in tests). Verbs: <c>store</c>, <c>import [sqlite|postgres] [rows]</c>, <c>report [sizes…]</c>.
+/// Speed measurements that print numbers (never asserted in tests). Verbs: <c>store</c>, <c>import [sqlite|postgres] [rows]</c>, <c>report [sizes…]</c>, <c>report-store [size]</c>.
 /// <c>dotnet run -c Release --project tests/CaseTracker.Benchmarks -- store</c>.
 /// </summary>
 public static class Program
@@ -23,11 +23,16 @@ public static class Program
                 return 0;
             case "import":
                 return await EachInItsOwnProcessAsync(["import", "sqlite"], ["import", "postgres"]);
+            case "report-store" when args.Length == 2:
+                await StoredReportBenchmark.RunAsync(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), Console.Out);
+                return 0;
+            case "report-store":
+                return await EachInItsOwnProcessAsync(["report-store", "10000"], ["report-store", "100000"], ["report-store", "1000000"]);
             case "report":
                 ReportBenchmark.Run(args.Length > 1 ? args[1..].Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray() : [10_000, 100_000, 1_000_000], Console.Out);
                 return 0;
             default:
-                Console.Error.WriteLine("usage: CaseTracker.Benchmarks store | import [sqlite|postgres] [rows] | report [sizes…]");
+                Console.Error.WriteLine("usage: CaseTracker.Benchmarks store | import [sqlite|postgres] [rows] | report [sizes…] | report-store [size]");
                 return 2;
         }
     }
