@@ -1,8 +1,8 @@
 using CaseTracker.Reporting.Rendering;
 using CaseTracker.Reporting.Tests.Support;
 using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml.Validation;
 using W = DocumentFormat.OpenXml.Wordprocessing;
 
 namespace CaseTracker.Reporting.Tests;

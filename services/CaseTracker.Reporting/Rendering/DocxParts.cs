@@ -1,6 +1,6 @@
-using ReportGrid = CaseTracker.Reporting.Rendering.Grid.TableGrid;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Wordprocessing;
+using ReportGrid = CaseTracker.Reporting.Rendering.Grid.TableGrid;
 
 namespace CaseTracker.Reporting.Rendering;
 

@@ -1,12 +1,12 @@
 using CaseTracker.Agencies;
 using CaseTracker.Domain.Cases;
-using CaseTracker.EventStore.Documents;
-using CaseTracker.Projections;
-using CaseTracker.Reports;
 using CaseTracker.EventStore;
+using CaseTracker.EventStore.Documents;
 using CaseTracker.EventStore.Projections;
 using CaseTracker.EventStore.Sql;
 using CaseTracker.Pipeline;
+using CaseTracker.Projections;
+using CaseTracker.Reports;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 
