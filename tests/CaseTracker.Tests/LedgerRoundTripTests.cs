@@ -2,17 +2,21 @@ using CaseTracker.Demo;
 
 namespace CaseTracker.Tests;
 
-public sealed class LedgerRoundTripTests : IDisposable
+/// <summary>On SQLite here; <see cref="Postgres.PostgresLedgerRoundTripTests"/> runs the same tests on PostgreSQL.</summary>
+public class LedgerRoundTripTests : IDisposable
 {
     private readonly TempFolder _folder = new();
+
+    /// <summary>A new, empty store as a <c>--store</c> value.</summary>
+    protected virtual Task<string> NewStoreAsync(string name) => Task.FromResult("sqlite:" + _folder.File(name + ".db"));
 
     [Theory]
     [InlineData("csv")]
     [InlineData("xlsx")]
     public async Task Export_then_import_into_an_empty_store_gives_the_same_cases_deadlines_and_tables(string type)
     {
-        var original = new CliRunner("sqlite:" + _folder.File("original.db"));
-        var copy = new CliRunner("sqlite:" + _folder.File("copy.db"));
+        var original = new CliRunner(await NewStoreAsync("original"));
+        var copy = new CliRunner(await NewStoreAsync("copy"));
         await original.SucceedAsync("demo", "--per-year", "150", "--years", "3", "--seed", "7");
         await original.SucceedAsync("export", "--output", _folder.File($"ledger.{type}"));
 
@@ -37,7 +41,7 @@ public sealed class LedgerRoundTripTests : IDisposable
     [Fact]
     public async Task Importing_the_same_ledger_again_writes_nothing()
     {
-        var store = new CliRunner("sqlite:" + _folder.File("store.db"));
+        var store = new CliRunner(await NewStoreAsync("store"));
         var ledger = _folder.File("ledger.csv");
         await File.WriteAllTextAsync(ledger, """
             编号,办理机关,收到日期,申请人类型,申请方式,答复日期,答复类型,具体情形
@@ -55,7 +59,7 @@ public sealed class LedgerRoundTripTests : IDisposable
     [Fact]
     public async Task A_later_ledger_with_a_decision_appends_it_to_the_known_case()
     {
-        var store = new CliRunner("sqlite:" + _folder.File("store.db"));
+        var store = new CliRunner(await NewStoreAsync("store"));
         var ledger = _folder.File("ledger.csv");
         await File.WriteAllTextAsync(ledger, "编号,办理机关,收到日期,申请人类型,申请方式,答复日期,答复类型,具体情形\nA-2,某区住房和城乡建设委员会,2023-03-08,商业企业,网络,,,\n");
         await store.SucceedAsync("import", ledger);

@@ -3,7 +3,7 @@ using CaseTracker.Demo;
 using CaseTracker.Domain.Cases;
 using CaseTracker.EventStore;
 using CaseTracker.EventStore.Documents;
-using CaseTracker.EventStore.Sqlite;
+using CaseTracker.Hosting;
 using CaseTracker.Reporting.Counting;
 using CaseTracker.Reporting.Input;
 using CaseTracker.Reporting.Rendering.Json;
@@ -11,16 +11,20 @@ using CaseTracker.Reports;
 
 namespace CaseTracker.Tests;
 
-public sealed class ReadModelReportTests : IDisposable
+/// <summary>On SQLite here; <see cref="Postgres.PostgresReadModelReportTests"/> runs the same test on PostgreSQL.</summary>
+public class ReadModelReportTests : IDisposable
 {
     private readonly TempFolder _folder = new();
+
+    /// <summary>A new, empty store as a <c>--store</c> value.</summary>
+    protected virtual Task<string> NewStoreAsync() => Task.FromResult("sqlite:" + _folder.File("store.db"));
 
     [Fact]
     public async Task Tables_from_the_read_model_equal_tables_counted_from_every_case_history_for_each_year_and_as_of_date()
     {
-        var path = _folder.File("store.db");
-        await new CliRunner("sqlite:" + path).SucceedAsync("demo", "--per-year", "300", "--years", "4", "--seed", "5");
-        var store = await SqliteEventStore.OpenAsync(path);
+        var location = await NewStoreAsync();
+        await new CliRunner(location).SucceedAsync("demo", "--per-year", "300", "--years", "4", "--seed", "5");
+        await using var store = await StoreLocation.Parse(location)!.OpenAsync(TimeProvider.System, default);
         var agencies = new AgencyDirectory(new DocumentStore(store, TimeProvider.System));
         var reports = new YearEndReports(store, agencies);
         var states = new List<CaseState>();

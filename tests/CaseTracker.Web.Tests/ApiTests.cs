@@ -6,7 +6,7 @@ using static CaseTracker.Web.Tests.HostFixture;
 namespace CaseTracker.Web.Tests;
 
 [Collection(HostCollection.Name)]
-public sealed class ApiTests(HostFixture host)
+public class ApiTests(HostFixture host)
 {
     [Fact]
     public async Task Receiving_a_request_returns_the_case_with_its_stream_version_as_ETag()

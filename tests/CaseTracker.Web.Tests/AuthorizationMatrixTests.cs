@@ -6,7 +6,7 @@ namespace CaseTracker.Web.Tests;
 
 /// <summary>Every role × the main endpoints × a case of the education bureau (E) or of the health commission (H).</summary>
 [Collection(HostCollection.Name)]
-public sealed class AuthorizationMatrixTests(HostFixture host)
+public class AuthorizationMatrixTests(HostFixture host)
 {
     //                          read E, read H, receive E, receive H, record E, record H, dashboard E, report E, admin
     private static readonly Dictionary<string, int[]> Expected = new()

@@ -7,7 +7,7 @@ namespace CaseTracker.Web.Tests;
 
 /// <summary>Bad input on every endpoint: a clear Chinese problem naming the field, nothing written, never a 500.</summary>
 [Collection(HostCollection.Name)]
-public sealed class BadInputApiTests(HostFixture host)
+public class BadInputApiTests(HostFixture host)
 {
     public static TheoryData<string, string, string> BadIntakes => new()
     {

@@ -4,7 +4,7 @@ using static CaseTracker.Web.Tests.HostFixture;
 namespace CaseTracker.Web.Tests;
 
 [Collection(HostCollection.Name)]
-public sealed class DashboardTests(HostFixture host)
+public class DashboardTests(HostFixture host)
 {
     [Fact]
     public async Task A_supervisor_filters_by_an_agency_with_everything_under_it()

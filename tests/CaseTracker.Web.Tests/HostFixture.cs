@@ -13,9 +13,9 @@ namespace CaseTracker.Web.Tests;
 
 /// <summary>
 /// The real `serve` pipeline on real Kestrel (a free loopback port) over a temporary SQLite file, with a small agency
-/// tree and one account per role.
+/// tree and one account per role. <see cref="Postgres.PostgresHostFixture"/> is the same over a PostgreSQL database.
 /// </summary>
-public sealed partial class HostFixture : IAsyncLifetime
+public partial class HostFixture : IAsyncLifetime
 {
     public const string Password = "correct-horse-battery";
     public const string District = "测试区人民政府";
@@ -48,11 +48,14 @@ public sealed partial class HostFixture : IAsyncLifetime
         ("auditor-all", Role.Auditor, null),
     ];
 
+    /// <summary>The store the host serves, as a <c>--store</c> value.</summary>
+    protected virtual Task<string> StoreAsync() => Task.FromResult($"sqlite:{DatabasePath}");
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_directory);
         var console = new StringWriter();
-        Host = await WebHost.StartAsync(new ServeOptions("http://127.0.0.1:0", $"sqlite:{DatabasePath}"), console, CancellationToken.None);
+        Host = await WebHost.StartAsync(new ServeOptions("http://127.0.0.1:0", await StoreAsync()), console, CancellationToken.None);
         StartupOutput = console.ToString();
         AdminPassword = PasswordLine().Match(StartupOutput).Groups[1].Value;
         await Host.Services.GetRequiredService<AgencyDirectory>().SaveAsync(
@@ -64,7 +67,7 @@ public sealed partial class HostFixture : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Host.DisposeAsync();
         SqliteConnection.ClearAllPools();

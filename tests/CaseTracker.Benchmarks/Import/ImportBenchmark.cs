@@ -24,7 +24,7 @@ public static class ImportBenchmark
     public static async Task RunAsync(string adapter, int rows, TextWriter output)
     {
         var folder = Directory.CreateTempSubdirectory("casetracker-import-bench-");
-        await using var postgres = adapter == "postgres" ? await CaseTracker.EventStore.Tests.Infrastructure.EphemeralPostgres.StartAsync(durable: true) : null;
+        await using var postgres = adapter == "postgres" ? await CaseTracker.Testing.EphemeralPostgres.StartAsync(durable: true) : null;
         try
         {
             var ledger = Path.Combine(folder.FullName, "ledger.csv");

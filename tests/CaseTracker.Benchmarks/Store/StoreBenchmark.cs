@@ -6,7 +6,7 @@ using CaseTracker.EventStore.Projections;
 using CaseTracker.EventStore.Projections.CaseList;
 using CaseTracker.EventStore.Sql;
 using CaseTracker.EventStore.Sqlite;
-using CaseTracker.EventStore.Tests.Infrastructure;
+using CaseTracker.Testing;
 
 namespace CaseTracker.Benchmarks.Store;
 

@@ -1,4 +1,5 @@
 using CaseTracker.EventStore.Tests.Infrastructure;
+using CaseTracker.Testing;
 
 namespace CaseTracker.EventStore.Tests.Conformance;
 

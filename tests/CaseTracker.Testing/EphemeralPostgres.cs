@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace CaseTracker.EventStore.Tests.Infrastructure;
+namespace CaseTracker.Testing;
 
 /// <summary>
 /// A throw-away PostgreSQL 15 server: initdb into a temp directory, started on a free port, stopped and deleted on

@@ -1,10 +1,12 @@
 using Npgsql;
+using Xunit;
 
-namespace CaseTracker.EventStore.Tests.Infrastructure;
+namespace CaseTracker.Testing;
 
 /// <summary>
 /// The PostgreSQL the tests run against: CASETRACKER_TEST_POSTGRES if set, else an ephemeral server started here.
-/// If neither works the tests fail (never skip), which is what CI=true requires.
+/// If neither works the tests fail (never skip), which is what CI=true requires. Each test assembly declares its own
+/// collection over it (xunit finds collection definitions only in the test assembly).
 /// </summary>
 public sealed class PostgresServer : IAsyncLifetime
 {
@@ -65,10 +67,4 @@ public sealed class PostgresServer : IAsyncLifetime
 
         _creating.Dispose();
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class PostgresCollection : ICollectionFixture<PostgresServer>
-{
-    public const string Name = "postgres";
 }
