@@ -17,7 +17,7 @@ public static class StatutoryClock
             return new ClockReading { AsOf = asOf, Status = CaseStatus.NotReceived };
         }
 
-        var noticeDue = calendar.AddWorkingDays(DayZero(receipt.On, settings), ClockSettings.SupplementNoticeDays);
+        var noticeDue = SupplementNoticeDue(receipt.On, calendar, settings);
         var term = Deadline(s, calendar, settings);
         var reading = new ClockReading
         {
@@ -105,6 +105,10 @@ public static class StatutoryClock
 
     private static DateOnly? AnswerDateSetOn(CaseState s) =>
         s.History.Select(m => m.Event).OfType<CaseEvent.DelayedAnswerDateSet>().LastOrDefault()?.On;
+
+    /// <summary>条例第三十条: the last day a supplement notice may go out, 7 working days after receipt.</summary>
+    public static CalendarDate SupplementNoticeDue(DateOnly receivedOn, WorkingCalendar calendar, ClockSettings settings) =>
+        calendar.AddWorkingDays(DayZero(receivedOn, settings), ClockSettings.SupplementNoticeDays);
 
     private static DateOnly? PeriodStart(CaseState s) => s.Supplement?.ReceivedOn ?? s.Receipt?.On;
 

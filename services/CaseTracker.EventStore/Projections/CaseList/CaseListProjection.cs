@@ -13,7 +13,7 @@ public sealed class CaseListProjection(CasePolicy policy) : IProjection
     private const int MaxCachedCases = 50_000;
     private readonly Dictionary<string, CaseState> _states = [];
 
-    public string Name => "case-list.v1";
+    public string Name => "case-list.v2";
 
     public Task ApplyAsync(EventEnvelope envelope, ProjectionContext context, CancellationToken ct) =>
         ApplyPageAsync([envelope], context, ct);

@@ -37,7 +37,8 @@ public sealed record CaseRow(
     int AppealsCorrected,
     int Corrections,
     long LastVersion,
-    DateTimeOffset UpdatedAt)
+    DateTimeOffset UpdatedAt,
+    bool SupplementRequested)
 {
     /// <summary>The row for a folded case, or null before it is received.</summary>
     public static CaseRow? From(CaseState state, EventEnvelope last, CasePolicy policy)
@@ -78,7 +79,8 @@ public sealed record CaseRow(
             state.Appeals.Count(a => a.Result == AppealResult.Corrected),
             state.CorrectionCount,
             last.StreamVersion,
-            last.RecordedAt);
+            last.RecordedAt,
+            state.Supplement is not null);
     }
 
     public (string Name, object? Value)[] Parameters() =>
@@ -91,6 +93,7 @@ public sealed record CaseRow(
         ("closed_late", ClosedLate), ("reconsiderations", Reconsiderations), ("reconsiderations_open", ReconsiderationsOpen),
         ("lawsuits", Lawsuits), ("lawsuits_open", LawsuitsOpen), ("appeals_corrected", AppealsCorrected),
         ("corrections", Corrections), ("last_version", LastVersion), ("updated_at", UpdatedAt),
+        ("supplement_requested", SupplementRequested),
     ];
 
     public static CaseRow Read(DbDataReader r) => new(
@@ -101,5 +104,5 @@ public sealed record CaseRow(
         r.IsDBNull(14) ? null : Enum.Parse<Outcome>(r.GetString(14)),
         r.IsDBNull(15) ? null : r.GetString(15), r.IsDBNull(16) ? null : r.GetString(16), r.IsDBNull(17) ? null : r.GetBoolean(17),
         r.GetInt32(18), r.GetInt32(19), r.GetInt32(20), r.GetInt32(21), r.GetInt32(22), r.GetInt32(23), r.GetInt64(24),
-        r.GetFieldValue<DateTimeOffset>(25));
+        r.GetFieldValue<DateTimeOffset>(25), r.GetBoolean(26));
 }

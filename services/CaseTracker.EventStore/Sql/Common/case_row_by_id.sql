@@ -1,4 +1,5 @@
 SELECT case_id, stream_id, agency, case_number, applicant_type, channel, received_on, rule_set, status, paused_for, deadline,
     deadline_provisional, extended, closed_on, outcome, outcome_row_2021, outcome_row_2019, closed_late, reconsiderations,
-    reconsiderations_open, lawsuits, lawsuits_open, appeals_corrected, corrections, last_version, updated_at
+    reconsiderations_open, lawsuits, lawsuits_open, appeals_corrected, corrections, last_version, updated_at,
+    supplement_requested
 FROM case_read_model WHERE case_id = @case_id;

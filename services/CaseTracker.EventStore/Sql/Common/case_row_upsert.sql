@@ -1,9 +1,9 @@
 INSERT INTO case_read_model (case_id, stream_id, agency, case_number, applicant_type, channel, received_on, rule_set, status, paused_for, deadline,
     deadline_provisional, extended, closed_on, outcome, outcome_row_2021, outcome_row_2019, closed_late, reconsiderations,
-    reconsiderations_open, lawsuits, lawsuits_open, appeals_corrected, corrections, last_version, updated_at)
+    reconsiderations_open, lawsuits, lawsuits_open, appeals_corrected, corrections, last_version, updated_at, supplement_requested)
 VALUES (@case_id, @stream_id, @agency, @case_number, @applicant_type, @channel, @received_on, @rule_set, @status, @paused_for, @deadline,
     @deadline_provisional, @extended, @closed_on, @outcome, @outcome_row_2021, @outcome_row_2019, @closed_late, @reconsiderations,
-    @reconsiderations_open, @lawsuits, @lawsuits_open, @appeals_corrected, @corrections, @last_version, @updated_at)
+    @reconsiderations_open, @lawsuits, @lawsuits_open, @appeals_corrected, @corrections, @last_version, @updated_at, @supplement_requested)
 ON CONFLICT (case_id) DO UPDATE SET
     stream_id = excluded.stream_id, agency = excluded.agency, case_number = excluded.case_number,
     applicant_type = excluded.applicant_type, channel = excluded.channel, received_on = excluded.received_on,
@@ -13,4 +13,4 @@ ON CONFLICT (case_id) DO UPDATE SET
     closed_late = excluded.closed_late, reconsiderations = excluded.reconsiderations,
     reconsiderations_open = excluded.reconsiderations_open, lawsuits = excluded.lawsuits, lawsuits_open = excluded.lawsuits_open,
     appeals_corrected = excluded.appeals_corrected, corrections = excluded.corrections, last_version = excluded.last_version,
-    updated_at = excluded.updated_at;
+    updated_at = excluded.updated_at, supplement_requested = excluded.supplement_requested;

@@ -35,7 +35,7 @@ public sealed class DashboardQuery(SqlEventStore store, AgencyDirectory agencies
 
         var scope = await ScopeAsync(access, agency, ct);
         var calendar = policy.Calendar;
-        var open = (await store.AllAsync(ct)).Where(r => r.Status != CaseStatus.Closed && scope(r.Agency) && r.ReceivedOn <= today).ToList();
+        var open = (await store.OpenCasesAsync(ct)).Where(r => scope(r.Agency) && r.ReceivedOn <= today).ToList();
         DashboardCase View(CaseRow r, DateOnly? noticeDue = null) => new(r.CaseId, r.CaseNumber, r.Agency, r.ReceivedOn, r.Deadline,
             r.Deadline is { } d ? Left(today, d) : null, r.DeadlineProvisional, r.PausedFor, noticeDue);
         var memo = new Dictionary<DateOnly, int>();
@@ -49,13 +49,12 @@ public sealed class DashboardQuery(SqlEventStore store, AgencyDirectory agencies
             return days;
         }
 
+        // 条例第三十条: a supplement notice goes out within 7 working days of receipt, once.
         var notices = new List<DashboardCase>();
-        foreach (var row in open.Where(r => r.Status == CaseStatus.Running && calendar.AddWorkingDays(r.ReceivedOn, ClockSettings.SupplementNoticeDays + 1).Date >= today))
+        foreach (var row in open.Where(r => r.Status == CaseStatus.Running && !r.SupplementRequested))
         {
-            // 条例第三十条: a supplement notice goes out within 7 working days of receipt, once.
-            var state = await store.LoadCaseAsync(row.CaseId, ct);
-            var reading = StatutoryClock.Read(state, today, calendar, policy.Settings);
-            if (state.Supplement is null && reading.SupplementNoticeDue is { } due && due >= today)
+            var due = StatutoryClock.SupplementNoticeDue(row.ReceivedOn, calendar, policy.Settings).Date;
+            if (due >= today)
             {
                 notices.Add(View(row, due));
             }
