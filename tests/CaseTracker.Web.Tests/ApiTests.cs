@@ -161,7 +161,7 @@ public class ApiTests(HostFixture host)
         var health = await anonymous.GetFromJsonAsync<JsonElement>("/health");
         Assert.True(health.GetProperty("storeReachable").GetBoolean());
         var names = health.GetProperty("projections").EnumerateArray().Select(p => p.Str("name")).ToList();
-        Assert.Contains("case-list.v1", names);
+        Assert.Contains("case-list.v2", names);
         Assert.All(health.GetProperty("projections").EnumerateArray(), p => Assert.True(p.GetProperty("lag").GetInt64() >= 0));
     }
 

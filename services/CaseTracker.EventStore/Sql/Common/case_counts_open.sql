@@ -1,0 +1,1 @@
+SELECT agency, COUNT(*) FROM case_read_model WHERE status <> 'Closed' AND received_on <= @today GROUP BY agency;
