@@ -30,6 +30,30 @@ public sealed class PostgresEventStore : SqlEventStore
     public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct) =>
         await ((NpgsqlConnection)connection).BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
 
+    /// <summary>All streams in a few round trips (see <see cref="PostgresBulkAppend"/>) instead of several per stream and event.</summary>
+    public override async Task<AppendResult> AppendManyAsync(IReadOnlyList<StreamAppend> appends, CancellationToken ct = default)
+    {
+        foreach (var append in appends)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(append.StreamId);
+        }
+
+        if (!PostgresBulkAppend.Fits(appends))
+        {
+            return await base.AppendManyAsync(appends, ct);
+        }
+
+        await using var connection = await _source.OpenConnectionAsync(ct);
+        await using var tx = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+        var result = await PostgresBulkAppend.RunAsync(connection, tx, Sql, appends, Now(), AfterEventWritten, ct);
+        if (result is AppendResult.Appended { Written: > 0 })
+        {
+            await tx.CommitAsync(ct);
+        }
+
+        return result;
+    }
+
     protected override async Task<IEventWaiter> ListenAsync(CancellationToken ct)
     {
         var connection = await _source.OpenConnectionAsync(ct);

@@ -28,6 +28,44 @@ public sealed record ProjectionContext(DbConnection Connection, DbTransaction Tr
     public Task<int> ExecuteAsync(string script, CancellationToken ct, params (string Name, object? Value)[] args) =>
         _commands.ExecuteAsync(script, ct, args);
 
+    /// <summary>
+    /// One script for many rows (a page's upserts): a single round trip where the provider batches commands
+    /// (PostgreSQL), else the prepared command row by row (SQLite, in process: a round trip costs nothing there).
+    /// </summary>
+    public async Task ExecuteEachAsync(string script, IReadOnlyList<(string Name, object? Value)[]> rows, CancellationToken ct)
+    {
+        if (!Connection.CanCreateBatch || rows.Count < 2)
+        {
+            foreach (var args in rows)
+            {
+                await _commands.ExecuteAsync(script, ct, args);
+            }
+
+            return;
+        }
+
+        await using var batch = Connection.CreateBatch();
+        batch.Transaction = Transaction;
+        var sql = Sql[script];
+        foreach (var args in rows)
+        {
+            var command = batch.CreateBatchCommand();
+            command.CommandText = sql;
+            foreach (var (name, value) in args)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value ?? DBNull.Value;
+                command.Parameters.Add(parameter);
+            }
+
+            batch.BatchCommands.Add(command);
+        }
+
+        await batch.PrepareAsync(ct);
+        await batch.ExecuteNonQueryAsync(ct);
+    }
+
     public ValueTask DisposeAsync() => _commands.DisposeAsync();
 }
 

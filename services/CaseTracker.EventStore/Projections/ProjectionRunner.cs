@@ -8,7 +8,8 @@ namespace CaseTracker.EventStore.Projections;
 /// </summary>
 public sealed class ProjectionRunner(IEventStore store, IReadModelDatabase database, IProjection projection)
 {
-    public int PageSize { get; init; } = 500;
+    /// <summary>Events per transaction when catching up: bigger pages mean fewer commits and fewer reads of the log.</summary>
+    public int PageSize { get; init; } = 2000;
 
     /// <summary>Applies everything after the checkpoint, then returns how many events it applied (not another runner).</summary>
     public async Task<long> CatchUpAsync(IProgress<ReplayProgress>? progress = null, CancellationToken ct = default)

@@ -22,7 +22,11 @@ public abstract partial class SqlEventStore
         return result;
     }
 
-    public async Task<AppendResult> AppendManyAsync(IReadOnlyList<StreamAppend> appends, CancellationToken ct = default)
+    /// <summary>The current time of the store's clock (recorded_at of an append).</summary>
+    protected DateTimeOffset Now() => time.GetUtcNow();
+
+    /// <summary>The one-stream protocol for each stream in turn, in one transaction; an adapter may do it in bulk.</summary>
+    public virtual async Task<AppendResult> AppendManyAsync(IReadOnlyList<StreamAppend> appends, CancellationToken ct = default)
     {
         await using var connection = await OpenConnectionAsync(ct);
         await using var tx = await BeginWriteAsync(connection, ct);

@@ -36,13 +36,8 @@ public sealed class CaseListProjection(CasePolicy policy) : IProjection
             touched[envelope.StreamId] = envelope;
         }
 
-        foreach (var (stream, last) in touched)
-        {
-            if (CaseRow.From(_states[stream], last, policy) is { } row)
-            {
-                await context.ExecuteAsync("case_row_upsert", ct, row.Parameters());
-            }
-        }
+        var rows = touched.Select(t => CaseRow.From(_states[t.Key], t.Value, policy)).OfType<CaseRow>().Select(r => r.Parameters()).ToList();
+        await context.ExecuteEachAsync("case_row_upsert", rows, ct);
     }
 
     public async Task ResetAsync(ProjectionContext context, CancellationToken ct)
