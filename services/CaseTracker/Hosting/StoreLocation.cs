@@ -1,6 +1,5 @@
 using CaseTracker.Calendar;
 using CaseTracker.Domain.Cases;
-using CaseTracker.Domain.Clock;
 using CaseTracker.EventStore;
 using CaseTracker.EventStore.Documents;
 using CaseTracker.EventStore.Postgres;
@@ -61,14 +60,14 @@ public sealed record StoreLocation(StoreKind Kind, string Target)
         }
     }
 
-    /// <summary>Opens the store and the policy every verb and the web host decide with: the calendar as the administrators extended it.</summary>
+    /// <summary>Opens the store and the policy every verb and the web host decide with: the calendar as the administrators extended it, the clock settings as the operator set them.</summary>
     public async Task<(SqlEventStore Store, CasePolicy Policy)> OpenWithPolicyAsync(TimeProvider time, CancellationToken ct)
     {
         var store = await OpenAsync(time, ct);
         try
         {
             var calendar = await CalendarNotices.LoadAsync(new DocumentStore(store, time), ct);
-            return (store, new CasePolicy(calendar, ClockSettings.Default));
+            return (store, new CasePolicy(calendar, ClockSettingsSource.FromEnvironment()));
         }
         catch
         {
