@@ -26,7 +26,8 @@ public class ReadModelReportTests : IDisposable
         await new CliRunner(location).SucceedAsync("demo", "--per-year", "300", "--years", "4", "--seed", "5");
         await using var store = await StoreLocation.Parse(location)!.OpenAsync(TimeProvider.System, default);
         var agencies = new AgencyDirectory(new DocumentStore(store, TimeProvider.System));
-        var reports = new YearEndReports(store, agencies);
+        var documents = new DocumentStore(store, TimeProvider.System);
+        var reports = new YearEndReports(store, agencies, new Section2Figures(documents));
         var states = new List<CaseState>();
         foreach (var row in await EventStore.Projections.CaseList.CaseListQueries.AllAsync(store))
         {

@@ -27,6 +27,7 @@ public static class CaseTrackerServices
         services.AddScoped<RequestContext>();
         services.AddSingleton<DocumentStore>();
         services.AddSingleton<AgencyDirectory>();
+        services.AddSingleton<Section2Figures>();
         services.AddSingleton<YearEndReports>();
         services.AddSingleton<ReadModels>();
         services.AddSingleton<Ledger.LedgerImport>();

@@ -12,8 +12,8 @@ namespace CaseTracker.Reports;
 /// <param name="Format">Null: the format due for the year.</param>
 public sealed record ReportQuery(string Agency, bool IncludeSubordinates, int Year, ReportFormat? Format, DateOnly AsOf);
 
-/// <summary>The year-end tables from the case read model: a pure function of its rows and a date.</summary>
-public sealed class YearEndReports(SqlEventStore store, AgencyDirectory agencies)
+/// <summary>The year-end tables from the case read model (a pure function of its rows and a date), with section 二 as entered.</summary>
+public sealed class YearEndReports(SqlEventStore store, AgencyDirectory agencies, Section2Figures section2)
 {
     public async Task<AnnualReport> ProduceAsync(ReportQuery query, CancellationToken ct)
     {
@@ -42,6 +42,7 @@ public sealed class YearEndReports(SqlEventStore store, AgencyDirectory agencies
             }
         }
 
-        return accumulator.Build();
+        var report = accumulator.Build();
+        return report with { Section2 = await section2.ForReportAsync(report, selection.Agencies, ct) };
     }
 }

@@ -32,7 +32,6 @@ public static class WebServices
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<DashboardQuery>();
         services.AddSingleton<ReportService>();
-        services.AddSingleton<Section2Figures>();
         services.AddHostedService<ProjectionWorker>();
         services.AddScoped(typeof(Mediator.IPipelineBehavior<,>), typeof(TracingBehavior<,>));
         services.AddKeysInStore();

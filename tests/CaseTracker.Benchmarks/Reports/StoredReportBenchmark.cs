@@ -33,7 +33,8 @@ public static class StoredReportBenchmark
             await FillAsync(store, size);
             var filled = fill.Elapsed;
             var baseline = Process.GetCurrentProcess().WorkingSet64 / (1024 * 1024);
-            var reports = new YearEndReports(store, new AgencyDirectory(new DocumentStore(store, TimeProvider.System)));
+            var documents = new DocumentStore(store, TimeProvider.System);
+            var reports = new YearEndReports(store, new AgencyDirectory(documents), new Section2Figures(documents));
             var watch = Stopwatch.StartNew();
             var report = await reports.ProduceAsync(new ReportQuery(DemoAgencies.District, true, 2025, null, Today), default);
             var produced = watch.Elapsed;

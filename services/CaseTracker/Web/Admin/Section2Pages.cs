@@ -1,3 +1,4 @@
+using CaseTracker.Reports;
 using System.Globalization;
 using CaseTracker.Agencies;
 using CaseTracker.Hosting;

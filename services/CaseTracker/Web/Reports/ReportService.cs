@@ -6,7 +6,6 @@ using CaseTracker.Reporting.Publishing;
 using CaseTracker.Reporting.Rendering;
 using CaseTracker.Reporting.Tables;
 using CaseTracker.Reports;
-using CaseTracker.Web.Admin;
 
 namespace CaseTracker.Web.Reports;
 
@@ -40,7 +39,7 @@ public sealed record ReportAsk(int Year, string Agency, bool IncludeSubordinates
 /// <summary>A frozen report in the document store (collection "published-reports").</summary>
 public sealed record PublishedDocument(string Agency, bool IncludeSubordinates, int Year, DateOnly PublishedOn, string PublishedBy, string Json);
 
-public sealed class ReportService(YearEndReports reports, DocumentStore documents, AgencyDirectory agencies, Section2Figures section2)
+public sealed class ReportService(YearEndReports reports, DocumentStore documents)
 {
     public const string Collection = "published-reports";
 
@@ -54,11 +53,7 @@ public sealed class ReportService(YearEndReports reports, DocumentStore document
         var query = new ReportQuery(ask.Agency, ask.IncludeSubordinates, ask.Year, ask.Format, today);
         try
         {
-            var report = await reports.ProduceAsync(query, ct);
-            var lastYear = await reports.ProduceAsync(query with { Year = ask.Year - 1, Format = null }, ct);
-            var covered = ask.IncludeSubordinates ? await agencies.WithEverythingUnderAsync(ask.Agency, ct) : new HashSet<string> { ask.Agency };
-            return (report with { Section2 = await section2.ForReportAsync(report, covered, ct) },
-                lastYear with { Section2 = await section2.ForReportAsync(lastYear, covered, ct) });
+            return (await reports.ProduceAsync(query, ct), await reports.ProduceAsync(query with { Year = ask.Year - 1, Format = null }, ct));
         }
         catch (UserError e) when (e.Field.StartsWith("--", StringComparison.Ordinal))
         {

@@ -2,7 +2,7 @@ using CaseTracker.EventStore.Documents;
 using CaseTracker.Reporting.Proactive;
 using CaseTracker.Reporting.Tables;
 
-namespace CaseTracker.Web.Admin;
+namespace CaseTracker.Reports;
 
 /// <summary>Section 二 (主动公开政府信息情况) as entered per agency and year (collection "section2-figures").</summary>
 public sealed class Section2Figures(DocumentStore documents)
