@@ -1,9 +1,9 @@
-using CaseTracker.Reports;
 using System.Globalization;
 using CaseTracker.Agencies;
 using CaseTracker.Hosting;
 using CaseTracker.Reporting.Proactive;
 using CaseTracker.Reporting.Tables;
+using CaseTracker.Reports;
 using CaseTracker.Web.Auth;
 using CaseTracker.Web.Forms;
 using CaseTracker.Web.Html;
