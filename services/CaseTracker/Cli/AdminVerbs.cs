@@ -16,7 +16,7 @@ public static class AdminVerbs
         {
             var path = parse.GetValue(file)!;
             var csv = path.Exists ? await File.ReadAllTextAsync(path.FullName, token) : throw new UserError("FILE", $"文件“{path.FullName}”不存在。");
-            var years = await CalendarNotices.SaveAsync(session.Documents, csv, "cli", session.Time, token);
+            var years = await session.Services.GetRequiredService<PolicySource>().LoadNoticeAsync(csv, "cli", session.Time, token);
             await session.Output.WriteLineAsync($"已载入 {string.Join("、", years)} 年的节假日安排。");
             return 0;
         }, ct));

@@ -1,4 +1,5 @@
 using CaseTracker.Agencies;
+using CaseTracker.Calendar;
 using CaseTracker.Domain.Cases;
 using CaseTracker.EventStore;
 using CaseTracker.EventStore.Documents;
@@ -22,7 +23,8 @@ public static class CaseTrackerServices
         services.AddSingleton(store);
         services.AddSingleton<IEventStore>(store);
         services.AddSingleton<IReadModelDatabase>(store);
-        services.AddSingleton(policy);
+        services.AddSingleton(sp => new PolicySource(policy, sp.GetRequiredService<DocumentStore>()));
+        services.AddTransient(sp => sp.GetRequiredService<PolicySource>().Current);
         services.AddSingleton(time);
         services.AddScoped<RequestContext>();
         services.AddSingleton<DocumentStore>();
@@ -30,8 +32,8 @@ public static class CaseTrackerServices
         services.AddSingleton<Section2Figures>();
         services.AddSingleton<YearEndReports>();
         services.AddSingleton<ReadModels>();
-        services.AddSingleton<Ledger.LedgerImport>();
-        services.AddSingleton<Ledger.LedgerExportQuery>();
+        services.AddScoped<Ledger.LedgerImport>();
+        services.AddScoped<Ledger.LedgerExportQuery>();
         services.AddMediator();
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(MetadataBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));

@@ -30,7 +30,7 @@ public static class WebServices
     public static IServiceCollection AddCaseTrackerWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<UserDirectory>();
-        services.AddSingleton<DashboardQuery>();
+        services.AddScoped<DashboardQuery>();
         services.AddSingleton<ReportService>();
         services.AddHostedService<ProjectionWorker>();
         services.AddScoped(typeof(Mediator.IPipelineBehavior<,>), typeof(TracingBehavior<,>));

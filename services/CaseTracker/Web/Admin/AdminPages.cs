@@ -38,10 +38,10 @@ public static class AdminPages
             await agencies.SaveAsync([new Agency(form.Text("name", "机关名称", 200), form.Optional("parent", "上级机关", 200))], WebUser.Of(c.User)!.Name, c.RequestAborted);
             return "已保存机关。";
         }));
-        admin.MapPost("/calendar", (HttpContext c, UserDirectory users, AgencyDirectory agencies, DocumentStore documents, TimeProvider time) => Handle(c, users, agencies, async form =>
+        admin.MapPost("/calendar", (HttpContext c, UserDirectory users, AgencyDirectory agencies, PolicySource policies, TimeProvider time) => Handle(c, users, agencies, async form =>
         {
-            var years = await CalendarNotices.SaveAsync(documents, form.Text("csv", "节假日通知", 100_000), WebUser.Of(c.User)!.Name, time, c.RequestAborted);
-            return $"已载入 {string.Join("、", years)} 年的节假日安排；重新启动服务后用于期限计算。";
+            var years = await policies.LoadNoticeAsync(form.Text("csv", "节假日通知", 100_000), WebUser.Of(c.User)!.Name, time, c.RequestAborted);
+            return $"已载入 {string.Join("、", years)} 年的节假日安排，期限计算即时生效；案件列表中已存的期限在执行 casetracker projections rebuild 后更新。";
         }));
         admin.MapSection2();
         return app;
