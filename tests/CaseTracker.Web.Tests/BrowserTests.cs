@@ -19,7 +19,7 @@ public sealed class BrowserTests(HostFixture host)
         await _browser.InitializeAsync();
         var context = await _browser.Browser.NewContextAsync(new() { BaseURL = host.Address.ToString(), AcceptDownloads = true, Locale = "zh-CN" });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        page.SetDefaultTimeout(60_000);
         var today = ApiHelpers.Today.Iso();
         var user = "cw-school-" + Guid.NewGuid().ToString("N")[..4];
         await host.Services.GetRequiredService<UserDirectory>().CreateAsync(user, Role.Caseworker, School, Password, "test", default);
