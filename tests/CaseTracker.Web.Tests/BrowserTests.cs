@@ -28,8 +28,7 @@ public sealed class BrowserTests(HostFixture host)
             await page.GotoAsync("/login");
             await page.FillAsync("#name", user);
             await page.FillAsync("#password", Password);
-            await page.ClickAsync("button[type=submit]");
-            await page.WaitForURLAsync("**/cases");
+            await Task.WhenAll(page.WaitForURLAsync("**/cases"), page.ClickAsync("button[type=submit]"));
 
             var before = await CountsAsync(page);
 
@@ -46,8 +45,7 @@ public sealed class BrowserTests(HostFixture host)
             await page.FillAsync("#intake-name", "赵六");
             await page.FillAsync("#intake-phone", "13900000000");
             await page.FillAsync("#intake-description", "学校食堂采购合同");
-            await page.ClickAsync("form.intake button[type=submit]");
-            await page.WaitForURLAsync(new Regex("/cases/[0-9a-f-]{36}"));
+            await Task.WhenAll(page.WaitForURLAsync(new Regex("/cases/[0-9a-f-]{36}")), page.ClickAsync("form.intake button[type=submit]"));
             Assert.Contains("已登记：收到申请", await page.TextContentAsync(".notice"));
             Assert.Equal("办理中", await page.TextContentAsync("#deadline strong"));
             var caseUrl = page.Url.Split('?')[0];
@@ -122,8 +120,7 @@ public sealed class BrowserTests(HostFixture host)
             await page.FillAsync($"#form-{kind}-{field}", value);
         }
 
-        await page.ClickAsync($"#form-{kind} button[type=submit]");
-        await page.WaitForURLAsync(new Regex($"done={kind}"));
+        await Task.WhenAll(page.WaitForURLAsync(new Regex($"done={kind}")), page.ClickAsync($"#form-{kind} button[type=submit]"));
     }
 
     private static async Task<string> DeadlineAsync(IPage page) =>
