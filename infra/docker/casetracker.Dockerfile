@@ -10,4 +10,5 @@ RUN dotnet publish services/CaseTracker/CaseTracker.csproj -c Release -o /app -p
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
 COPY --from=build /app .
-ENTRYPOINT ["dotnet", "casetracker.dll", "serve"]
+# serve binds 127.0.0.1 by default; in a container it must listen on every interface.
+ENTRYPOINT ["dotnet", "casetracker.dll", "serve", "--urls", "http://0.0.0.0:8080"]
