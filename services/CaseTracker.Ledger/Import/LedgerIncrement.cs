@@ -3,7 +3,8 @@ using CaseTracker.Domain.Cases;
 namespace CaseTracker.Ledger.Import;
 
 /// <summary>The commands of a planned case that its stored history lacks, or why the ledger contradicts that history.</summary>
-public sealed record LedgerDelta(IReadOnlyList<CaseCommand> Commands, IReadOnlyList<LedgerProblem> Problems);
+/// <param name="Events">What <paramref name="Commands"/> decided on the stored case, in order: the events to append.</param>
+public sealed record LedgerDelta(IReadOnlyList<CaseCommand> Commands, IReadOnlyList<CaseEvent> Events, IReadOnlyList<LedgerProblem> Problems);
 
 /// <summary>
 /// Importing the same ledger again changes nothing; later milestones of a known case are appended (spec ledger.md).
@@ -17,6 +18,7 @@ public static class LedgerIncrement
     {
         var state = existing;
         var commands = new List<CaseCommand>();
+        var decided = new List<CaseEvent>();
         foreach (var step in planned.Steps)
         {
             var (command, conflict) = LedgerMatching.Remaining(step.Command, state);
@@ -36,6 +38,7 @@ public static class LedgerIncrement
                 if (events.Count > 0)
                 {
                     commands.Add(command);
+                    decided.AddRange(events);
                     state = events.Aggregate(state, CaseDecider.Evolve);
                 }
             }
@@ -45,8 +48,8 @@ public static class LedgerIncrement
             }
         }
 
-        return new LedgerDelta(commands, []);
+        return new LedgerDelta(commands, decided, []);
     }
 
-    private static LedgerDelta Refused(int row, string column, string reason) => new([], [new LedgerProblem(row, column, reason)]);
+    private static LedgerDelta Refused(int row, string column, string reason) => new([], [], [new LedgerProblem(row, column, reason)]);
 }

@@ -41,16 +41,7 @@ public sealed class LedgerImport(SqlEventStore store, AgencyDirectory agencies, 
                 ["import.file"] = fileName,
                 ["import.row"] = planned.Row.ToString(System.Globalization.CultureInfo.InvariantCulture),
             });
-            var events = new List<NewEvent>();
-            foreach (var command in delta.Commands)
-            {
-                foreach (var e in CaseDecider.Decide(command, state, policy))
-                {
-                    state = CaseDecider.Evolve(state, e);
-                    events.Add(new NewEvent(Guid.NewGuid(), e, metadata));
-                }
-            }
-
+            var events = delta.Events.Select(e => new NewEvent(Guid.NewGuid(), e, metadata)).ToList();
             batches.Add((planned, history.Count == 0 ? 0 : history[^1].StreamVersion, events));
         }
 
