@@ -53,6 +53,22 @@ public static class CaseDecider
 
     public static CaseState Fold(IEnumerable<CaseEvent> events) => events.Aggregate(CaseState.Initial, Evolve);
 
+    /// <summary>Decides commands one after another on a case, each on the state the previous ones left; all or a refusal.</summary>
+    public static (IReadOnlyList<CaseEvent> Events, CaseState State) DecideAll(IEnumerable<CaseCommand> commands, CaseState state, CasePolicy policy)
+    {
+        var events = new List<CaseEvent>();
+        foreach (var command in commands)
+        {
+            foreach (var e in Decide(command, state, policy))
+            {
+                state = Evolve(state, e);
+                events.Add(e);
+            }
+        }
+
+        return (events, state);
+    }
+
     private static ImmutableList<Milestone> Replace(ImmutableList<Milestone> history, int number, Func<CaseEvent, CaseEvent> change)
     {
         var index = history.FindIndex(m => m.Number == number);

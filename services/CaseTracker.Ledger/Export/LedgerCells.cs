@@ -65,13 +65,7 @@ public static class LedgerCells
     /// </summary>
     internal static IReadOnlyList<string> OfCommands(IEnumerable<CaseCommand> commands, IReadOnlyList<string> header, CasePolicy policy)
     {
-        var state = CaseState.Initial;
-        foreach (var command in commands)
-        {
-            state = CaseDecider.Decide(command, state, policy).Aggregate(state, CaseDecider.Evolve);
-        }
-
-        var values = Ledger(state);
+        var values = Ledger(CaseDecider.DecideAll(commands, CaseState.Initial, policy).State);
         var columns = LedgerColumns.Ledger.ToList();
         return header.Select(name => columns.IndexOf(name) is var i and >= 0 ? values[i].Text : "").ToList();
     }

@@ -64,20 +64,6 @@ public static class DemoWriter
         return written;
     }
 
-    private static List<NewEvent> Events(DemoCase demo, CasePolicy policy, EventMetadata metadata)
-    {
-        var state = CaseState.Initial;
-        var events = new List<NewEvent>();
-        foreach (var command in demo.Commands)
-        {
-            foreach (var e in CaseDecider.Decide(command, state, policy))
-            {
-                state = CaseDecider.Evolve(state, e);
-                events.Add(new NewEvent(Guid.NewGuid(), e, metadata));
-            }
-        }
-
-        return events;
-    }
-
+    private static List<NewEvent> Events(DemoCase demo, CasePolicy policy, EventMetadata metadata) =>
+        CaseDecider.DecideAll(demo.Commands, CaseState.Initial, policy).Events.Select(e => new NewEvent(Guid.NewGuid(), e, metadata)).ToList();
 }

@@ -73,12 +73,7 @@ public static class ImportBenchmark
     {
         var cases = new DemoCases(7, Today, CasePolicy.Default).Generate(rows / 4, 4).Select(demo =>
         {
-            var state = CaseState.Initial;
-            foreach (var command in demo.Commands)
-            {
-                state = CaseDecider.Decide(command, state, CasePolicy.Default).Aggregate(state, CaseDecider.Evolve);
-            }
-
+            var state = CaseDecider.DecideAll(demo.Commands, CaseState.Initial, CasePolicy.Default).State;
             return new LedgerExportRow(state, StatutoryClock.Read(state, Today, CasePolicy.Default.Calendar, ClockSettings.Default));
         }).ToList();
         using var file = File.Create(path);

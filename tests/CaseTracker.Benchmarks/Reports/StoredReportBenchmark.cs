@@ -89,16 +89,6 @@ public static class StoredReportBenchmark
         return rows;
     }
 
-    private static IEnumerable<CaseEvent> Events(DemoCase demo)
-    {
-        var state = CaseState.Initial;
-        foreach (var command in demo.Commands)
-        {
-            foreach (var e in CaseDecider.Decide(command, state, CasePolicy.Default))
-            {
-                state = CaseDecider.Evolve(state, e);
-                yield return e;
-            }
-        }
-    }
+    private static IEnumerable<CaseEvent> Events(DemoCase demo) =>
+        CaseDecider.DecideAll(demo.Commands, CaseState.Initial, CasePolicy.Default).Events;
 }
