@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CaseTracker.Cli;
+using CaseTracker.Demo;
 
 namespace CaseTracker.Tests;
 

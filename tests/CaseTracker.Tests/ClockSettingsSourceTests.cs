@@ -1,5 +1,6 @@
+using CaseTracker.Composition;
 using CaseTracker.Domain.Clock;
-using CaseTracker.Hosting;
+using CaseTracker.Pipeline;
 
 namespace CaseTracker.Tests;
 

@@ -1,9 +1,10 @@
 using CaseTracker.Agencies;
+using CaseTracker.Composition;
 using CaseTracker.Demo;
 using CaseTracker.Domain.Cases;
 using CaseTracker.EventStore;
 using CaseTracker.EventStore.Documents;
-using CaseTracker.Hosting;
+using CaseTracker.Pipeline;
 using CaseTracker.Reporting.Counting;
 using CaseTracker.Reporting.Input;
 using CaseTracker.Reporting.Rendering.Json;
@@ -29,7 +30,7 @@ public class ReadModelReportTests : IDisposable
         var documents = new DocumentStore(store, TimeProvider.System);
         var reports = new YearEndReports(store, agencies, new Section2Figures(documents));
         var states = new List<CaseState>();
-        foreach (var row in await EventStore.Projections.CaseList.CaseListQueries.AllAsync(store))
+        foreach (var row in await ReadModels.CaseList.CaseListQueries.AllAsync(store))
         {
             states.Add(await store.LoadCaseAsync(row.CaseId));
         }

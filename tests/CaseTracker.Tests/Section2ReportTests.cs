@@ -1,6 +1,7 @@
 using System.Text.Json;
+using CaseTracker.Composition;
 using CaseTracker.EventStore.Documents;
-using CaseTracker.Hosting;
+using CaseTracker.Pipeline;
 using CaseTracker.Reporting.Proactive;
 using CaseTracker.Reporting.Tables;
 using CaseTracker.Reports;

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using CaseTracker.Pipeline;
+using CaseTracker.Users;
 using CaseTracker.Web.Auth;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

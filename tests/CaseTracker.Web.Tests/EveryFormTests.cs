@@ -7,7 +7,7 @@ namespace CaseTracker.Web.Tests;
 [Collection(HostCollection.Name)]
 public sealed class EveryFormTests(HostFixture host)
 {
-    public static TheoryData<string> Kinds => new(Forms.MilestoneForms.All.Select(f => f.Kind));
+    public static TheoryData<string> Kinds => new(Cases.Forms.MilestoneForms.All.Select(f => f.Kind));
 
     [Theory]
     [MemberData(nameof(Kinds))]

@@ -1,5 +1,6 @@
 using System.Net;
 using CaseTracker.Pipeline;
+using CaseTracker.Users;
 using CaseTracker.Web.Auth;
 using Microsoft.Extensions.DependencyInjection;
 using static CaseTracker.Web.Tests.HostFixture;
@@ -128,7 +129,7 @@ public sealed class FormTests(HostFixture host)
         using var api = host.Api("cw-edu");
         var (id, _) = await api.ReceiveAsync(Education);
         var page = await browser.GetPageAsync($"/cases/{id}");
-        foreach (var form in Forms.MilestoneForms.All)
+        foreach (var form in Cases.Forms.MilestoneForms.All)
         {
             Assert.Contains($"action=\"/cases/{id}/milestones/{form.Kind}\"", page);
         }

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using CaseTracker.Reports;
-using CaseTracker.Web.Admin;
+using CaseTracker.Users;
 using Microsoft.Extensions.DependencyInjection;
 using static CaseTracker.Web.Tests.HostFixture;
 

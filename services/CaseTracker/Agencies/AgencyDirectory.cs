@@ -1,5 +1,5 @@
 using CaseTracker.EventStore.Documents;
-using CaseTracker.Hosting;
+using CaseTracker.Pipeline;
 using CaseTracker.Reporting.Input;
 
 namespace CaseTracker.Agencies;

@@ -4,7 +4,6 @@ using CaseTracker.Domain.Cases;
 using CaseTracker.Pipeline;
 using MassTransit;
 using Mediator;
-using Microsoft.Extensions.Logging;
 
 namespace CaseTracker.Bus;
 

@@ -1,10 +1,8 @@
 using CaseTracker.Domain.Cases;
 using CaseTracker.EventStore;
 using CaseTracker.EventStore.Sql;
-using CaseTracker.Hosting;
 using CaseTracker.Pipeline;
 using MassTransit;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CaseTracker.Bus;

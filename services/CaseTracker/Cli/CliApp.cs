@@ -1,4 +1,10 @@
 using System.CommandLine;
+using CaseTracker.Agencies;
+using CaseTracker.Calendar;
+using CaseTracker.Demo;
+using CaseTracker.Ledger;
+using CaseTracker.ReadModels;
+using CaseTracker.Reports;
 
 namespace CaseTracker.Cli;
 
@@ -14,8 +20,8 @@ public static class CliApp
             ReportVerbs.Report(),
             ReportVerbs.CheckReport(),
             AgencyVerbs.Create(),
-            AdminVerbs.Calendar(),
-            AdminVerbs.ReadModels(),
+            CalendarVerbs.Create(),
+            ReadModelVerbs.Create(),
             ServeVerb.Create(),
         };
         root.Options.Add(CliOptions.Store);

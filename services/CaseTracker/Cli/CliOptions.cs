@@ -1,5 +1,5 @@
 using System.CommandLine;
-using CaseTracker.Hosting;
+using CaseTracker.Composition;
 
 namespace CaseTracker.Cli;
 

@@ -1,13 +1,9 @@
 using System.CommandLine;
-using CaseTracker.Calendar;
+using CaseTracker.Composition;
 using CaseTracker.Domain.Cases;
-using CaseTracker.Domain.Clock;
 using CaseTracker.EventStore.Documents;
 using CaseTracker.EventStore.Sql;
-using CaseTracker.Hosting;
 using Mediator;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CaseTracker.Cli;
 

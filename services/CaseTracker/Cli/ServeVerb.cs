@@ -1,7 +1,5 @@
 using System.CommandLine;
-using CaseTracker.Hosting;
 using CaseTracker.Web;
-using Microsoft.AspNetCore.Builder;
 
 namespace CaseTracker.Cli;
 

@@ -2,10 +2,10 @@ using CaseTracker.Agencies;
 using CaseTracker.Domain.Cases;
 using CaseTracker.Domain.Clock;
 using CaseTracker.EventStore;
-using CaseTracker.EventStore.Projections.CaseList;
 using CaseTracker.EventStore.Sql;
-using CaseTracker.Hosting;
 using CaseTracker.Ledger.Export;
+using CaseTracker.Pipeline;
+using CaseTracker.ReadModels.CaseList;
 
 namespace CaseTracker.Ledger;
 

@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using CaseTracker.EventStore;
-using CaseTracker.EventStore.Projections.CaseList;
 using CaseTracker.EventStore.Sql;
+using CaseTracker.ReadModels.CaseList;
 using Mediator;
-using Microsoft.Extensions.Logging;
 
 namespace CaseTracker.Pipeline;
 

@@ -3,7 +3,7 @@ namespace CaseTracker.Pipeline;
 /// <summary>A request that checks its own input before anything runs (ValidationBehavior).</summary>
 public interface IValidated
 {
-    /// <summary>Throws <see cref="Hosting.UserError"/> naming the field and the rule.</summary>
+    /// <summary>Throws <see cref="UserError"/> naming the field and the rule.</summary>
     void Validate();
 }
 

@@ -1,8 +1,7 @@
 using CaseTracker.Agencies;
-using CaseTracker.EventStore.Projections.Appeals;
-using CaseTracker.EventStore.Projections.CaseList;
 using CaseTracker.EventStore.Sql;
-using CaseTracker.Hosting;
+using CaseTracker.Pipeline;
+using CaseTracker.ReadModels.CaseList;
 using CaseTracker.Reporting.Counting;
 using CaseTracker.Reporting.Input;
 using CaseTracker.Reporting.Tables;

@@ -1,8 +1,4 @@
 using CaseTracker.Web.Html;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CaseTracker.Web;
 

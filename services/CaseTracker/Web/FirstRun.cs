@@ -1,13 +1,12 @@
 using System.Security.Cryptography;
 using CaseTracker.Cli;
+using CaseTracker.Composition;
+using CaseTracker.Demo;
 using CaseTracker.Domain.Cases;
 using CaseTracker.EventStore;
 using CaseTracker.EventStore.Sql;
-using CaseTracker.Hosting;
 using CaseTracker.Pipeline;
-using CaseTracker.Web.Auth;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
+using CaseTracker.Users;
 
 namespace CaseTracker.Web;
 

@@ -1,9 +1,5 @@
 using CaseTracker.EventStore;
-using CaseTracker.Projections;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
+using CaseTracker.ReadModels;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CaseTracker.Web;
@@ -18,7 +14,7 @@ public static class Health
     /// <summary>GET /health: the store answers, and how far each read model is behind the log. 503 when the store does not answer.</summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", async Task<IResult> (IEventStore store, ReadModels readModels, IServiceProvider services, CancellationToken ct) =>
+        app.MapGet("/health", async Task<IResult> (IEventStore store, ReadModelSet readModels, IServiceProvider services, CancellationToken ct) =>
         {
             try
             {

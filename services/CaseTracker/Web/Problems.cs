@@ -1,10 +1,8 @@
 using CaseTracker.Domain.Calendar;
 using CaseTracker.Domain.Cases;
 using CaseTracker.EventStore.Documents;
-using CaseTracker.Hosting;
 using CaseTracker.Pipeline;
 using Microsoft.AspNetCore.Antiforgery;
-using Microsoft.AspNetCore.Http;
 
 namespace CaseTracker.Web;
 

@@ -1,12 +1,7 @@
 using CaseTracker.Bus;
-using CaseTracker.Calendar;
-using CaseTracker.Domain.Cases;
-using CaseTracker.Domain.Clock;
-using CaseTracker.EventStore.Documents;
+using CaseTracker.Composition;
 using CaseTracker.EventStore.Sql;
-using CaseTracker.Hosting;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
+using CaseTracker.Pipeline;
 
 namespace CaseTracker.Web;
 

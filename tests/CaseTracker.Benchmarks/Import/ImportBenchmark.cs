@@ -1,15 +1,16 @@
 using System.Diagnostics;
 using CaseTracker.Agencies;
+using CaseTracker.Composition;
 using CaseTracker.Demo;
 using CaseTracker.Domain.Cases;
 using CaseTracker.Domain.Clock;
 using CaseTracker.EventStore.Documents;
 using CaseTracker.EventStore.Sql;
-using CaseTracker.Hosting;
 using CaseTracker.Ledger;
 using CaseTracker.Ledger.Export;
 using CaseTracker.Ledger.Import;
-using CaseTracker.Projections;
+using CaseTracker.Pipeline;
+using CaseTracker.ReadModels;
 
 namespace CaseTracker.Benchmarks.Import;
 
@@ -33,7 +34,7 @@ public static class ImportBenchmark
             var store = await location.OpenAsync(TimeProvider.System, CancellationToken.None);
             var documents = new DocumentStore(store, TimeProvider.System);
             var import = new LedgerImport(store, new AgencyDirectory(documents), CasePolicy.Default);
-            var readModels = new ReadModels(store, CasePolicy.Default);
+            var readModels = new ReadModelSet(store, CasePolicy.Default);
 
             var watch = Stopwatch.StartNew();
             LedgerImportPlan plan;

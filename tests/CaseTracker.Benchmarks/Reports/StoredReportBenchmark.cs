@@ -4,9 +4,9 @@ using CaseTracker.Demo;
 using CaseTracker.Domain.Cases;
 using CaseTracker.EventStore;
 using CaseTracker.EventStore.Documents;
-using CaseTracker.EventStore.Projections.CaseList;
 using CaseTracker.EventStore.Sql;
 using CaseTracker.EventStore.Sqlite;
+using CaseTracker.ReadModels.CaseList;
 using CaseTracker.Reports;
 
 namespace CaseTracker.Benchmarks.Reports;

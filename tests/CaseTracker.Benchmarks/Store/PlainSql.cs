@@ -1,8 +1,8 @@
 using System.Data.Common;
 using CaseTracker.Domain.Cases;
-using CaseTracker.EventStore.Projections.CaseList;
 using CaseTracker.EventStore.Serialization;
 using CaseTracker.EventStore.Sql;
+using CaseTracker.ReadModels.CaseList;
 
 namespace CaseTracker.Benchmarks.Store;
 

@@ -3,9 +3,9 @@ using CaseTracker.Domain.Cases;
 using CaseTracker.EventStore;
 using CaseTracker.EventStore.Postgres;
 using CaseTracker.EventStore.Projections;
-using CaseTracker.EventStore.Projections.CaseList;
 using CaseTracker.EventStore.Sql;
 using CaseTracker.EventStore.Sqlite;
+using CaseTracker.ReadModels.CaseList;
 using CaseTracker.Testing;
 
 namespace CaseTracker.Benchmarks.Store;

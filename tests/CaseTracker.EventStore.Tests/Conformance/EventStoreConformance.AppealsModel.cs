@@ -1,6 +1,6 @@
 using CaseTracker.Domain.Cases;
 using CaseTracker.EventStore.Projections;
-using CaseTracker.EventStore.Projections.Appeals;
+using CaseTracker.ReadModels.Appeals;
 using static CaseTracker.EventStore.Tests.Infrastructure.Samples;
 
 namespace CaseTracker.EventStore.Tests.Conformance;

@@ -1,8 +1,8 @@
 using CaseTracker.Domain.Cases;
 using CaseTracker.Domain.Clock;
 using CaseTracker.EventStore.Projections;
-using CaseTracker.EventStore.Projections.CaseList;
 using CaseTracker.EventStore.Tests.Infrastructure;
+using CaseTracker.ReadModels.CaseList;
 using static CaseTracker.EventStore.Tests.Infrastructure.Samples;
 
 namespace CaseTracker.EventStore.Tests.Conformance;

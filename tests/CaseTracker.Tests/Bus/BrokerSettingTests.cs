@@ -1,5 +1,6 @@
 using CaseTracker.Bus;
-using CaseTracker.Hosting;
+using CaseTracker.Composition;
+using CaseTracker.Pipeline;
 
 namespace CaseTracker.Tests.Bus;
 

@@ -1,10 +1,11 @@
 using CaseTracker.Bus;
 using CaseTracker.Cases;
+using CaseTracker.Composition;
 using CaseTracker.Domain.Cases;
 using CaseTracker.Domain.Outcomes;
 using CaseTracker.EventStore;
 using CaseTracker.EventStore.Sqlite;
-using CaseTracker.Hosting;
+using CaseTracker.Pipeline;
 using MassTransit;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;

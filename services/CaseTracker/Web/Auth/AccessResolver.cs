@@ -1,8 +1,5 @@
 using CaseTracker.Agencies;
 using CaseTracker.Pipeline;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseTracker.Web.Auth;
 

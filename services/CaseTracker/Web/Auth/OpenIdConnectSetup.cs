@@ -1,7 +1,6 @@
+using CaseTracker.Users;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Authentication.OpenIdConnect;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseTracker.Web.Auth;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CaseTracker.Hosting;
+using CaseTracker.Pipeline;
 
 namespace CaseTracker.Web.Forms;
 

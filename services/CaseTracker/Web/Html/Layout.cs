@@ -1,6 +1,5 @@
 using CaseTracker.Pipeline;
 using CaseTracker.Web.Auth;
-using Microsoft.AspNetCore.Http;
 using static CaseTracker.Web.Html.Html;
 
 namespace CaseTracker.Web.Html;

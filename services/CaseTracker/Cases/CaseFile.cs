@@ -1,0 +1,47 @@
+using CaseTracker.Domain.Cases;
+using CaseTracker.EventStore;
+using CaseTracker.EventStore.Sql;
+using CaseTracker.Pipeline;
+using CaseTracker.ReadModels.CaseList;
+
+namespace CaseTracker.Cases;
+
+/// <summary>A case read straight from its stream (never stale): the envelopes for the timeline, the folded state, the version.</summary>
+public sealed record CaseFile(Guid CaseId, IReadOnlyList<EventEnvelope> Events, CaseState State)
+{
+    /// <summary>The stream version: the ETag of the case and the expected version of the next change.</summary>
+    public long Version => Events[^1].StreamVersion;
+
+    public string Agency => State.Receipt!.Agency;
+
+    public static async Task<CaseFile> LoadAsync(IEventStore store, Guid caseId, Access access, CancellationToken ct)
+    {
+        var events = await store.ReadStreamAsync(CaseStreams.For(caseId), ct);
+        var state = CaseDecider.Fold(events.Select(e => e.Event));
+        if (!state.Exists)
+        {
+            throw new NotFoundException("案件不存在。");
+        }
+
+        return access.CanSee(state.Receipt!.Agency) ? new CaseFile(caseId, events, state) : throw new ForbiddenException($"您无权查看“{state.Receipt.Agency}”的案件。");
+    }
+
+    /// <summary>Read-your-writes for pages that list from the read model: waits (briefly) until the case list has the change.</summary>
+    public static async Task WaitForReadModelAsync(SqlEventStore store, Guid caseId, long version, CancellationToken ct)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            if ((await store.FindCaseAsync(caseId, ct))?.LastVersion >= version)
+            {
+                return;
+            }
+
+            await Task.Delay(20, ct);
+        }
+    }
+}
+
+public static class WebClock
+{
+    public static DateOnly Today(this TimeProvider time) => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+}

@@ -1,0 +1,34 @@
+using CaseTracker.Domain.Clock;
+using CaseTracker.Pipeline;
+
+namespace CaseTracker.Composition;
+
+/// <summary>
+/// What the law leaves open, set by the operator (domain.md §2): <c>CASETRACKER_DAY_ONE</c> = <c>next-working-day</c>
+/// (default: day 1 is the first working day after the start date) or <c>start-day</c>; <c>CASETRACKER_FEE_NOTICE_PAUSES</c>
+/// = <c>true</c> (default) or <c>false</c>. After a change, <c>casetracker projections rebuild</c> recomputes stored deadlines.
+/// </summary>
+public static class ClockSettingsSource
+{
+    public const string DayOneVariable = "CASETRACKER_DAY_ONE";
+    public const string FeeNoticeVariable = "CASETRACKER_FEE_NOTICE_PAUSES";
+
+    public static ClockSettings FromEnvironment() => From(Environment.GetEnvironmentVariable);
+
+    public static ClockSettings From(Func<string, string?> variable)
+    {
+        var dayOne = variable(DayOneVariable)?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "next-working-day" => true,
+            "start-day" => false,
+            var other => throw new UserError(DayOneVariable, $"{DayOneVariable} 的值“{other}”无效：应为 next-working-day（自收到之日的下一个工作日起算，默认）或 start-day（收到当日为工作日的，当日起算）。"),
+        };
+        var feePauses = variable(FeeNoticeVariable)?.Trim().ToLowerInvariant() switch
+        {
+            null or "" or "true" => true,
+            "false" => false,
+            var other => throw new UserError(FeeNoticeVariable, $"{FeeNoticeVariable} 的值“{other}”无效：应为 true（收费通知至缴费期间不计入答复期限，默认）或 false。"),
+        };
+        return new ClockSettings(dayOne, feePauses);
+    }
+}

@@ -1,0 +1,68 @@
+using System.CommandLine;
+using CaseTracker.Agencies;
+using CaseTracker.Cli;
+using CaseTracker.Domain.Cases;
+using CaseTracker.EventStore;
+using CaseTracker.EventStore.Projections;
+using CaseTracker.ReadModels;
+
+namespace CaseTracker.Demo;
+
+public static class DemoVerb
+{
+    public static Command Create()
+    {
+        var seed = new Option<int>("--seed") { Description = "随机种子：同一种子、同一天生成同样的数据", DefaultValueFactory = _ => 2026 };
+        var perYear = new Option<int>("--per-year") { Description = "每年的申请数", DefaultValueFactory = _ => 1500 };
+        var years = new Option<int>("--years") { Description = "覆盖的年数（截至今天）", DefaultValueFactory = _ => 4 };
+        var command = new Command("demo", $"写入一套示例数据：{DemoAgencies.District}及其部门和街道，数年的申请，各种办理环节和结果，部分超期、部分复议诉讼。")
+        {
+            seed, perYear, years,
+        };
+        command.SetAction((parse, ct) => CliSession.RunAsync(parse, async (session, token) =>
+        {
+            if (parse.GetValue(perYear) is < 1 or > 200_000 || parse.GetValue(years) is < 1 or > 10)
+            {
+                throw new Pipeline.UserError("--per-year", "每年申请数应在 1 到 200000 之间，年数应在 1 到 10 之间。");
+            }
+
+            var written = await DemoWriter.WriteAsync(session, parse.GetValue(seed), parse.GetValue(perYear), parse.GetValue(years), token);
+            await session.Output.WriteLineAsync($"示例数据已写入：{DemoAgencies.All.Count} 个机关，{written} 件申请。");
+            return 0;
+        }, ct));
+        return command;
+    }
+}
+
+public static class DemoWriter
+{
+    /// <summary>Writes the demo agencies and the demo cases the store does not have yet, then catches up the read models.</summary>
+    public static async Task<int> WriteAsync(CliSession session, int seed, int perYear, int years, CancellationToken ct)
+    {
+        await session.Services.GetRequiredService<AgencyDirectory>().SaveAsync(
+            DemoAgencies.All.Select(a => new Agency(a.Name, a.Parent)).ToList(), "demo", ct);
+        var existing = await session.Store.StreamVersionsAsync(ct);
+        var cases = new DemoCases(seed, session.Today, session.Policy).Generate(perYear, years)
+            .Where(c => !existing.ContainsKey(CaseStreams.For(c.CaseId)))
+            .ToList();
+        var metadata = new EventMetadata("demo", Guid.NewGuid());
+        var written = await ProgressReporter.RunAsync("写入示例申请", session.Output, async progress =>
+        {
+            var (done, count) = (0, 0);
+            foreach (var chunk in cases.Chunk(2000))
+            {
+                var appends = chunk.Select(demo => new StreamAppend(CaseStreams.For(demo.CaseId), ExpectedVersion.NoStream, Events(demo, session.Policy, metadata))).ToList();
+                var result = await session.Store.AppendManyAsync(appends, ct);
+                count += result is AppendResult.Appended { Written: > 0 } ? chunk.Length : 0;
+                progress.Report(new ReplayProgress(done += chunk.Length, cases.Count));
+            }
+
+            return count;
+        });
+        await ProgressReporter.RunAsync("更新读模型", session.Output, p => session.Services.GetRequiredService<ReadModelSet>().CatchUpAsync(p, ct));
+        return written;
+    }
+
+    private static List<NewEvent> Events(DemoCase demo, CasePolicy policy, EventMetadata metadata) =>
+        CaseDecider.DecideAll(demo.Commands, CaseState.Initial, policy).Events.Select(e => new NewEvent(Guid.NewGuid(), e, metadata)).ToList();
+}

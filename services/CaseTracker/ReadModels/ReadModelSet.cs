@@ -1,0 +1,53 @@
+using CaseTracker.Domain.Cases;
+using CaseTracker.EventStore.Projections;
+using CaseTracker.EventStore.Sql;
+using CaseTracker.ReadModels.Appeals;
+using CaseTracker.ReadModels.CaseList;
+
+namespace CaseTracker.ReadModels;
+
+/// <summary>Every read model of the product, each fed by its own runner from the global log.</summary>
+public sealed class ReadModelSet(SqlEventStore store, CasePolicy policy)
+{
+    public IReadOnlyList<ProjectionRunner> Runners { get; } =
+    [
+        new(store, store, new CaseListProjection(policy)),
+        new(store, store, new AppealsProjection()),
+    ];
+
+    public async Task<long> CatchUpAsync(IProgress<ReplayProgress>? progress, CancellationToken ct)
+    {
+        long applied = 0;
+        foreach (var runner in Runners)
+        {
+            applied += await runner.CatchUpAsync(progress, ct);
+        }
+
+        return applied;
+    }
+
+    public async Task<long> RebuildAsync(IProgress<ReplayProgress>? progress, CancellationToken ct)
+    {
+        long applied = 0;
+        foreach (var runner in Runners)
+        {
+            applied += await runner.RebuildAsync(progress, ct);
+        }
+
+        return applied;
+    }
+
+    public async Task<IReadOnlyList<ProjectionStatus>> StatusAsync(CancellationToken ct)
+    {
+        var statuses = new List<ProjectionStatus>();
+        foreach (var runner in Runners)
+        {
+            statuses.Add(await runner.StatusAsync(ct));
+        }
+
+        return statuses;
+    }
+
+    /// <summary>Follows the log until cancelled (the web host's background work).</summary>
+    public Task RunAsync(CancellationToken ct) => Task.WhenAll(Runners.Select(r => r.RunAsync(ct)));
+}
