@@ -124,4 +124,8 @@ public static class EventStoreExtensions
 public static class CaseStreams
 {
     public static string For(Guid caseId) => $"case-{caseId:N}";
+
+    /// <summary>The case of a case stream's id; null for another stream.</summary>
+    public static Guid? CaseIdOf(string streamId) =>
+        streamId.StartsWith("case-", StringComparison.Ordinal) && Guid.TryParseExact(streamId[5..], "N", out var id) ? id : null;
 }
