@@ -9,8 +9,11 @@ public sealed record EventMetadata(string Actor, Guid CorrelationId, Guid? Causa
     public IReadOnlyDictionary<string, string> ExtraOrEmpty => Extra ?? new Dictionary<string, string>();
 }
 
-/// <summary>One stream's part of an <see cref="IEventStore.AppendManyAsync"/>.</summary>
-public sealed record StreamAppend(string StreamId, ExpectedVersion Expected, IReadOnlyList<NewEvent> Events);
+/// <summary>One stream's part of an <see cref="IEventStore.AppendManyAsync"/>, with the claims it takes (none when null).</summary>
+public sealed record StreamAppend(string StreamId, ExpectedVersion Expected, IReadOnlyList<NewEvent> Events, IReadOnlyList<UniqueClaim>? Claims = null)
+{
+    public IReadOnlyList<UniqueClaim> ClaimsOrEmpty => Claims ?? [];
+}
 
 /// <summary>An event to append. The id makes retries idempotent.</summary>
 public sealed record NewEvent(Guid EventId, CaseEvent Event, EventMetadata Metadata);

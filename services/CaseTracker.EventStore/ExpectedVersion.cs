@@ -27,7 +27,7 @@ public readonly record struct ExpectedVersion
     public override string ToString() => IsAny ? "Any" : Value == 0 ? "NoStream" : $"Exact({Value})";
 }
 
-/// <summary>The outcome of an append: written (or already there), or a version conflict.</summary>
+/// <summary>The outcome of an append: written (or already there), a version conflict, or a claim held by another stream.</summary>
 public abstract record AppendResult
 {
     private AppendResult()
@@ -41,5 +41,15 @@ public abstract record AppendResult
     public sealed record Conflict(string StreamId, ExpectedVersion Expected, long ActualVersion) : AppendResult
     {
         public string Message => $"案件已被他人修改：期望版本 {Expected}，实际版本 {ActualVersion}，请刷新后重试";
+    }
+
+    /// <summary>
+    /// A claim of the append is held by another stream (or claimed by two streams of one batch): nothing was written.
+    /// </summary>
+    /// <param name="StreamId">The stream whose append claimed it.</param>
+    /// <param name="HolderStreamId">The stream that holds it (in a batch: the earlier stream claiming it).</param>
+    public sealed record Duplicate(UniqueClaim Claim, string StreamId, string HolderStreamId) : AppendResult
+    {
+        public string Message => $"唯一键已被占用：{Claim.Scope}“{Claim.Key.Replace('\u001f', '/')}”属于流 {HolderStreamId}，流 {StreamId} 不能再占用，未写入任何事件";
     }
 }

@@ -1,3 +1,7 @@
+using CaseTracker.Domain.Cases;
+using CaseTracker.EventStore;
+using CaseTracker.EventStore.Sqlite;
+
 namespace CaseTracker.Tests;
 
 public sealed class LedgerImportRefusalTests : IDisposable
@@ -60,6 +64,52 @@ public sealed class LedgerImportRefusalTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("不存在", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_later_import_with_a_number_the_agency_gave_another_case_is_refused_naming_the_row()
+    {
+        var store = new CliRunner("sqlite:" + _folder.File("store.db"));
+        var first = _folder.File("first.csv");
+        var later = _folder.File("later.csv");
+        await File.WriteAllTextAsync(first, $"{Header}\nB-1,某区教育委员会,2023-05-06,自然人,当面,,,\n");
+        await File.WriteAllTextAsync(later, $"{Header}\nB-2,某区教育委员会,2023-06-01,自然人,当面,,,\nB-1,某区教育委员会,2023-06-02,商业企业,网络,,,\n");
+        await store.SucceedAsync("import", first);
+
+        var result = await store.RunAsync("import", later);
+        await store.SucceedAsync("export", "--output", _folder.File("all.csv"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("第3行「收到日期」：台账的收到日期、申请人类型、申请方式（2023-06-02、商业企业、网络）与系统中已登记的（2023-05-06、", result.Error, StringComparison.Ordinal);
+        Assert.Contains("未导入任何内容", result.Error, StringComparison.Ordinal);
+        Assert.Equal(2, (await File.ReadAllLinesAsync(_folder.File("all.csv"))).Length);
+    }
+
+    [Fact]
+    public async Task A_ledger_row_with_a_number_registered_live_in_its_agency_is_refused_naming_the_row_and_nothing_is_written()
+    {
+        var store = new CliRunner("sqlite:" + _folder.File("store.db"));
+        var live = Guid.NewGuid();
+        await using (var events = await SqliteEventStore.OpenAsync(_folder.File("store.db")))
+        {
+            var received = new CaseEvent.Received(live, "某区教育委员会", "B-1", new DateOnly(2023, 5, 6), Channel.Online, ApplicantType.NaturalPerson, null, "某信息", "纸质");
+            var appended = await events.AppendAsync(CaseStreams.For(live), ExpectedVersion.NoStream,
+                [new NewEvent(Guid.NewGuid(), received, new EventMetadata("cw-01", Guid.NewGuid()))], [UniqueClaim.For(received)]);
+            Assert.IsType<AppendResult.Appended>(appended);
+        }
+
+        var ledger = _folder.File("ledger.csv");
+        await File.WriteAllTextAsync(ledger, $"{Header}\nB-2,某区教育委员会,2023-05-10,自然人,当面,,,\n B-1 ,某区教育委员会,2023-05-06,自然人,当面,,,\nB-1,某区卫生健康委员会,2023-05-06,自然人,当面,,,\n");
+
+        var result = await store.RunAsync("import", ledger);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"第3行「编号」：编号“B-1”在本机关（某区教育委员会）已登记（案件 {live}），不能重复登记：同一机关的编号必须唯一。", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("第2行", result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("第4行", result.Error, StringComparison.Ordinal);
+        Assert.Contains("未导入任何内容", result.Error, StringComparison.Ordinal);
+        await using var after = await SqliteEventStore.OpenAsync(_folder.File("store.db"));
+        Assert.Equal([CaseStreams.For(live)], (await after.ReadAllAsync(LogPosition.Start, 100)).Select(e => e.StreamId));
     }
 
     public void Dispose() => _folder.Dispose();

@@ -6,9 +6,10 @@ using Npgsql;
 namespace CaseTracker.EventStore.Postgres;
 
 /// <summary>
-/// <see cref="IEventStore.AppendManyAsync"/> on PostgreSQL in at most three round trips, whatever the number of streams:
-/// lock every stream and find the event ids already stored (<c>append_many_lock.sql</c>), create the subjects' keys
-/// (<c>subject_keys_many.sql</c>), insert every event and set the versions (<c>event_insert_many.sql</c>). The
+/// <see cref="IEventStore.AppendManyAsync"/> on PostgreSQL in at most four round trips, whatever the number of streams:
+/// lock every stream and find the event ids already stored (<c>append_many_lock.sql</c>), take every claim of the batch
+/// (<c>claims_take.sql</c>, only when the batch has claims), create the subjects' keys (<c>subject_keys_many.sql</c>),
+/// insert every event and set the versions (<c>event_insert_many.sql</c>). The
 /// decisions in between are the ones of the one-stream protocol, stream by stream in the order given.
 /// </summary>
 internal static class PostgresBulkAppend
@@ -63,6 +64,15 @@ internal static class PostgresBulkAppend
         if (batch.Count == 0)
         {
             return new AppendResult.Appended(0, null, 0);
+        }
+
+        if (appends.Any(a => a.ClaimsOrEmpty.Count > 0))
+        {
+            await using var commands = new PreparedCommands(connection, tx, sql);
+            if (await SqlEventStore.TakeClaimsAsync(commands, appends.SelectMany(a => a.ClaimsOrEmpty.Select(c => (c, a.StreamId))), ct) is { } duplicate)
+            {
+                return duplicate;
+            }
         }
 
         var keys = await KeysAsync(connection, tx, sql, batch.SelectMany(b => b.Fresh), now, ct);

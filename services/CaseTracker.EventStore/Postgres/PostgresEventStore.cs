@@ -38,6 +38,11 @@ public sealed class PostgresEventStore : SqlEventStore
             ArgumentException.ThrowIfNullOrWhiteSpace(append.StreamId);
         }
 
+        if (DuplicateWithinBatch(appends) is { } twice)
+        {
+            return twice;
+        }
+
         if (!PostgresBulkAppend.Fits(appends))
         {
             return await base.AppendManyAsync(appends, ct);

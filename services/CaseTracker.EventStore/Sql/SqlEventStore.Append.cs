@@ -1,18 +1,29 @@
 using System.Data.Common;
 using System.Globalization;
+using System.Text.Json;
 using CaseTracker.EventStore.Serialization;
 
 namespace CaseTracker.EventStore.Sql;
 
 public abstract partial class SqlEventStore
 {
-    public async Task<AppendResult> AppendAsync(string streamId, ExpectedVersion expected, IReadOnlyList<NewEvent> events, CancellationToken ct = default)
+    public Task<AppendResult> AppendAsync(string streamId, ExpectedVersion expected, IReadOnlyList<NewEvent> events, CancellationToken ct = default) =>
+        AppendAsync(streamId, expected, events, [], ct);
+
+    public async Task<AppendResult> AppendAsync(
+        string streamId, ExpectedVersion expected, IReadOnlyList<NewEvent> events, IReadOnlyList<UniqueClaim> claims, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(streamId);
         await using var connection = await OpenConnectionAsync(ct);
         await using var tx = await BeginWriteAsync(connection, ct);
         await using var commands = new PreparedCommands(connection, tx, Sql);
         var result = await AppendInTransactionAsync(commands, streamId, expected, events, time.GetUtcNow(), ct);
+        if (result is AppendResult.Appended { Written: > 0 } && await TakeClaimsAsync(commands, claims.Select(c => (c, streamId)), ct) is { } duplicate)
+        {
+            await tx.RollbackAsync(ct);
+            return duplicate;
+        }
+
         if (result is AppendResult.Appended { Written: > 0 })
         {
             await tx.CommitAsync(ct);
@@ -25,9 +36,17 @@ public abstract partial class SqlEventStore
     /// <summary>The current time of the store's clock (recorded_at of an append).</summary>
     protected DateTimeOffset Now() => time.GetUtcNow();
 
-    /// <summary>The one-stream protocol for each stream in turn, in one transaction; an adapter may do it in bulk.</summary>
+    /// <summary>
+    /// The one-stream protocol for each stream in turn, in one transaction, then every claim of the batch in one
+    /// statement; an adapter may do it in bulk.
+    /// </summary>
     public virtual async Task<AppendResult> AppendManyAsync(IReadOnlyList<StreamAppend> appends, CancellationToken ct = default)
     {
+        if (DuplicateWithinBatch(appends) is { } twice)
+        {
+            return twice;
+        }
+
         await using var connection = await OpenConnectionAsync(ct);
         await using var tx = await BeginWriteAsync(connection, ct);
         await using var commands = new PreparedCommands(connection, tx, Sql);
@@ -47,6 +66,12 @@ public abstract partial class SqlEventStore
             var appended = (AppendResult.Appended)result;
             written += appended.Written;
             last = appended.LastPosition ?? last;
+        }
+
+        if (written > 0 && await TakeClaimsAsync(commands, appends.SelectMany(a => a.ClaimsOrEmpty.Select(c => (c, a.StreamId))), ct) is { } duplicate)
+        {
+            await tx.RollbackAsync(ct);
+            return duplicate;
         }
 
         if (written > 0)
@@ -153,5 +178,60 @@ public abstract partial class SqlEventStore
     private static async Task<byte[]> KeyForAsync(PreparedCommands commands, Guid subject, DateTimeOffset now, CancellationToken ct)
     {
         return (byte[])(await commands.ScalarAsync("subject_key", ct, ("subject", subject), ("key", PersonalDataSeal.NewKey()), ("at", now)))!;
+    }
+
+    /// <summary>
+    /// Takes the claims in one statement (<c>claims_take.sql</c>, in (scope, key) order so that concurrent writers never
+    /// deadlock) and returns the first one held by another stream, or null when the stream holds them all now. Waits for
+    /// a concurrent writer of the same claim to finish (PostgreSQL; SQLite has one writer at a time).
+    /// </summary>
+    internal static async Task<AppendResult.Duplicate?> TakeClaimsAsync(
+        PreparedCommands commands, IEnumerable<(UniqueClaim Claim, string StreamId)> claims, CancellationToken ct)
+    {
+        var wanted = new Dictionary<UniqueClaim, string>();
+        foreach (var (claim, stream) in claims)
+        {
+            wanted.TryAdd(claim, stream);
+        }
+
+        if (wanted.Count == 0)
+        {
+            return null;
+        }
+
+        var json = JsonSerializer.Serialize(wanted.Select(w => new[] { w.Key.Scope, w.Key.Key, w.Value }));
+        await using var reader = await commands.Get("claims_take", ("claims", json)).ExecuteReaderAsync(ct);
+        var refused = new List<AppendResult.Duplicate>();
+        while (await reader.ReadAsync(ct))
+        {
+            var claim = new UniqueClaim(reader.GetString(0), reader.GetString(1));
+            var holder = reader.GetString(2);
+            if (wanted.TryGetValue(claim, out var stream) && stream != holder)
+            {
+                refused.Add(new AppendResult.Duplicate(claim, stream, holder));
+            }
+        }
+
+        // The first in the order given, whatever order the statement returned them in.
+        var order = wanted.Keys.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i);
+        return refused.OrderBy(d => order[d.Claim]).FirstOrDefault();
+    }
+
+    /// <summary>A claim that two streams of one batch take: the later one is refused in favour of the earlier.</summary>
+    internal static AppendResult.Duplicate? DuplicateWithinBatch(IReadOnlyList<StreamAppend> appends)
+    {
+        var first = new Dictionary<UniqueClaim, string>();
+        foreach (var append in appends)
+        {
+            foreach (var claim in append.ClaimsOrEmpty)
+            {
+                if (!first.TryAdd(claim, append.StreamId) && first[claim] != append.StreamId)
+                {
+                    return new AppendResult.Duplicate(claim, append.StreamId, first[claim]);
+                }
+            }
+        }
+
+        return null;
     }
 }

@@ -15,7 +15,7 @@ public sealed record RecordMilestone(Guid CaseId, CaseCommand Command, long? Exp
 /// <param name="Version">The stream version after the command: the ETag of the case.</param>
 public sealed record CaseChange(Guid CaseId, long Version, IReadOnlyList<CaseEvent> Events, CaseState State);
 
-/// <summary>Load, decide, append. Everything else is a pipeline behavior.</summary>
+/// <summary>Load, decide, append (a new case claims its 编号 within its agency). Everything else is a pipeline behavior.</summary>
 public sealed class RecordMilestoneHandler(IEventStore store, CasePolicy policy, RequestContext context)
     : ICommandHandler<RecordMilestone, CaseChange>
 {
@@ -47,12 +47,14 @@ public sealed class RecordMilestoneHandler(IEventStore store, CasePolicy policy,
             stream,
             version == 0 ? ExpectedVersion.NoStream : ExpectedVersion.Exact(version),
             events.Select(e => new NewEvent(Guid.NewGuid(), e, metadata)).ToList(),
+            UniqueClaim.Of(events),
             cancellationToken);
         Telemetry.AppendDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return result switch
         {
             AppendResult.Appended appended => new CaseChange(request.CaseId, appended.StreamVersion, events, events.Aggregate(state, CaseDecider.Evolve)),
             AppendResult.Conflict conflict => throw new VersionConflictException(request.CaseId, version, conflict.ActualVersion),
+            AppendResult.Duplicate duplicate => throw CaseNumberTaken.Refusal(duplicate),
             _ => throw new UnreachableException(),
         };
     }

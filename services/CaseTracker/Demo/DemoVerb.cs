@@ -51,9 +51,15 @@ public static class DemoWriter
             var (done, count) = (0, 0);
             foreach (var chunk in cases.Chunk(2000))
             {
-                var appends = chunk.Select(demo => new StreamAppend(CaseStreams.For(demo.CaseId), ExpectedVersion.NoStream, Events(demo, session.Policy, metadata))).ToList();
-                var result = await session.Store.AppendManyAsync(appends, ct);
-                count += result is AppendResult.Appended { Written: > 0 } ? chunk.Length : 0;
+                var appends = chunk.Select(demo => Append(demo, session.Policy, metadata)).ToList();
+                AppendResult result;
+                while ((result = await session.Store.AppendManyAsync(appends, ct)) is AppendResult.Duplicate duplicate)
+                {
+                    // A number the store gave another case (demo data written on another day): that case is left out.
+                    appends = appends.Where(a => a.StreamId != duplicate.StreamId).ToList();
+                }
+
+                count += result is AppendResult.Appended { Written: > 0 } ? appends.Count : 0;
                 progress.Report(new ReplayProgress(done += chunk.Length, cases.Count));
             }
 
@@ -63,6 +69,10 @@ public static class DemoWriter
         return written;
     }
 
-    private static List<NewEvent> Events(DemoCase demo, CasePolicy policy, EventMetadata metadata) =>
-        CaseDecider.DecideAll(demo.Commands, CaseState.Initial, policy).Events.Select(e => new NewEvent(Guid.NewGuid(), e, metadata)).ToList();
+    private static StreamAppend Append(DemoCase demo, CasePolicy policy, EventMetadata metadata)
+    {
+        var events = CaseDecider.DecideAll(demo.Commands, CaseState.Initial, policy).Events;
+        return new StreamAppend(CaseStreams.For(demo.CaseId), ExpectedVersion.NoStream,
+            events.Select(e => new NewEvent(Guid.NewGuid(), e, metadata)).ToList(), UniqueClaim.Of(events));
+    }
 }

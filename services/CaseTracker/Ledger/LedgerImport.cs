@@ -1,4 +1,5 @@
 using CaseTracker.Agencies;
+using CaseTracker.Cases;
 using CaseTracker.Domain.Cases;
 using CaseTracker.EventStore;
 using CaseTracker.EventStore.Projections;
@@ -11,7 +12,9 @@ public sealed record LedgerImportResult(int CasesCreated, int CasesExtended, int
 
 /// <summary>
 /// Writes a checked ledger into the store: per case only the milestones its stream lacks, through the same decider as
-/// live entry; each event marked with the file and row it came from. Nothing is written when any case would be refused.
+/// live entry; each event marked with the file and row it came from. Nothing is written when any case would be refused,
+/// a new case whose 编号 its agency already gave to another case (registered on the web, say) included; the store
+/// enforces that too (claims), should one be registered while the file is written.
 /// </summary>
 public sealed class LedgerImport(SqlEventStore store, AgencyDirectory agencies, CasePolicy policy)
 {
@@ -21,9 +24,10 @@ public sealed class LedgerImport(SqlEventStore store, AgencyDirectory agencies, 
     public async Task<LedgerImportResult> WriteAsync(LedgerImportPlan plan, string fileName, string actor, IProgress<ReplayProgress>? progress, CancellationToken ct)
     {
         var correlation = Guid.NewGuid();
-        var batches = new List<(PlannedCase Case, long Version, IReadOnlyList<NewEvent> Events)>();
+        var batches = new List<(PlannedCase Case, long Version, IReadOnlyList<NewEvent> Events, IReadOnlyList<UniqueClaim> Claims)>();
         var problems = new List<LedgerProblem>();
         var known = await store.StreamVersionsAsync(ct);
+        var numbers = await store.ClaimsAsync(UniqueClaim.CaseNumberScope, ct);
         foreach (var planned in plan.CasesToImport)
         {
             var stream = CaseStreams.For(planned.CaseId);
@@ -42,7 +46,14 @@ public sealed class LedgerImport(SqlEventStore store, AgencyDirectory agencies, 
                 ["import.row"] = planned.Row.ToString(System.Globalization.CultureInfo.InvariantCulture),
             });
             var events = delta.Events.Select(e => new NewEvent(Guid.NewGuid(), e, metadata)).ToList();
-            batches.Add((planned, history.Count == 0 ? 0 : history[^1].StreamVersion, events));
+            var claims = UniqueClaim.Of(delta.Events);
+            if (claims.FirstOrDefault(c => numbers.TryGetValue(c.Key, out var holder) && holder != stream) is { } taken)
+            {
+                problems.Add(NumberTaken(planned.Row, new AppendResult.Duplicate(taken, stream, numbers[taken.Key])));
+                continue;
+            }
+
+            batches.Add((planned, history.Count == 0 ? 0 : history[^1].StreamVersion, events, claims));
         }
 
         if (problems.Count > 0)
@@ -55,11 +66,20 @@ public sealed class LedgerImport(SqlEventStore store, AgencyDirectory agencies, 
         foreach (var chunk in batches.Chunk(ChunkSize))
         {
             var appends = chunk.Select(b => new StreamAppend(CaseStreams.For(b.Case.CaseId),
-                b.Version == 0 ? ExpectedVersion.NoStream : ExpectedVersion.Exact(b.Version), b.Events)).ToList();
-            if (await store.AppendManyAsync(appends, ct) is AppendResult.Conflict conflict)
+                b.Version == 0 ? ExpectedVersion.NoStream : ExpectedVersion.Exact(b.Version), b.Events, b.Claims)).ToList();
+            var result = await store.AppendManyAsync(appends, ct);
+            if (result is AppendResult.Conflict conflict)
             {
                 var row = chunk.First(b => CaseStreams.For(b.Case.CaseId) == conflict.StreamId).Case.Row;
                 problems.Add(new LedgerProblem(row, null, $"导入期间本案被他人修改（当前版本 {conflict.ActualVersion}），本行及同批 {chunk.Length} 行未导入：请重新导入本文件，已导入的内容不会重复。"));
+                continue;
+            }
+
+            if (result is AppendResult.Duplicate duplicate)
+            {
+                // Registered elsewhere (the web, the API) while this file was being imported.
+                var row = chunk.First(b => CaseStreams.For(b.Case.CaseId) == duplicate.StreamId).Case.Row;
+                problems.Add(NumberTaken(row, duplicate) with { Reason = CaseNumberTaken.Message(duplicate) + $"本行及同批 {chunk.Length} 行未导入：请处理本行后重新导入本文件，已导入的内容不会重复。" });
                 continue;
             }
 
@@ -71,4 +91,7 @@ public sealed class LedgerImport(SqlEventStore store, AgencyDirectory agencies, 
 
         return new LedgerImportResult(created, extended, written, registered, problems);
     }
+
+    private static LedgerProblem NumberTaken(int row, AppendResult.Duplicate duplicate) =>
+        new(row, LedgerColumns.Number, CaseNumberTaken.Message(duplicate));
 }

@@ -1,0 +1,1 @@
+SELECT key, stream_id FROM unique_claims WHERE scope = @scope;
