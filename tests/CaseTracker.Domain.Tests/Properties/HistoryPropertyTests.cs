@@ -116,7 +116,8 @@ public class HistoryPropertyTests
             if (original.Closure is { } closure && original.History.Single(m => m.Number == closure.Milestone).Event is CaseEvent.Decided)
             {
                 var outcome = generator.RandomDecision();
-                if (outcome != Outcome.UnavailableUnclearAfterSupplement || original.Supplement?.ReceivedOn is not null)
+                if ((outcome != Outcome.UnavailableUnclearAfterSupplement || original.Supplement?.ReceivedOn is not null)
+                    && (outcome != Outcome.NotProcessedExcessive || original.ReasonsRequestedOn is not null))
                 {
                     stream.Do(new C.CorrectOutcome(outcome, generator.RandomGrounds(outcome), "结果录错", closure.On),
                         new C.CorrectOutcome(closure.Outcome, closure.WithheldGrounds, "恢复", closure.On));
