@@ -188,6 +188,8 @@ public static class StatutoryClock
                     Open(m, SupplementKey, PauseReason.Supplement, n.On, acts: true);
                     break;
                 case SupplementReceived r when Find(SupplementKey) is { End: null } pending:
+                    // A notice that went out while the period ran stopped it; the supplement starts it again from zero
+                    // (条例第三十条), and an Art 35 date set in the old period no longer governs.
                     pending.End = r.On;
                     _periodStart = r.On;
                     _answerBy = null;
@@ -236,9 +238,14 @@ public static class StatutoryClock
             }
         }
 
-        /// <summary>Whether the period is still running on a day: suspended by an open pause, or not past its deadline.</summary>
+        /// <summary>
+        /// Whether the period is still running on a day: suspended by an open pause, or not past its deadline. An Art 35
+        /// date is a fixed deadline that no pause suspends.
+        /// </summary>
         public bool Running(DateOnly on) =>
-            _pauses.Any(p => p.End is null) || on <= CurrentDeadline();
+            SupplementPending || (_answerBy is { } answerBy ? on <= answerBy : _pauses.Any(p => p.End is null) || on <= CurrentDeadline());
+
+        private bool SupplementPending => Find(SupplementKey) is { End: null };
 
         /// <summary>The deadline with the pauses ended so far (open ones ignored).</summary>
         public DateOnly CurrentDeadline() => Compute(_pauses.Where(p => p.End is not null)).Deadline;
@@ -254,7 +261,10 @@ public static class StatutoryClock
                 }
             }
 
-            var pausedFor = _pauses.Where(p => p.End is null).Select(p => p.Reason).Distinct().OrderBy(r => r).ToList();
+            // Under an Art 35 date only a pending supplement stops the clock (its receipt starts a new period); that date
+            // is the deadline whatever else is pending.
+            var pausedFor = _pauses.Where(p => p.End is null && (_answerBy is null || p.Key == SupplementKey))
+                .Select(p => p.Reason).Distinct().OrderBy(r => r).ToList();
             if (pausedFor.Count > 0)
             {
                 return new ClockTerm(null, false, 0, pausedFor, _periodStart, _late);
