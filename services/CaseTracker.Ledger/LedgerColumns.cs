@@ -20,6 +20,9 @@ public static class LedgerColumns
     public const string ConsultationStartedOn = "征求意见开始日期";
     public const string ConsultationEndedOn = "征求意见结束日期";
     public const string ExtendedOn = "延期日期";
+
+    /// <summary>条例第三十五条: the day the applicant was asked to explain; 不予处理·无正当理由大量反复申请 needs it (an extension of ledger.md).</summary>
+    public const string ReasonsRequestedOn = "要求说明理由日期";
     public const string FeeNoticeOn = "收费通知日期";
     public const string FeePaidOn = "缴费日期";
     public const string AnsweredOn = "答复日期";
@@ -51,6 +54,7 @@ public static class LedgerColumns
         SupplementRequestedOn, SupplementDue, SupplementReceivedOn, ConsultationParty, ConsultationStartedOn, ConsultationEndedOn,
         ExtendedOn, FeeNoticeOn, FeePaidOn, AnsweredOn, Disposition, Detail,
         ReconsideredOn, ReconsiderationResult, ReconsiderationConcludedOn, SuedOn, LawsuitKind, LawsuitResult, LawsuitConcludedOn,
+        ReasonsRequestedOn,
     ];
 
     /// <summary>What the product computes on export; an import ignores them without a warning.</summary>
@@ -60,6 +64,7 @@ public static class LedgerColumns
     [
         ReceivedOn, SupplementRequestedOn, SupplementDue, SupplementReceivedOn, ConsultationStartedOn, ConsultationEndedOn,
         ExtendedOn, FeeNoticeOn, FeePaidOn, AnsweredOn, ReconsideredOn, ReconsiderationConcludedOn, SuedOn, LawsuitConcludedOn,
+        ReasonsRequestedOn,
     ];
 
     public static bool IsKnown(string name) => Ledger.Contains(name) || Computed.Contains(name) || name == ErrorReason;

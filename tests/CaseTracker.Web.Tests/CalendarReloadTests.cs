@@ -22,7 +22,7 @@ public class CalendarReloadTests(HostFixture host)
         await browser.SignInAsync("admin", host.AdminPassword);
         var load = await browser.SubmitAsync("/admin", "/admin/calendar", new()
         {
-            ["csv"] = "date,kind,notice\n2027-01-01,holiday,国务院办公厅关于2027年部分节假日安排的通知\n",
+            ["csv"] = "date,kind,notice\n2027-01-01,holiday,国务院办公厅关于2027年部分节假日安排的通知\n2027,complete,国务院办公厅关于2027年部分节假日安排的通知\n",
         });
         Assert.True(load.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, $"loading the notice answered {load.StatusCode}");
 

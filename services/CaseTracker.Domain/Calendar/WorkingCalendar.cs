@@ -28,23 +28,36 @@ public sealed class WorkingCalendar
     private static readonly Lazy<WorkingCalendar> BuiltInCalendar = new(LoadBuiltIn);
     private readonly FrozenDictionary<DateOnly, CalendarEntry> _entries;
 
-    private WorkingCalendar(IEnumerable<CalendarEntry> entries, IEnumerable<int> coveredYears)
+    private readonly FrozenDictionary<int, string> _complete;
+
+    private WorkingCalendar(IEnumerable<CalendarEntry> entries, IReadOnlyDictionary<int, string> complete)
     {
         _entries = entries.ToFrozenDictionary(e => e.Date);
-        CoveredYears = coveredYears.Order().ToFrozenSet();
+        _complete = complete.ToFrozenDictionary();
+        CoveredYears = _complete.Keys.Order().ToFrozenSet();
+        ListedYears = _entries.Keys.Select(d => d.Year).Concat(_complete.Keys).Distinct().Order().ToFrozenSet();
     }
 
     /// <summary>The notices of 2016–2026 shipped with the product.</summary>
     public static WorkingCalendar BuiltIn => BuiltInCalendar.Value;
 
+    /// <summary>The years whose notice is loaded whole (marked complete): only their dates are firm.</summary>
     public IReadOnlySet<int> CoveredYears { get; }
+
+    /// <summary>The years with any data, complete or not (a partly loaded year is used, but stays provisional).</summary>
+    public IReadOnlySet<int> ListedYears { get; }
 
     public IReadOnlyList<CalendarEntry> Entries => _entries.Values.OrderBy(e => e.Date).ToList();
 
-    /// <summary>Reads the data file: <c>date,kind,notice</c>, '#' comments; a year is covered once any date of it is listed.</summary>
+    /// <summary>
+    /// Reads the data file: <c>date,kind,notice</c>, '#' comments. A year counts as covered only when the file marks its
+    /// notice as loaded whole, with a line <c>2027,complete,通知名称</c> (or <c>2027,完整,…</c>): a partly typed notice must not
+    /// make deadlines firm.
+    /// </summary>
     public static WorkingCalendar Parse(string csv)
     {
         var entries = new List<CalendarEntry>();
+        var complete = new Dictionary<int, string>();
         var lineNumber = 0;
         foreach (var raw in csv.Split('\n'))
         {
@@ -59,6 +72,21 @@ public sealed class WorkingCalendar
             if (parts.Length < 3 || parts[2].Trim().Length == 0)
             {
                 throw new CalendarFormatException($"节假日数据第{lineNumber}行：应为“日期,类型,通知”三列，且必须注明依据的通知。");
+            }
+
+            if (parts[1].Trim() is "complete" or "完整")
+            {
+                if (!int.TryParse(parts[0].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < 2000 or > 2999)
+                {
+                    throw new CalendarFormatException($"节假日数据第{lineNumber}行：“{parts[0]}”不是年份；标记通知已完整载入应写为“2027,complete,通知名称”。");
+                }
+
+                if (!complete.TryAdd(year, parts[2].Trim()))
+                {
+                    throw new CalendarFormatException($"节假日数据第{lineNumber}行：{year}年的完整标记重复。");
+                }
+
+                continue;
             }
 
             if (!DateOnly.TryParseExact(parts[0].Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
@@ -92,7 +120,7 @@ public sealed class WorkingCalendar
             entries.Add(new CalendarEntry(date, kind, parts[2].Trim()));
         }
 
-        return new WorkingCalendar(entries, entries.Select(e => e.Date.Year).Distinct());
+        return new WorkingCalendar(entries, complete);
     }
 
     /// <summary>
@@ -101,10 +129,16 @@ public sealed class WorkingCalendar
     /// </summary>
     public WorkingCalendar With(WorkingCalendar notice)
     {
-        var replaced = notice.CoveredYears;
+        var replaced = notice.ListedYears;
         var kept = _entries.Values.Where(e => !replaced.Contains(e.Date.Year));
-        return new WorkingCalendar(kept.Concat(notice._entries.Values), CoveredYears.Union(replaced));
+        var complete = _complete.Where(c => !replaced.Contains(c.Key)).Concat(notice._complete).ToDictionary();
+        return new WorkingCalendar(kept.Concat(notice._entries.Values), complete);
     }
+
+    /// <summary>The data file of one year (its dates, and its complete mark if it has one).</summary>
+    public string YearCsv(int year) =>
+        "date,kind,notice\n" + string.Concat(Entries.Where(e => e.Date.Year == year).Select(Line))
+        + (_complete.TryGetValue(year, out var notice) ? $"{year},complete,{notice}\n" : "");
 
     public bool Covers(DateOnly date) => CoveredYears.Contains(date.Year);
 
@@ -158,8 +192,11 @@ public sealed class WorkingCalendar
         CountWorkingDays(new DateOnly(year - 1, 12, 31), new DateOnly(year, 12, 31)).Days;
 
     public string ToCsv() =>
-        "date,kind,notice\n" + string.Concat(Entries.Select(e =>
-            $"{e.Date:yyyy-MM-dd},{(e.Kind == DayKind.Holiday ? "holiday" : "workday")},{e.Notice}\n"));
+        "date,kind,notice\n" + string.Concat(Entries.Select(Line))
+        + string.Concat(_complete.OrderBy(c => c.Key).Select(c => $"{c.Key},complete,{c.Value}\n"));
+
+    private static string Line(CalendarEntry e) =>
+        $"{e.Date:yyyy-MM-dd},{(e.Kind == DayKind.Holiday ? "holiday" : "workday")},{e.Notice}\n";
 
     private static WorkingCalendar LoadBuiltIn()
     {

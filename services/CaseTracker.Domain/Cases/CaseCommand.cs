@@ -23,13 +23,15 @@ public abstract record CaseCommand
         string Description,
         string RequestedForm) : CaseCommand;
 
+    /// <summary><paramref name="RespondBy"/>: 补正期限, the last day the applicant may supplement; live entry must give one (条例第三十条).</summary>
     public sealed record RequestSupplement(DateOnly On, string Items, DateOnly? RespondBy) : CaseCommand;
 
     public sealed record RecordSupplement(DateOnly On) : CaseCommand;
 
     public sealed record LapseSupplement(DateOnly On) : CaseCommand;
 
-    public sealed record StartConsultation(string ConsultationId, ConsultationKind Kind, string Party, DateOnly On) : CaseCommand;
+    /// <summary><paramref name="PartyReceivedOn"/>: the day the party received the letter; not given = the day it went out.</summary>
+    public sealed record StartConsultation(string ConsultationId, ConsultationKind Kind, string Party, DateOnly On, DateOnly? PartyReceivedOn = null) : CaseCommand;
 
     public sealed record RecordConsultationAnswer(string ConsultationId, DateOnly On) : CaseCommand;
 
@@ -45,7 +47,8 @@ public abstract record CaseCommand
 
     public sealed record RequestReasons(DateOnly On) : CaseCommand;
 
-    public sealed record SetDelayedAnswerDate(DateOnly On, DateOnly AnswerBy) : CaseCommand;
+    /// <summary><paramref name="ApplicantToldOn"/>: the day the applicant was told of the date; not given = the day it was set.</summary>
+    public sealed record SetDelayedAnswerDate(DateOnly On, DateOnly AnswerBy, DateOnly? ApplicantToldOn = null) : CaseCommand;
 
     public sealed record Answer(DateOnly On, Outcome Outcome, GroundList WithheldGrounds, string Note) : CaseCommand;
 

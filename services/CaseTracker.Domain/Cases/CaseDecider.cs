@@ -7,7 +7,11 @@ using static CaseTracker.Domain.Cases.CaseEvent;
 namespace CaseTracker.Domain.Cases;
 
 /// <summary>The calendar and settings a decision needs (the extension rule depends on the deadline).</summary>
-public sealed record CasePolicy(WorkingCalendar Calendar, ClockSettings Settings)
+/// <param name="Today">
+/// Today in the agency's time zone (Asia/Shanghai), filled by the host from its clock: no business date may be later
+/// (domain.md §2). The domain reads no clock; none = no check (tests, replays).
+/// </param>
+public sealed record CasePolicy(WorkingCalendar Calendar, ClockSettings Settings, DateOnly? Today = null)
 {
     public static CasePolicy Default { get; } = new(WorkingCalendar.BuiltIn, ClockSettings.Default);
 }
@@ -28,7 +32,7 @@ public static class CaseDecider
 
         if (@event is DateCorrected or OutcomeCorrected or ApplicantTypeCorrected)
         {
-            CaseRules.CheckCorrection(@event, state);
+            CaseRules.CheckCorrection(@event, state, policy);
             var corrected = Evolve(state, @event);
             CaseRules.CheckHistory(corrected.History, policy);
             return [@event];
@@ -81,7 +85,7 @@ public static class CaseDecider
         RequestSupplement c => new SupplementRequested(c.On, c.Items.Trim(), c.RespondBy),
         RecordSupplement c => new SupplementReceived(c.On),
         LapseSupplement c => new SupplementLapsed(c.On),
-        StartConsultation c => new ConsultationStarted(c.ConsultationId, c.Kind, c.Party.Trim(), c.On),
+        StartConsultation c => new ConsultationStarted(c.ConsultationId, c.Kind, c.Party.Trim(), c.On, c.PartyReceivedOn ?? c.On),
         RecordConsultationAnswer c => new ConsultationAnswered(c.ConsultationId, c.On),
         LapseConsultation c => new ConsultationLapsed(c.ConsultationId, c.On),
         Extend c => new Extended(c.On, c.Approver.Trim(), c.Reason.Trim(), c.ApplicantToldOn),
@@ -89,7 +93,7 @@ public static class CaseDecider
         RecordFeePayment c => new FeePaid(c.On),
         LapseFee c => new FeeLapsed(c.On),
         RequestReasons c => new ReasonsRequested(c.On),
-        SetDelayedAnswerDate c => new DelayedAnswerDateSet(c.On, c.AnswerBy),
+        SetDelayedAnswerDate c => new DelayedAnswerDateSet(c.On, c.AnswerBy, c.ApplicantToldOn ?? c.On),
         Answer c => new Decided(c.On, c.Outcome, c.WithheldGrounds, c.Note.Trim()),
         Withdraw c => new Withdrawn(c.On),
         FileReconsideration c => new ReconsiderationFiled(c.AppealId, c.On, c.Body.Trim()),

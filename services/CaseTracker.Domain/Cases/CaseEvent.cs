@@ -50,10 +50,14 @@ public abstract record CaseEvent
         public override CaseEvent WithDate(DateOnly date) => this with { On = date };
     }
 
-    /// <summary>征求第三方意见 (第三十二条) or 征求其他机关意见 (第三十四条).</summary>
-    public sealed record ConsultationStarted(string ConsultationId, ConsultationKind Kind, string Party, DateOnly On) : CaseEvent
+    /// <summary>
+    /// 征求第三方意见 (第三十二条) or 征求其他机关意见 (第三十四条). <paramref name="PartyReceivedOn"/> is the day the party
+    /// received the letter: its 15 working days run from then (stored v1 events are upcast with the start date).
+    /// </summary>
+    public sealed record ConsultationStarted(string ConsultationId, ConsultationKind Kind, string Party, DateOnly On, DateOnly? PartyReceivedOn = null) : CaseEvent
     {
-        public override CaseEvent WithDate(DateOnly date) => this with { On = date };
+        /// <summary>A letter recorded as received the day it went out moves with it.</summary>
+        public override CaseEvent WithDate(DateOnly date) => this with { On = date, PartyReceivedOn = PartyReceivedOn == On ? date : PartyReceivedOn };
     }
 
     public sealed record ConsultationAnswered(string ConsultationId, DateOnly On) : CaseEvent
@@ -96,10 +100,14 @@ public abstract record CaseEvent
         public override CaseEvent WithDate(DateOnly date) => this with { On = date };
     }
 
-    /// <summary>第三十五条: a reasonable later date for the answer; it becomes the deadline.</summary>
-    public sealed record DelayedAnswerDateSet(DateOnly On, DateOnly AnswerBy) : CaseEvent
+    /// <summary>
+    /// 第三十五条: a reasonable later date for the answer; it becomes the deadline. <paramref name="ApplicantToldOn"/> is the
+    /// day the applicant was told of it (stored v1 events are upcast with the day it was set).
+    /// </summary>
+    public sealed record DelayedAnswerDateSet(DateOnly On, DateOnly AnswerBy, DateOnly? ApplicantToldOn = null) : CaseEvent
     {
-        public override CaseEvent WithDate(DateOnly date) => this with { On = date };
+        /// <summary>An applicant recorded as told the day the date was set is told on the corrected day.</summary>
+        public override CaseEvent WithDate(DateOnly date) => this with { On = date, ApplicantToldOn = ApplicantToldOn == On ? date : ApplicantToldOn };
     }
 
     /// <summary>答复. For 部分公开 the grounds of the withheld part.</summary>

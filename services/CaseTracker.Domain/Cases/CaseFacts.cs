@@ -12,6 +12,9 @@ public sealed record Supplement(DateOnly RequestedOn, string Items, DateOnly? Re
 
 public sealed record Consultation(string Id, ConsultationKind Kind, string Party, DateOnly StartedOn, DateOnly? EndedOn, bool Answered)
 {
+    /// <summary>The day the party received the letter (its 15 working days run from then); the start date when not recorded.</summary>
+    public DateOnly PartyReceivedOn { get; init; } = StartedOn;
+
     public bool IsOpen => EndedOn is null;
 }
 

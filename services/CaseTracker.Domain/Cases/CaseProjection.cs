@@ -17,7 +17,7 @@ internal static class CaseProjection
         SupplementReceived e => s with { Supplement = s.Supplement! with { ReceivedOn = e.On } },
         SupplementLapsed e => (s with { Supplement = s.Supplement! with { LapsedOn = e.On } })
             .WithClosure(e.On, Outcome.OtherSupplementLapsed, GroundList.None, m.Number),
-        ConsultationStarted e => s with { Consultations = s.Consultations.Add(new Consultation(e.ConsultationId, e.Kind, e.Party, e.On, null, false)) },
+        ConsultationStarted e => s with { Consultations = s.Consultations.Add(new Consultation(e.ConsultationId, e.Kind, e.Party, e.On, null, false) { PartyReceivedOn = e.PartyReceivedOn ?? e.On }) },
         ConsultationAnswered e => EndConsultation(s, e.ConsultationId, e.On, answered: true),
         ConsultationLapsed e => EndConsultation(s, e.ConsultationId, e.On, answered: false),
         Extended e => s with { Extension = new Extension(e.On, e.Approver, e.Reason, e.ApplicantToldOn) },
@@ -25,7 +25,7 @@ internal static class CaseProjection
         FeePaid e => s with { Fee = s.Fee! with { PaidOn = e.On } },
         FeeLapsed e => (s with { Fee = s.Fee! with { LapsedOn = e.On } }).WithClosure(e.On, Outcome.OtherFeeUnpaid, GroundList.None, m.Number),
         ReasonsRequested e => s with { ReasonsRequestedOn = e.On },
-        DelayedAnswerDateSet e => s with { AnswerBy = e.AnswerBy },
+        DelayedAnswerDateSet e => s with { AnswerBy = e.AnswerBy, AnswerByToldOn = e.ApplicantToldOn ?? e.On },
         Decided e => s.WithClosure(e.On, e.Outcome, e.WithheldGrounds, m.Number),
         Withdrawn e => s.WithClosure(e.On, Outcome.Withdrawn, GroundList.None, m.Number),
         ReconsiderationFiled e => s with { Appeals = s.Appeals.Add(new Appeal(e.AppealId, AppealKind.Reconsideration, e.On, e.Body, false, null, null)) },

@@ -10,8 +10,16 @@ internal static class CaseRules
 {
     private static readonly DateOnly FeesInForce = new(2021, 1, 1);
 
-    public static void Check(CaseEvent e, CaseState s, CasePolicy policy)
+    /// <summary>国务院令第492号 (第三十八条): the Regulation is in force from 2008-05-01.</summary>
+    private static readonly DateOnly RegulationInForce = new(2008, 5, 1);
+
+    /// <param name="replay">
+    /// Checking a history already stored (after a correction): rules about what live entry must state (a supplement
+    /// period) are not applied again to milestones recorded before they existed.
+    /// </param>
+    public static void Check(CaseEvent e, CaseState s, CasePolicy policy, bool replay = false)
     {
+        CheckNotInFuture(e, policy);
         if (e is Received received)
         {
             CheckReceipt(received, s);
@@ -38,7 +46,8 @@ internal static class CaseRules
                 // 条例第三十条: 一次性告知 — one supplement notice per request.
                 Require(s.Supplement is null, "supplement.once", $"补正告知应一次性告知（条例第三十条），本案已于{s.Supplement?.RequestedOn:yyyy-MM-dd}告知补正。");
                 Require(r.Items.Length > 0, "supplement.items_required", "补正告知须写明需要补正的事项（条例第三十条）。");
-                Require(r.RespondBy is null || r.RespondBy >= r.On, "supplement.period_before_notice", "补正期限不能早于补正告知日期。");
+                Require(replay || r.RespondBy is not null, "supplement.period_required", "补正告知须说明合理的补正期限（条例第三十条），请填写补正期限。");
+                Require(r.RespondBy is null || r.RespondBy >= r.On, "supplement.period_before_notice", "补正期限不能早于补正告知日期（条例第三十条）。");
                 break;
             case SupplementReceived r:
                 var pending = s.Supplement ?? throw Refuse("supplement.not_requested", "本案没有补正告知，不能登记收到补正。");
@@ -49,10 +58,15 @@ internal static class CaseRules
                 var asked = s.Supplement ?? throw Refuse("supplement.lapse_without_request", "本案没有补正告知，不能登记逾期不补正（条例第三十条：只有告知补正后申请人逾期不补正的，才视为放弃申请）。");
                 Require(asked.IsPending, "supplement.not_pending", $"本案的补正已于{asked.ReceivedOn:yyyy-MM-dd}收到，不能再登记逾期不补正。");
                 Require(r.On >= asked.RequestedOn, "supplement.lapsed_before_request", $"逾期不补正日期{r.On:yyyy-MM-dd}早于补正告知日期{asked.RequestedOn:yyyy-MM-dd}。");
+                var respondBy = StatutoryClock.SupplementRespondBy(asked, policy.Calendar, policy.Settings);
+                Require(r.On > respondBy, "supplement.lapse_too_early",
+                    $"补正期限{(asked.RespondBy is null ? "（未载明，按默认期限计算）" : "")}至{respondBy:yyyy-MM-dd}，{r.On:yyyy-MM-dd}尚未届满，不能登记逾期不补正：申请人逾期不补正的，才视为放弃申请（条例第三十条）。");
                 break;
             case ConsultationStarted c:
                 Require(s.Consultations.All(x => x.Id != c.ConsultationId), "consultation.duplicate", $"征求意见“{c.ConsultationId}”已登记。");
-                Require(c.Party.Length > 0, "consultation.party_required", "征求意见须写明征求意见的对象。");
+                Require(c.Party.Length > 0, "consultation.party_required", "征求意见须写明征求意见的对象（条例第三十二条、第三十四条）。");
+                Require(c.PartyReceivedOn is not { } got || got >= c.On, "consultation.received_before_sent",
+                    $"征求意见对象收到征求意见书的日期{c.PartyReceivedOn:yyyy-MM-dd}早于发出日期{c.On:yyyy-MM-dd}（条例第三十二条、第三十四条：期限自收到之日起算）。");
                 break;
             case ConsultationAnswered or ConsultationLapsed:
                 var id = e is ConsultationAnswered a ? a.ConsultationId : ((ConsultationLapsed)e).ConsultationId;
@@ -60,6 +74,13 @@ internal static class CaseRules
                     ?? throw Refuse("consultation.unknown", $"本案没有征求意见“{id}”，不能登记其答复或逾期。");
                 Require(consultation.IsOpen, "consultation.ended", $"征求意见“{id}”已于{consultation.EndedOn:yyyy-MM-dd}结束。");
                 Require(e.On >= consultation.StartedOn, "consultation.end_before_start", $"征求意见结束日期{e.On:yyyy-MM-dd}早于开始日期{consultation.StartedOn:yyyy-MM-dd}。");
+                if (e is ConsultationLapsed)
+                {
+                    var replyDue = StatutoryClock.ConsultationReplyDue(consultation, policy.Calendar, policy.Settings).Date;
+                    Require(e.On > replyDue, "consultation.lapse_too_early",
+                        $"征求意见对象自收到征求意见之日（{consultation.PartyReceivedOn:yyyy-MM-dd}）起15个工作日内提出意见，期限至{replyDue:yyyy-MM-dd}，{e.On:yyyy-MM-dd}尚未逾期（条例{(consultation.Kind == ConsultationKind.ThirdParty ? "第三十二条" : "第三十四条")}）。");
+                }
+
                 break;
             case Extended x:
                 CheckExtension(x, s, policy);
@@ -68,17 +89,27 @@ internal static class CaseRules
                 Require(f.On >= FeesInForce, "fee.not_in_force", "信息处理费自2021年1月1日起收取（国办函〔2020〕109号），此前不能发出收费通知。");
                 Require(s.Fee is null, "fee.once", $"本案已于{s.Fee?.IssuedOn:yyyy-MM-dd}发出收费通知。");
                 Require(f.Amount > 0, "fee.amount", "收费金额必须大于零。");
-                Require(f.ApplicantReceivedOn >= f.On, "fee.received_before_notice", "申请人收到收费通知的日期不能早于通知发出日期。");
+                Require(f.ApplicantReceivedOn >= f.On, "fee.received_before_notice", "申请人收到收费通知的日期不能早于通知发出日期（国办函〔2020〕109号：缴费期限自收到通知的次日起算）。");
+                RequireRunning(s, f.On, policy, "fee.after_deadline", "发出收费通知", "收费通知应在答复期限内发出（条例第四十二条；国办函〔2020〕109号）");
                 break;
             case FeePaid or FeeLapsed:
                 var fee = s.Fee ?? throw Refuse("fee.no_notice", $"本案没有收费通知，不能登记{Name(e)}。");
                 Require(fee.IsPending, "fee.settled", $"本案的收费已于{fee.PaidOn:yyyy-MM-dd}缴纳。");
                 Require(e.On >= fee.IssuedOn, "fee.before_notice", $"{Name(e)}日期{e.On:yyyy-MM-dd}早于收费通知日期{fee.IssuedOn:yyyy-MM-dd}。");
+                if (e is FeeLapsed)
+                {
+                    var payBy = StatutoryClock.FeePaymentDue(fee, policy.Calendar).Date;
+                    Require(e.On > payBy, "fee.lapse_too_early",
+                        $"申请人自收到收费通知的次日起20个工作日内缴费（国办函〔2020〕109号；条例第四十二条），{fee.ApplicantReceivedOn:yyyy-MM-dd}收到、期限至{payBy:yyyy-MM-dd}，{e.On:yyyy-MM-dd}不能登记逾期未缴费。");
+                }
+
                 break;
             case DelayedAnswerDateSet d:
                 // 条例第三十五条: the agency first asks for reasons, then may set a reasonable later date.
-                Require(s.ReasonsRequestedOn is not null, "delay.without_reasons", "确定延迟答复期限前，应先要求申请人说明理由（条例第三十五条）。");
-                Require(d.AnswerBy > d.On, "delay.not_later", "延迟答复的期限必须晚于确定之日。");
+                Require(s.ReasonsRequestedOn is { } askedOn && askedOn <= d.On, "delay.without_reasons", "确定延迟答复期限前，应先要求申请人说明理由（条例第三十五条）。");
+                Require(d.AnswerBy > d.On, "delay.not_later", "延迟答复的期限必须晚于确定之日（条例第三十五条）。");
+                Require(d.ApplicantToldOn is not { } told || told >= d.On, "delay.told_before_set", "告知申请人延迟答复期限的日期不能早于确定之日（条例第三十五条）。");
+                RequireRunning(s, d.On, policy, "delay.after_deadline", "确定延迟答复期限", "延迟答复的期限只能在答复期限内确定（条例第三十五条）");
                 break;
             case Decided d:
                 CheckDecision(d.Outcome, d.WithheldGrounds, s);
@@ -86,9 +117,11 @@ internal static class CaseRules
                 break;
             case ReconsiderationFiled r:
                 Require(s.Appeals.All(x => x.Id != r.AppealId), "appeal.duplicate", $"行政复议“{r.AppealId}”已登记。");
+                CheckAppealBeforeDecision(r, s, policy);
                 break;
             case LawsuitFiled l:
                 Require(s.Appeals.All(x => x.Id != l.AppealId), "appeal.duplicate", $"行政诉讼“{l.AppealId}”已登记。");
+                CheckAppealBeforeDecision(l, s, policy);
                 break;
             case ReconsiderationConcluded or LawsuitConcluded:
                 var appealId = e is ReconsiderationConcluded rc ? rc.AppealId : ((LawsuitConcluded)e).AppealId;
@@ -101,12 +134,14 @@ internal static class CaseRules
         }
     }
 
-    public static void CheckCorrection(CaseEvent e, CaseState s)
+    public static void CheckCorrection(CaseEvent e, CaseState s, CasePolicy policy)
     {
         if (!s.Exists)
         {
             throw Refuse("case.not_received", "本案尚未登记收到申请，无可更正。");
         }
+
+        CheckNotInFuture(e, policy);
 
         switch (e)
         {
@@ -133,7 +168,7 @@ internal static class CaseRules
         {
             try
             {
-                Check(milestone.Event, state, policy);
+                Check(milestone.Event, state, policy, replay: true);
             }
             catch (DomainException error)
             {
@@ -175,6 +210,51 @@ internal static class CaseRules
         Require(r.CaseNumber.Length > 0, "receipt.number_required", "编号不能为空。");
         Require(Enum.IsDefined(r.ApplicantType), "receipt.applicant_type", "申请人类型无效。");
         Require(Enum.IsDefined(r.Channel), "receipt.channel", "申请方式无效。");
+        Require(r.On >= RegulationInForce, "receipt.before_regulation",
+            $"收到申请日期{r.On:yyyy-MM-dd}早于《政府信息公开条例》施行之日2008-05-01（国务院令第492号第三十八条），不能登记。");
+    }
+
+    /// <summary>No business date after today in the agency's time zone (domain.md §2); deadlines (补正期限, 延迟答复期限) may be later.</summary>
+    private static void CheckNotInFuture(CaseEvent e, CasePolicy policy)
+    {
+        if (policy.Today is not { } today)
+        {
+            return;
+        }
+
+        var dates = e switch
+        {
+            Extended x => [x.On, x.ApplicantToldOn],
+            FeeNoticeIssued f => [f.On, f.ApplicantReceivedOn],
+            ConsultationStarted c => [c.On, c.PartyReceivedOn ?? c.On],
+            DelayedAnswerDateSet d => [d.On, d.ApplicantToldOn ?? d.On],
+            DateCorrected c => [c.On, c.CorrectDate],
+            _ => new[] { e.On },
+        };
+        var future = dates.Where(d => d > today).Order().FirstOrDefault();
+        Require(future == default, "date.in_future",
+            $"{Name(e)}的日期{future:yyyy-MM-dd}晚于今天（{today:yyyy-MM-dd}，北京时间）：不能登记尚未发生的办理环节，请核对日期。");
+    }
+
+    /// <summary>An extension, a fee notice or an Art 35 date acts on a running period only: after the deadline it is refused.</summary>
+    private static void RequireRunning(CaseState s, DateOnly on, CasePolicy policy, string rule, string what, string law)
+    {
+        var runOut = StatutoryClock.HasRunOut(s, on, policy.Calendar, policy.Settings, out var deadline);
+        Require(!runOut, rule, $"答复期限已于{deadline:yyyy-MM-dd}届满，{on:yyyy-MM-dd}不能再{what}：{law}。");
+    }
+
+    /// <summary>Before the decision, an appeal lies only against 不作为: once the response period has run out.</summary>
+    private static void CheckAppealBeforeDecision(CaseEvent e, CaseState s, CasePolicy policy)
+    {
+        if (s.Closure is { } closure && closure.On <= e.On)
+        {
+            return;
+        }
+
+        var runOut = StatutoryClock.HasRunOut(s, e.On, policy.Calendar, policy.Settings, out var deadline);
+        var kind = e is LawsuitFiled ? "提起行政诉讼" : "申请行政复议";
+        Require(runOut, "appeal.before_deadline",
+            $"{e.On:yyyy-MM-dd}本案尚未答复，答复期限{(deadline is { } d ? $"至{d:yyyy-MM-dd}" : "暂停计算")}尚未届满：答复前只能就逾期不答复（不作为）{kind}（条例第五十一条）。");
     }
 
     private static void CheckExtension(Extended x, CaseState s, CasePolicy policy)
@@ -183,10 +263,8 @@ internal static class CaseRules
         Require(s.Extension is null, "extension.once", $"延期答复只能一次（条例第三十三条第二款），本案已于{s.Extension?.On:yyyy-MM-dd}延期。");
         Require(x.Approver.Length > 0, "extension.approver_required", "延期答复须经政府信息公开工作机构负责人同意，请填写批准人。");
         Require(x.Reason.Length > 0, "extension.reason_required", "延期答复须写明理由。");
-        Require(x.ApplicantToldOn >= x.On, "extension.told_before_granted", "告知申请人的日期不能早于延期批准日期。");
-        var (deadline, _, _, _) = StatutoryClock.Deadline(s.AsOf(x.On), policy.Calendar, policy.Settings);
-        Require(deadline is not { } due || x.On <= due, "extension.after_deadline",
-            $"答复期限已于{deadline:yyyy-MM-dd}届满，期限届满后不能再延期（条例第三十三条第二款）。");
+        Require(x.ApplicantToldOn >= x.On, "extension.told_before_granted", "告知申请人的日期不能早于延期批准日期（条例第三十三条第二款）。");
+        RequireRunning(s, x.On, policy, "extension.after_deadline", "延期", "期限届满后不能再延期（条例第三十三条第二款）");
     }
 
     private static void CheckDecision(Outcome outcome, GroundList grounds, CaseState s)
@@ -210,6 +288,8 @@ internal static class CaseRules
 
         Require(outcome != Outcome.UnavailableUnclearAfterSupplement || s.Supplement?.ReceivedOn is not null,
             "decision.unclear_without_supplement", "“补正后申请内容仍不明确”只适用于已告知补正并收到补正的申请（条例第三十条）。");
+        Require(outcome != Outcome.NotProcessedExcessive || s.ReasonsRequestedOn is not null,
+            "decision.excessive_without_reasons", "以“无正当理由大量反复申请”不予处理前，应先要求申请人说明理由（条例第三十五条）。");
     }
 
     private static void Require(bool condition, string rule, string message)

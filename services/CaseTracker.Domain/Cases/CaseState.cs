@@ -31,6 +31,9 @@ public sealed record CaseState
     /// <summary>条例第三十五条: the answer date the agency set; it is the deadline.</summary>
     public DateOnly? AnswerBy { get; init; }
 
+    /// <summary>条例第三十五条: the day the applicant was told of the delayed answer date.</summary>
+    public DateOnly? AnswerByToldOn { get; init; }
+
     public Closure? Closure { get; init; }
 
     public ImmutableList<Appeal> Appeals { get; init; } = [];

@@ -59,13 +59,25 @@ public sealed record ClockReading
 
     public DateOnly? FeePaymentDue { get; init; }
 
-    /// <summary>For a closed case: whether it was answered after its deadline.</summary>
+    /// <summary>
+    /// For a closed case: whether it was closed after its deadline. A pause still open at closing ends on the closing
+    /// date; a milestone recorded after the deadline had passed moves nothing, so a case overdue stays late.
+    /// </summary>
     public bool ClosedLate { get; init; }
 
-    /// <summary>行政复议 within 60 days of learning of the decision (counted from the decision date).</summary>
+    /// <summary>
+    /// The numbers of the milestones dated after the deadline had passed (a consultation, a supplement notice or its
+    /// receipt, a fee notice, an extension or an Art 35 date): recorded, flagged late, and moving nothing (domain.md §2).
+    /// </summary>
+    public IReadOnlyList<int> LateMilestones { get; init; } = [];
+
+    /// <summary>
+    /// 行政复议 within 60 days of learning of the decision. The model has no delivery date yet, so it counts from the
+    /// decision date. None for a withdrawn case.
+    /// </summary>
     public DateOnly? ReconsiderationWindowEnds { get; init; }
 
-    /// <summary>行政诉讼 within 6 months.</summary>
+    /// <summary>行政诉讼 within 6 months of the decision, or within 15 days after a reconsideration decision. None for a withdrawn case.</summary>
     public DateOnly? LawsuitWindowEnds { get; init; }
 
     public string StatusLabel => Status switch

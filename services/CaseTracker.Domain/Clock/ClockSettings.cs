@@ -6,7 +6,13 @@ namespace CaseTracker.Domain.Clock;
 /// when that is a working day.
 /// </param>
 /// <param name="FeeNoticePausesClock">Whether notice-to-payment time is excluded (default on; unverified in 国办函〔2020〕109号).</param>
-public sealed record ClockSettings(bool DayOneIsNextWorkingDay = true, bool FeeNoticePausesClock = true)
+/// <param name="SupplementDefaultDays">
+/// The supplement period (补正期限) applied to a ledger row whose 补正告知 gives none, in <b>working days</b> after the
+/// notice date (default 15). 条例第三十条 only asks for 合理的补正期限; live entry must state one, so this default only
+/// fills old ledgers. Working days rather than calendar days, because every other period of the Regulation is counted
+/// in working days and a holiday must not eat into the applicant's time.
+/// </param>
+public sealed record ClockSettings(bool DayOneIsNextWorkingDay = true, bool FeeNoticePausesClock = true, int SupplementDefaultDays = 15)
 {
     public static ClockSettings Default { get; } = new();
 

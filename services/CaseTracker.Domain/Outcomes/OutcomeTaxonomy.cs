@@ -38,7 +38,10 @@ public static class OutcomeTaxonomy
         new(Outcome.NotProcessedRepeat, Disposition.NotProcessed, "重复申请", "not_processed.repeat", "not_processed.repeat", "其他", "第三十六条第（六）项"),
         new(Outcome.NotProcessedPublication, Disposition.NotProcessed, "要求提供公开出版物", "not_processed.publication", "not_processed.publication", "其他", "第三十九条第二款"),
         new(Outcome.NotProcessedExcessive, Disposition.NotProcessed, "无正当理由大量反复申请", "not_processed.excessive", "not_processed.excessive", "其他", "第三十五条"),
-        new(Outcome.NotProcessedConfirmation, Disposition.NotProcessed, "要求行政机关确认或重新出具已获取信息", "not_processed.confirmation", "not_processed.confirmation", "非政府信息", "第三十九条第二款"),
+        // Not 第三十九条第二款 (that is 公开出版物). The Regulation has no article of its own for this row of the report
+        // format (国办公开办函〔2021〕30号); the basis agencies rest it on is 第三十八条: what is provided is information
+        // already made or obtained, and confirming or re-issuing what the applicant already has is not that.
+        new(Outcome.NotProcessedConfirmation, Disposition.NotProcessed, "要求行政机关确认或重新出具已获取信息", "not_processed.confirmation", "not_processed.confirmation", "非政府信息", "第三十八条"),
         new(Outcome.OtherSupplementLapsed, Disposition.OtherHandling, "逾期不补正", "other.no_supplement", "other", "申请内容不明确", "第三十条"),
         new(Outcome.OtherFeeUnpaid, Disposition.OtherHandling, "逾期未缴费", "other.fee_unpaid", "other", "其他", "第四十二条；国办函〔2020〕109号"),
         new(Outcome.OtherNotGovernmentInformation, Disposition.OtherHandling, "非政府信息", "other.other", "other", "非政府信息", "第二条"),

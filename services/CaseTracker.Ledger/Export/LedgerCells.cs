@@ -46,6 +46,7 @@ public static class LedgerCells
             LedgerValue.Of(lawsuit?.FiledOn),
             new(lawsuit is null ? "" : lawsuit.AfterReconsideration ? LedgerVocabulary.AfterReconsideration : LedgerVocabulary.Direct),
             new(lawsuit?.Result?.Label() ?? ""), LedgerValue.Of(lawsuit?.ConcludedOn),
+            LedgerValue.Of(state.ReasonsRequestedOn),
         ];
     }
 

@@ -10,7 +10,8 @@ namespace CaseTracker.Ledger.Import;
 /// </summary>
 internal static partial class LedgerMapping
 {
-    public static (LedgerCaseKey? Key, List<LedgerStep> Steps) Map(RowReader r)
+    /// <param name="policy">For the operator's default supplement period, applied to a 补正告知 without 补正期限.</param>
+    public static (LedgerCaseKey? Key, List<LedgerStep> Steps) Map(RowReader r, CasePolicy policy)
     {
         var steps = new List<LedgerStep>();
         var number = r.Required(Number);
@@ -25,12 +26,17 @@ internal static partial class LedgerMapping
             steps.Add(new(receive, ReceivedOn));
         }
 
-        Supplement(r, steps);
+        Supplement(r, steps, policy);
         Consultation(r, steps);
         Fee(r, steps);
         if (r.Date(ExtendedOn) is { } extendedOn)
         {
             steps.Add(new(new CaseCommand.Extend(extendedOn, LedgerDefaults.ExtensionApprover, LedgerDefaults.ExtensionReason, extendedOn), ExtendedOn));
+        }
+
+        if (r.Date(LedgerColumns.ReasonsRequestedOn) is { } reasonsOn)
+        {
+            steps.Add(new(new CaseCommand.RequestReasons(reasonsOn), LedgerColumns.ReasonsRequestedOn));
         }
 
         ClosureMapping.Map(r, steps);
@@ -54,14 +60,16 @@ internal static partial class LedgerMapping
             : new PersonalData(LedgerIds.SubjectId(key.Agency, key.Number, id), name, id, phone, address);
     }
 
-    private static void Supplement(RowReader r, List<LedgerStep> steps)
+    private static void Supplement(RowReader r, List<LedgerStep> steps, CasePolicy policy)
     {
         var requestedOn = r.Date(SupplementRequestedOn);
         var due = r.Date(SupplementDue);
         var receivedOn = r.Date(SupplementReceivedOn);
         if (requestedOn is { } on)
         {
-            steps.Add(new(new CaseCommand.RequestSupplement(on, LedgerDefaults.SupplementItems, due), SupplementRequestedOn));
+            // 条例第三十条 requires a period; an old ledger without 补正期限 gets the operator's default (ClockSettings.SupplementDefaultDays).
+            var respondBy = due ?? policy.Calendar.AddWorkingDays(on, policy.Settings.SupplementDefaultDays).Date;
+            steps.Add(new(new CaseCommand.RequestSupplement(on, LedgerDefaults.SupplementItems, respondBy), SupplementRequestedOn));
         }
         else if (due is not null)
         {

@@ -8,7 +8,7 @@ internal static class LedgerRowEntry
     public static LedgerEntry Of(RawRow row, LedgerHeader header, Dictionary<LedgerCaseKey, int> firstRowOf, LedgerImportOptions options)
     {
         var reader = new RowReader(header, row);
-        var (key, steps) = LedgerMapping.Map(reader);
+        var (key, steps) = LedgerMapping.Map(reader, options.Policy);
         var problems = reader.Problems;
         int? duplicateOf = null;
         if (key is not null)

@@ -25,21 +25,18 @@ public static class CalendarNotices
     public static async Task<IReadOnlyCollection<int>> SaveAsync(DocumentStore documents, string csv, string by, TimeProvider time, CancellationToken ct)
     {
         var notice = WorkingCalendar.Parse(csv);
-        if (notice.CoveredYears.Count == 0)
+        if (notice.ListedYears.Count == 0)
         {
             throw new CalendarFormatException("节假日通知没有任何日期。");
         }
 
+        // A year without its "YYYY,complete,通知" line is stored and used, but its deadlines stay provisional.
         var at = time.GetUtcNow();
-        var perYear = notice.CoveredYears
+        var perYear = notice.ListedYears
             .Select(year => (Key: year.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Value: new CalendarNotice(year, YearCsv(notice, year), by, at)))
+                Value: new CalendarNotice(year, notice.YearCsv(year), by, at)))
             .ToList();
         await documents.PutManyAsync(Collection, perYear, by, ct: ct);
-        return notice.CoveredYears.ToList();
+        return notice.ListedYears.ToList();
     }
-
-    private static string YearCsv(WorkingCalendar notice, int year) =>
-        "date,kind,notice\n" + string.Concat(notice.Entries.Where(e => e.Date.Year == year).Select(e =>
-            $"{e.Date:yyyy-MM-dd},{(e.Kind == DayKind.Holiday ? "holiday" : "workday")},{e.Notice}\n"));
 }

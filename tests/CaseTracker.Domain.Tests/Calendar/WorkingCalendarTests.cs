@@ -89,6 +89,37 @@ public class WorkingCalendarTests
     }
 
     [Fact]
+    public void A_partly_loaded_year_is_used_but_stays_provisional_until_its_notice_is_marked_complete()
+    {
+        var partial = WorkingCalendar.BuiltIn.With(WorkingCalendar.Parse("date,kind,notice\n2027-01-01,holiday,国务院办公厅关于2027年部分节假日安排的通知\n"));
+        var whole = WorkingCalendar.BuiltIn.With(WorkingCalendar.Parse(
+            "date,kind,notice\n2027-01-01,holiday,国务院办公厅关于2027年部分节假日安排的通知\n2027,complete,国务院办公厅关于2027年部分节假日安排的通知\n"));
+
+        // 2026-12-30 (Wed): 12-31 (1); 2027-01-01 is a holiday in both; 01-04 (2).
+        Assert.Equal(new CalendarDate(D("2027-01-04"), true), partial.AddWorkingDays(D("2026-12-30"), 2));
+        Assert.Equal(new CalendarDate(D("2027-01-04"), false), whole.AddWorkingDays(D("2026-12-30"), 2));
+        Assert.False(partial.Covers(D("2027-06-01")));
+        Assert.Contains(2027, partial.ListedYears);
+        Assert.True(whole.Covers(D("2027-06-01")));
+    }
+
+    [Fact]
+    public void A_complete_mark_must_name_a_year_once()
+    {
+        Assert.Throws<CalendarFormatException>(() => WorkingCalendar.Parse("2027-01-01,complete,通知"));
+        Assert.Throws<CalendarFormatException>(() => WorkingCalendar.Parse("2027,complete,通知\n2027,完整,通知"));
+    }
+
+    [Fact]
+    public void Reloading_a_year_without_its_mark_makes_it_provisional_again()
+    {
+        var corrected = WorkingCalendar.BuiltIn.With(WorkingCalendar.Parse("2026-01-01,holiday,更正中的通知"));
+
+        Assert.False(corrected.Covers(D("2026-06-01")));
+        Assert.True(corrected.Covers(D("2025-06-01")));
+    }
+
+    [Fact]
     public void A_notice_loaded_over_a_year_replaces_that_year_whole()
     {
         // 2026 has 261 weekdays (365 days from a Thursday: 52 weeks + 1 Thursday); a notice listing only 01-01 leaves 260.

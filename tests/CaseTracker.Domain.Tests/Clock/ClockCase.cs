@@ -34,7 +34,7 @@ public sealed record ClockCase(
             switch (kind)
             {
                 case "sup":
-                    stream.Do(new C.RequestSupplement(D(from), "请补充所需信息的名称", null));
+                    stream.Do(new C.RequestSupplement(D(from), "请补充所需信息的名称", D(from).AddDays(30)));
                     if (to is not null) stream.Do(new C.RecordSupplement(D(to)));
                     break;
                 case "tp" or "oa" or "tplapse":
@@ -54,6 +54,12 @@ public sealed record ClockCase(
                     break;
                 case "answer":
                     stream.Do(Answer(from, Outcome.DisclosedProvided));
+                    break;
+                case "withdraw":
+                    stream.Do(new C.Withdraw(D(from)));
+                    break;
+                case "suplapse":
+                    stream.Do(new C.RequestSupplement(D(from), "请补充所需信息的名称", D(from).AddDays(15)), new C.LapseSupplement(D(to!)));
                     break;
                 default:
                     throw new InvalidDataException($"ClockCases.csv row {Id}: unknown event '{token}'");

@@ -28,7 +28,7 @@ public class ClockReadingTests
     [Fact]
     public void A_supplement_notice_on_the_7th_working_day_is_not_late()
     {
-        var state = new CaseStream().Do(Receive("2023-09-22"), new C.RequestSupplement(D("2023-10-09"), "文号", null)).State;
+        var state = new CaseStream().Do(Receive("2023-09-22"), new C.RequestSupplement(D("2023-10-09"), "文号", D("2023-10-31"))).State;
 
         Assert.False(Read(state, "2023-10-09").SupplementNoticeLate);
     }
@@ -36,10 +36,10 @@ public class ClockReadingTests
     [Fact]
     public void A_late_supplement_notice_is_allowed_but_flagged()
     {
-        Given(Received("2023-09-22")).When(new C.RequestSupplement(D("2023-10-10"), "文号", null))
-            .Then(new CaseEvent.SupplementRequested(D("2023-10-10"), "文号", null));
+        Given(Received("2023-09-22")).When(new C.RequestSupplement(D("2023-10-10"), "文号", D("2023-10-31")))
+            .Then(new CaseEvent.SupplementRequested(D("2023-10-10"), "文号", D("2023-10-31")));
 
-        var state = new CaseStream().Do(Receive("2023-09-22"), new C.RequestSupplement(D("2023-10-10"), "文号", null)).State;
+        var state = new CaseStream().Do(Receive("2023-09-22"), new C.RequestSupplement(D("2023-10-10"), "文号", D("2023-10-31"))).State;
         var reading = Read(state, "2023-10-10");
 
         Assert.True(reading.SupplementNoticeLate);

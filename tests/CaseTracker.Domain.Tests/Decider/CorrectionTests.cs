@@ -92,7 +92,7 @@ public class CorrectionTests
     {
         var stream = new CaseStream().Do(
             Receive("2023-03-01"),
-            new C.RequestSupplement(D("2023-03-03"), "文号", null),
+            new C.RequestSupplement(D("2023-03-03"), "文号", D("2023-03-24")),
             new C.RecordSupplement(D("2023-03-10")));
         // From 03-10: 03-13..03-17 (5), 03-20..03-24 (10), 03-27..03-31 (15), 04-03, 04-04, 04-06, 04-07 (19; 04-05 清明), 04-10 (20).
         Assert.Equal(D("2023-04-10"), Read(stream.State, "2023-03-15").Deadline);

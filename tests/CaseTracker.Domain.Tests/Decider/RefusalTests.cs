@@ -60,6 +60,32 @@ public partial class RefusalTests
         ["payment before the fee notice"] = (Given(R, Fee).When(new C.RecordFeePayment(D("2023-03-03"))), "fee.before_notice"),
         ["delayed answer date without asking for reasons"] = (Given(R).When(new C.SetDelayedAnswerDate(D("2023-03-10"), D("2023-05-31"))), "delay.without_reasons"),
         ["delayed answer date not later"] = (Given(R, new ReasonsRequested(D("2023-03-06"))).When(new C.SetDelayedAnswerDate(D("2023-03-10"), D("2023-03-10"))), "delay.not_later"),
+        ["supplement notice without a period"] = (Given(R).When(new C.RequestSupplement(D("2023-03-06"), "文号", null)), "supplement.period_required"),
+        ["supplement lapse the day after the notice"] = (Given(R, new SupplementRequested(D("2023-03-03"), "文号", D("2023-03-17"))).When(new C.LapseSupplement(D("2023-03-04"))), "supplement.lapse_too_early"),
+        ["supplement lapse on the last day of its period"] = (Given(R, new SupplementRequested(D("2023-03-03"), "文号", D("2023-03-17"))).When(new C.LapseSupplement(D("2023-03-17"))), "supplement.lapse_too_early"),
+        // An old notice without a period: the default 15 working days from 03-06 run 03-07..03-10 (4), 03-13..03-17 (9), 03-20..03-24 (14), 03-27 (15).
+        ["supplement lapse inside the default period of an old notice"] = (Given(R, Asked).When(new C.LapseSupplement(D("2023-03-27"))), "supplement.lapse_too_early"),
+        ["consultation letter received before it was sent"] = (Given(R).When(new C.StartConsultation("c1", ConsultationKind.ThirdParty, "某公司", D("2023-03-06"), D("2023-03-03"))), "consultation.received_before_sent"),
+        ["third party silence the day after the letter"] = (Given(R, ThirdParty("c1", "2023-03-02")).When(new C.LapseConsultation("c1", D("2023-03-03"))), "consultation.lapse_too_early"),
+        // Sent 03-02, received 03-09: 03-10 (1), 03-13..03-17 (6), 03-20..03-24 (11), 03-27..03-30 (15). Counted from the sending day
+        // (03-03 (1), 03-06..03-10 (6), 03-13..03-17 (11), 03-20..03-23 (15)) 03-24 would have passed; from receipt it has not.
+        ["third party silence counted from the sending day"] = (Given(R, new ConsultationStarted("c1", ConsultationKind.ThirdParty, "某公司", D("2023-03-02"), D("2023-03-09"))).When(new C.LapseConsultation("c1", D("2023-03-24"))), "consultation.lapse_too_early"),
+        ["other agency silence before 15 working days"] = (Given(R, new ConsultationStarted("c1", ConsultationKind.OtherAgency, "市财政局", D("2023-03-02"), D("2023-03-02"))).When(new C.LapseConsultation("c1", D("2023-03-23"))), "consultation.lapse_too_early"),
+        ["fee lapse the day after the notice"] = (Given(R, Fee).When(new C.LapseFee(D("2023-03-07"))), "fee.lapse_too_early"),
+        // Received 03-08: 03-09, 03-10 (2), 03-13..03-17 (7), 03-20..03-24 (12), 03-27..03-31 (17), 04-03, 04-04 (19), 04-05 清明, 04-06 (20).
+        ["fee lapse on the 20th working day"] = (Given(R, Fee).When(new C.LapseFee(D("2023-04-06"))), "fee.lapse_too_early"),
+        // 2023-09-22: deadline Thu 2023-10-26 (see "extension after the deadline passed").
+        ["fee notice after the deadline passed"] = (Given(Received("2023-09-22")).When(new C.IssueFeeNotice(D("2023-10-27"), 100m, FeeMethod.PerItem, D("2023-10-27"))), "fee.after_deadline"),
+        ["Art 35 date after the deadline passed"] = (Given(Received("2023-09-22"), new ReasonsRequested(D("2023-10-09"))).When(new C.SetDelayedAnswerDate(D("2023-10-27"), D("2023-12-29"))), "delay.after_deadline"),
+        ["applicant told of the Art 35 date before it was set"] = (Given(R, new ReasonsRequested(D("2023-03-06"))).When(new C.SetDelayedAnswerDate(D("2023-03-10"), D("2023-05-31"), D("2023-03-09"))), "delay.told_before_set"),
+        ["Art 35 date set before the reasons were asked"] = (Given(R, new ReasonsRequested(D("2023-03-10"))).When(new C.SetDelayedAnswerDate(D("2023-03-08"), D("2023-05-31"))), "delay.without_reasons"),
+        ["大量反复 without asking for reasons"] = (Given(R).When(Answer("2023-03-20", Outcome.NotProcessedExcessive)), "decision.excessive_without_reasons"),
+        ["decision dated tomorrow"] = (Given(R).With(Today("2023-03-10")).When(Answer("2023-03-11")), "date.in_future"),
+        ["receipt dated next month"] = (Given().With(Today("2023-03-10")).When(Receive("2023-04-03")), "date.in_future"),
+        ["receipt before the Regulation"] = (Given().When(Receive("1999-06-01")), "receipt.before_regulation"),
+        // Deadline of a 2023-03-01 receipt: 03-29.
+        ["reconsideration before the decision while the period runs"] = (Given(R).When(new C.FileReconsideration("r1", D("2023-03-20"), "区人民政府")), "appeal.before_deadline"),
+        ["lawsuit dated before a decision on its deadline day"] = (Given(R, Decided("2023-04-10")).When(new C.FileLawsuit("l1", D("2023-03-29"), "区人民法院", false)), "appeal.before_deadline"),
         ["decision while the supplement is pending"] = (Given(R, Asked).When(Answer("2023-03-20")), "decision.supplement_pending"),
         ["decision with an unknown outcome"] = (Given(R).When(Answer("2023-03-20", (Outcome)99)), "decision.outcome"),
         ["withdrawal entered as a decision"] = (Given(R).When(Answer("2023-03-20", Outcome.Withdrawn)), "decision.use_milestone"),
@@ -144,6 +170,8 @@ public partial class RefusalTests
         // Deadline of a 2023-09-22 receipt is 2023-10-26 (see "extension after the deadline passed").
         Given(Received("2023-09-22")).When(Extend("2023-10-26")).Then(Extended("2023-10-26"));
     }
+
+    private static CasePolicy Today(string today) => CasePolicy.Default with { Today = D(today) };
 
     private static string CaseRulesPath([CallerFilePath] string here = "") =>
         Path.Combine(Path.GetDirectoryName(here)!, "..", "..", "..", "services", "CaseTracker.Domain", "Cases", "CaseRules.cs");

@@ -62,7 +62,7 @@ public sealed class HistoryGenerator(int seed, CasePolicy? policy = null)
         var open = s.Consultations.Where(c => c.IsOpen).Select(c => c.Id).ToList();
         switch (_random.Next(mayClose ? 15 : 11))
         {
-            case 0: return new C.RequestSupplement(date, "请补充文号", _random.Next(2) == 0 ? null : date.AddDays(15));
+            case 0: return new C.RequestSupplement(date, "请补充文号", date.AddDays(_random.Next(2) == 0 ? 10 : 15));
             case 1: return new C.RecordSupplement(date);
             case 2 or 3: return new C.StartConsultation($"c{++consultations}", (ConsultationKind)_random.Next(2), "某单位", date);
             case 4 or 5: return open.Count == 0 ? null : _random.Next(3) == 0 ? new C.LapseConsultation(Pick(open), date) : new C.RecordConsultationAnswer(Pick(open), date);

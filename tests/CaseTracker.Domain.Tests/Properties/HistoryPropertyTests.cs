@@ -74,6 +74,48 @@ public class HistoryPropertyTests
     }
 
     [Fact]
+    public void No_milestone_dated_after_the_deadline_ever_makes_an_overdue_case_not_overdue()
+    {
+        var checkedCases = 0;
+        var accepted = 0;
+        for (var seed = 1; seed <= Histories; seed++)
+        {
+            var generator = new HistoryGenerator(seed);
+            var stream = generator.Generate(mayClose: false);
+            var lookAt = stream.State.History.Max(m => m.Event.On).AddDays(generator.Next(20, 120));
+            var before = Read(stream.State, lookAt);
+            if (!before.Overdue || before.Deadline is not { } deadline)
+            {
+                continue;
+            }
+
+            checkedCases++;
+            var span = lookAt.DayNumber - deadline.DayNumber;
+            for (var i = 0; i < 10; i++)
+            {
+                var date = deadline.AddDays(generator.Next(1, span + 1));
+                try
+                {
+                    stream.Do(AfterTheDeadline(generator, stream.State, date, i));
+                    accepted++;
+                }
+                catch (DomainException)
+                {
+                    // Refused (an extension, a fee notice or an Art 35 date after the deadline, among others): nothing recorded.
+                }
+
+                var after = Read(stream.State, lookAt);
+                Assert.True(after.Status == CaseStatus.Closed ? after.ClosedLate : after.Overdue,
+                    $"seed {seed}: after milestone {stream.State.History.Count - 1} dated {date} the case is no longer overdue ({Readings.Describe(after)})");
+                Assert.Equal(deadline, after.Deadline);
+            }
+        }
+
+        Assert.True(checkedCases > Histories / 10, $"only {checkedCases} overdue cases");
+        Assert.True(accepted > checkedCases * 2, $"only {accepted} milestones accepted on {checkedCases} cases");
+    }
+
+    [Fact]
     public void A_date_correction_followed_by_its_reverse_restores_the_original_state()
     {
         var reversed = 0;
@@ -116,7 +158,8 @@ public class HistoryPropertyTests
             if (original.Closure is { } closure && original.History.Single(m => m.Number == closure.Milestone).Event is CaseEvent.Decided)
             {
                 var outcome = generator.RandomDecision();
-                if (outcome != Outcome.UnavailableUnclearAfterSupplement || original.Supplement?.ReceivedOn is not null)
+                if ((outcome != Outcome.UnavailableUnclearAfterSupplement || original.Supplement?.ReceivedOn is not null)
+                    && (outcome != Outcome.NotProcessedExcessive || original.ReasonsRequestedOn is not null))
                 {
                     stream.Do(new C.CorrectOutcome(outcome, generator.RandomGrounds(outcome), "结果录错", closure.On),
                         new C.CorrectOutcome(closure.Outcome, closure.WithheldGrounds, "恢复", closure.On));
@@ -154,6 +197,31 @@ public class HistoryPropertyTests
         Assert.Equal(first, again);
         Assert.True(kinds.Count >= 15, string.Join(",", kinds));
     }
+
+    /// <summary>Any milestone a caseworker might record on an overdue case, dated after its deadline.</summary>
+    private static C AfterTheDeadline(HistoryGenerator g, CaseState s, DateOnly date, int n)
+    {
+        var open = s.Consultations.Where(c => c.IsOpen).Select(c => c.Id).ToList();
+        return g.Next(0, 14) switch
+        {
+            0 => new C.RequestSupplement(date, "请补充文号", date.AddDays(15)),
+            1 => new C.RecordSupplement(date),
+            2 or 3 => new C.StartConsultation($"late{n}", (ConsultationKind)g.Next(0, 2), "某单位", date, date.AddDays(g.Next(0, 3))),
+            4 => open.Count == 0 ? new C.RequestReasons(date) : new C.RecordConsultationAnswer(g.Pick(open), date),
+            5 => open.Count == 0 ? new C.RequestReasons(date) : new C.LapseConsultation(g.Pick(open), date),
+            6 => new C.Extend(date, "公开办主任", "情形复杂", date),
+            7 => new C.IssueFeeNotice(date, 100m, FeeMethod.PerItem, date),
+            8 => new C.RecordFeePayment(date),
+            9 => new C.SetDelayedAnswerDate(date, date.AddDays(30)),
+            10 => new C.LapseSupplement(date),
+            11 => new C.LapseFee(date),
+            12 => new C.Withdraw(date),
+            _ => new C.Answer(date, Outcome.DisclosedProvided, GroundList.None, ""),
+        };
+    }
+
+    private static ClockReading Read(CaseState state, DateOnly asOf) =>
+        StatutoryClock.Read(state, asOf, CasePolicy.Default.Calendar, CasePolicy.Default.Settings);
 
     /// <summary>Ends what is still pending (consultations, supplement, fee) so that the case has a deadline.</summary>
     private static CaseStream Settle(CaseStream stream)

@@ -29,7 +29,7 @@ public static class A
 
     public static CaseCommand.Extend Extend(string on) => new(D(on), "公开办主任", "需调取档案", D(on));
 
-    public static ConsultationStarted ThirdParty(string id, string on) => new(id, ConsultationKind.ThirdParty, "某公司", D(on));
+    public static ConsultationStarted ThirdParty(string id, string on) => new(id, ConsultationKind.ThirdParty, "某公司", D(on), D(on));
 
     public static FeeNoticeIssued FeeNotice(string on, string applicantReceivedOn) => new(D(on), 100m, FeeMethod.PerItem, D(applicantReceivedOn));
 }

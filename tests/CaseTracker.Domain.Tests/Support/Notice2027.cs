@@ -17,6 +17,7 @@ public static class Notice2027
         2027-02-11,holiday,测试用2027年通知
         2027-02-12,holiday,测试用2027年通知
         2027-02-20,workday,测试用2027年通知
+        2027,complete,测试用2027年通知
         """;
 
     public static WorkingCalendar Calendar { get; } = WorkingCalendar.BuiltIn.With(WorkingCalendar.Parse(Text));
