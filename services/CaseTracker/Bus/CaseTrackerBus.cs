@@ -3,6 +3,7 @@ using CaseTracker.EventStore;
 using CaseTracker.EventStore.Sql;
 using CaseTracker.Pipeline;
 using MassTransit;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CaseTracker.Bus;
@@ -15,8 +16,8 @@ public static class CaseTrackerBus
     /// <summary>The queue CaseTracker reads LitigationTracker's messages from (its faults go to <c>…_error</c>).</summary>
     public const string AppealsQueue = "casetracker-appeals";
 
-    /// <summary>The amqp URI in <c>CASETRACKER_RABBITMQ</c>, or null when the bus is off.</summary>
-    public static Uri? BrokerFromEnvironment() => Environment.GetEnvironmentVariable(BrokerVariable) switch
+    /// <summary>The amqp URI in the setting <c>CASETRACKER_RABBITMQ</c>, or null when the bus is off.</summary>
+    public static Uri? BrokerFrom(IConfiguration configuration) => configuration[BrokerVariable] switch
     {
         null or "" => null,
         var value when Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "amqp" or "amqps" or "rabbitmq" or "rabbitmqs" => uri,

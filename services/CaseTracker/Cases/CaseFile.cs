@@ -40,8 +40,3 @@ public sealed record CaseFile(Guid CaseId, IReadOnlyList<EventEnvelope> Events, 
         }
     }
 }
-
-public static class WebClock
-{
-    public static DateOnly Today(this TimeProvider time) => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
-}

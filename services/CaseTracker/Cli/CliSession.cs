@@ -1,34 +1,29 @@
 using System.CommandLine;
 using CaseTracker.Composition;
 using CaseTracker.Domain.Cases;
-using CaseTracker.EventStore.Documents;
-using CaseTracker.EventStore.Sql;
+using CaseTracker.Pipeline;
 using Mediator;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CaseTracker.Cli;
 
-/// <summary>One verb's run: the store it opened and the services over it. Bad input ends it with exit status 2.</summary>
-public sealed class CliSession(ServiceProvider services, SqlEventStore store, TextWriter output, TextWriter error) : IAsyncDisposable
+/// <summary>One verb's run: the container over the store named by --store. Bad input ends it with exit status 2.</summary>
+public sealed class CliSession(IServiceProvider services, TextWriter output, TextWriter error)
 {
-    public SqlEventStore Store { get; } = store;
-
     public IServiceProvider Services { get; } = services;
 
     public TextWriter Output { get; } = output;
 
     public TextWriter Error { get; } = error;
 
-    public DocumentStore Documents => Services.GetRequiredService<DocumentStore>();
-
     public CasePolicy Policy => Services.GetRequiredService<CasePolicy>();
 
     public TimeProvider Time => Services.GetRequiredService<TimeProvider>();
 
-    public DateOnly Today => DateOnly.FromDateTime(Time.GetLocalNow().DateTime);
+    public DateOnly Today => Time.Today();
 
     public IMediator Mediator => Services.GetRequiredService<IMediator>();
-
-    public static Action<ParseResult> Unused => _ => { };
 
     /// <summary>Runs a verb against the store named by --store; a refusal is printed in Chinese, never a stack trace.</summary>
     public static async Task<int> RunAsync(ParseResult parse, Func<CliSession, CancellationToken, Task<int>> verb, CancellationToken ct)
@@ -37,15 +32,13 @@ public sealed class CliSession(ServiceProvider services, SqlEventStore store, Te
         var error = parse.InvocationConfiguration.Error;
         try
         {
-            var location = StoreLocation.Resolve(parse.GetValue(CliOptions.Store));
-            var time = TimeProvider.System;
-            var (store, policy) = await location.OpenWithPolicyAsync(time, ct);
-            var services = new ServiceCollection()
+            var configuration = CaseTrackerConfiguration.FromEnvironment(parse.GetValue(CliOptions.Store));
+            await using var services = new ServiceCollection()
                 .AddLogging(l => l.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning))
-                .AddCaseTracker(store, policy, time)
+                .AddCaseTracker(configuration)
                 .BuildServiceProvider();
-            await using var session = new CliSession(services, store, output, error);
-            return await verb(session, ct);
+            await services.OpenCaseTrackerAsync(ct);
+            return await verb(new CliSession(services, output, error), ct);
         }
         catch (Exception e) when (ErrorMessages.ForUser(e) is { } message)
         {
@@ -66,15 +59,6 @@ public sealed class CliSession(ServiceProvider services, SqlEventStore store, Te
         {
             await error.WriteLineAsync($"内部错误（{e.GetType().Name}）：{e.Message}。这是本软件的缺陷，请将此信息报告给系统维护人员。");
             return 70;
-        }
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await ((IAsyncDisposable)Services).DisposeAsync();
-        if (Store is IAsyncDisposable disposable)
-        {
-            await disposable.DisposeAsync();
         }
     }
 }

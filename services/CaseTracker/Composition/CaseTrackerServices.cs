@@ -1,43 +1,68 @@
 using CaseTracker.Agencies;
 using CaseTracker.Calendar;
+using CaseTracker.Deadlines;
 using CaseTracker.Domain.Cases;
 using CaseTracker.EventStore;
 using CaseTracker.EventStore.Documents;
 using CaseTracker.EventStore.Projections;
 using CaseTracker.EventStore.Sql;
+using CaseTracker.Ledger;
 using CaseTracker.Pipeline;
 using CaseTracker.ReadModels;
 using CaseTracker.Reports;
+using CaseTracker.Users;
 using Mediator;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 [assembly: MediatorOptions(ServiceLifetime = ServiceLifetime.Scoped)]
 
 namespace CaseTracker.Composition;
 
+/// <summary>The one composition root: `serve`, every verb and the tests build their container here.</summary>
 public static class CaseTrackerServices
 {
-    /// <summary>What every verb and the web host share: the store, the policy, the mediator and its behaviors.</summary>
-    public static IServiceCollection AddCaseTracker(this IServiceCollection services, SqlEventStore store, CasePolicy policy, TimeProvider time)
+    /// <summary>The settings, the store (opened on first use, disposed with the container), the policy, the features, the mediator and its behaviors.</summary>
+    public static IServiceCollection AddCaseTracker(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(store);
-        services.AddSingleton<IEventStore>(store);
-        services.AddSingleton<IReadModelDatabase>(store);
-        services.AddSingleton(sp => new PolicySource(policy, sp.GetRequiredService<DocumentStore>()));
-        services.AddTransient(sp => sp.GetRequiredService<PolicySource>().Current);
-        services.AddSingleton(time);
-        services.AddScoped<RequestContext>();
+        services.AddOptions<CaseTrackerOptions>().Bind(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<OpenedStore>();
+        services.AddSingleton(sp => sp.GetRequiredService<OpenedStore>().Store);
+        services.AddSingleton<IEventStore>(sp => sp.GetRequiredService<SqlEventStore>());
+        services.AddSingleton<ICheckpointStore>(sp => sp.GetRequiredService<SqlEventStore>());
+        services.AddSingleton<IReadModelDatabase>(sp => sp.GetRequiredService<SqlEventStore>());
         services.AddSingleton<DocumentStore>();
+        services.AddSingleton(sp => new PolicySource(sp.GetRequiredService<OpenedStore>().InitialPolicy, sp.GetRequiredService<DocumentStore>()));
+        services.AddTransient(sp => sp.GetRequiredService<PolicySource>().Current);
+        services.AddScoped<RequestContext>();
+
         services.AddSingleton<AgencyDirectory>();
+        services.AddSingleton<UserDirectory>();
         services.AddSingleton<Section2Figures>();
         services.AddSingleton<YearEndReports>();
+        services.AddSingleton<ReportService>();
         services.AddSingleton<ReadModelSet>();
-        services.AddScoped<Ledger.LedgerImport>();
-        services.AddScoped<Ledger.LedgerExportQuery>();
+        services.AddScoped<DashboardQuery>();
+        services.AddScoped<LedgerImport>();
+        services.AddScoped<LedgerExportQuery>();
+
         services.AddMediator();
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(MetadataBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(RetryOnConflictBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TracingBehavior<,>));
         return services;
+    }
+
+    /// <summary>
+    /// Opens the store and loads the policy before the first request or verb, so that a store that cannot be opened is
+    /// reported at start; the container then owns the store.
+    /// </summary>
+    public static async Task OpenCaseTrackerAsync(this IServiceProvider services, CancellationToken ct)
+    {
+        await services.GetRequiredService<OpenedStore>().OpenAsync(ct);
+        services.GetRequiredService<SqlEventStore>();
     }
 }

@@ -4,7 +4,7 @@ using CaseTracker.Pipeline;
 namespace CaseTracker.Composition;
 
 /// <summary>
-/// What the law leaves open, set by the operator (domain.md §2): <c>CASETRACKER_DAY_ONE</c> = <c>next-working-day</c>
+/// What the law leaves open, set by the operator (domain.md §2): <c>CASETRACKER_DAY_ONE</c> (a configuration key, e.g. the environment variable) = <c>next-working-day</c>
 /// (default: day 1 is the first working day after the start date) or <c>start-day</c>; <c>CASETRACKER_FEE_NOTICE_PAUSES</c>
 /// = <c>true</c> (default) or <c>false</c>. After a change, <c>casetracker projections rebuild</c> recomputes stored deadlines.
 /// </summary>
@@ -13,7 +13,8 @@ public static class ClockSettingsSource
     public const string DayOneVariable = "CASETRACKER_DAY_ONE";
     public const string FeeNoticeVariable = "CASETRACKER_FEE_NOTICE_PAUSES";
 
-    public static ClockSettings FromEnvironment() => From(Environment.GetEnvironmentVariable);
+    public static ClockSettings From(CaseTrackerOptions options) =>
+        From(name => name == DayOneVariable ? options.DayOne : name == FeeNoticeVariable ? options.FeeNoticePauses : null);
 
     public static ClockSettings From(Func<string, string?> variable)
     {

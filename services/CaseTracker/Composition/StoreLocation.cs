@@ -16,16 +16,13 @@ public enum StoreKind
 
 /// <summary>
 /// Where the event store is: <c>sqlite:PATH</c> (the embedded default) or <c>postgres:CONNECTION</c>.
-/// From <c>--store</c>, else the environment variable <see cref="EnvironmentVariable"/>, else <see cref="Default"/>.
+/// From <c>--store</c>, else the setting <see cref="EnvironmentVariable"/>, else <see cref="Default"/>.
 /// </summary>
 public sealed record StoreLocation(StoreKind Kind, string Target)
 {
     public const string EnvironmentVariable = "CASETRACKER_STORE";
 
     public static StoreLocation Default { get; } = new(StoreKind.Sqlite, "casetracker.db");
-
-    public static StoreLocation Resolve(string? option) =>
-        Parse(option) ?? Parse(Environment.GetEnvironmentVariable(EnvironmentVariable)) ?? Default;
 
     public static StoreLocation? Parse(string? text)
     {
@@ -57,26 +54,6 @@ public sealed record StoreLocation(StoreKind Kind, string Target)
         catch (Exception error) when (error is not OperationCanceledException)
         {
             throw new UserError("--store", $"无法打开事件存储“{this}”：{error.Message}");
-        }
-    }
-
-    /// <summary>Opens the store and the policy every verb and the web host decide with: the calendar as the administrators extended it, the clock settings as the operator set them.</summary>
-    public async Task<(SqlEventStore Store, CasePolicy Policy)> OpenWithPolicyAsync(TimeProvider time, CancellationToken ct)
-    {
-        var store = await OpenAsync(time, ct);
-        try
-        {
-            var calendar = await CalendarNotices.LoadAsync(new DocumentStore(store, time), ct);
-            return (store, new CasePolicy(calendar, ClockSettingsSource.FromEnvironment()));
-        }
-        catch
-        {
-            if (store is IAsyncDisposable disposable)
-            {
-                await disposable.DisposeAsync();
-            }
-
-            throw;
         }
     }
 

@@ -4,6 +4,8 @@ using CaseTracker.Cli;
 using CaseTracker.Domain.Cases;
 using CaseTracker.EventStore;
 using CaseTracker.EventStore.Projections;
+using CaseTracker.EventStore.Sql;
+using CaseTracker.Pipeline;
 using CaseTracker.ReadModels;
 
 namespace CaseTracker.Demo;
@@ -26,7 +28,7 @@ public static class DemoVerb
                 throw new Pipeline.UserError("--per-year", "每年申请数应在 1 到 200000 之间，年数应在 1 到 10 之间。");
             }
 
-            var written = await DemoWriter.WriteAsync(session, parse.GetValue(seed), parse.GetValue(perYear), parse.GetValue(years), token);
+            var written = await DemoWriter.WriteAsync(session.Services, session.Output, parse.GetValue(seed), parse.GetValue(perYear), parse.GetValue(years), token);
             await session.Output.WriteLineAsync($"示例数据已写入：{DemoAgencies.All.Count} 个机关，{written} 件申请。");
             return 0;
         }, ct));
@@ -37,23 +39,25 @@ public static class DemoVerb
 public static class DemoWriter
 {
     /// <summary>Writes the demo agencies and the demo cases the store does not have yet, then catches up the read models.</summary>
-    public static async Task<int> WriteAsync(CliSession session, int seed, int perYear, int years, CancellationToken ct)
+    public static async Task<int> WriteAsync(IServiceProvider services, TextWriter output, int seed, int perYear, int years, CancellationToken ct)
     {
-        await session.Services.GetRequiredService<AgencyDirectory>().SaveAsync(
+        await services.GetRequiredService<AgencyDirectory>().SaveAsync(
             DemoAgencies.All.Select(a => new Agency(a.Name, a.Parent)).ToList(), "demo", ct);
-        var existing = await session.Store.StreamVersionsAsync(ct);
-        var cases = new DemoCases(seed, session.Today, session.Policy).Generate(perYear, years)
+        var store = services.GetRequiredService<SqlEventStore>();
+        var policy = services.GetRequiredService<CasePolicy>();
+        var existing = await store.StreamVersionsAsync(ct);
+        var cases = new DemoCases(seed, services.GetRequiredService<TimeProvider>().Today(), policy).Generate(perYear, years)
             .Where(c => !existing.ContainsKey(CaseStreams.For(c.CaseId)))
             .ToList();
         var metadata = new EventMetadata("demo", Guid.NewGuid());
-        var written = await ProgressReporter.RunAsync("写入示例申请", session.Output, async progress =>
+        var written = await ProgressReporter.RunAsync("写入示例申请", output, async progress =>
         {
             var (done, count) = (0, 0);
             foreach (var chunk in cases.Chunk(2000))
             {
-                var appends = chunk.Select(demo => Append(demo, session.Policy, metadata)).ToList();
+                var appends = chunk.Select(demo => Append(demo, policy, metadata)).ToList();
                 AppendResult result;
-                while ((result = await session.Store.AppendManyAsync(appends, ct)) is AppendResult.Duplicate duplicate)
+                while ((result = await store.AppendManyAsync(appends, ct)) is AppendResult.Duplicate duplicate)
                 {
                     // A number the store gave another case (demo data written on another day): that case is left out.
                     appends = appends.Where(a => a.StreamId != duplicate.StreamId).ToList();
@@ -65,7 +69,7 @@ public static class DemoWriter
 
             return count;
         });
-        await ProgressReporter.RunAsync("更新读模型", session.Output, p => session.Services.GetRequiredService<ReadModelSet>().CatchUpAsync(p, ct));
+        await ProgressReporter.RunAsync("更新读模型", output, p => services.GetRequiredService<ReadModelSet>().CatchUpAsync(p, ct));
         return written;
     }
 

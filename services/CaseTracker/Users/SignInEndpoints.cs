@@ -37,7 +37,7 @@ public static class SignInEndpoints
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect("/login");
         }).ExcludeFromDescription();
-        if (OpenIdConnectSetup.IsConfigured)
+        if (OpenIdConnectSetup.IsConfigured(app.ServiceProvider))
         {
             app.MapGet("/login/oidc", () => Results.Challenge(new AuthenticationProperties { RedirectUri = "/" }, [OpenIdConnectSetup.Scheme]))
                 .AllowAnonymous().ExcludeFromDescription();
@@ -50,7 +50,7 @@ public static class SignInEndpoints
 
     private static IResult Page(HttpContext context, string? returnUrl, string? name, string? error, int status = 200)
     {
-        var sso = OpenIdConnectSetup.IsConfigured ? "<p><a href=\"/login/oidc\">使用统一身份认证登录</a></p>" : "";
+        var sso = OpenIdConnectSetup.IsConfigured(context.RequestServices) ? "<p><a href=\"/login/oidc\">使用统一身份认证登录</a></p>" : "";
         var body = Error(error) + Form(context, "/login", $"""
             <input type="hidden" name="returnUrl" value="{E(returnUrl)}">
             <div class="field"><label for="name">用户名</label><input id="name" name="name" value="{E(name)}" autocomplete="username" required autofocus></div>

@@ -1,12 +1,9 @@
 using System.Security.Cryptography;
-using CaseTracker.Cli;
-using CaseTracker.Composition;
 using CaseTracker.Demo;
-using CaseTracker.Domain.Cases;
 using CaseTracker.EventStore;
-using CaseTracker.EventStore.Sql;
 using CaseTracker.Pipeline;
 using CaseTracker.Users;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CaseTracker.Web;
 
@@ -15,28 +12,16 @@ public static class FirstRun
 {
     public const string AdministratorName = "admin";
 
-    public static async Task WriteDemoIfEmptyAsync(SqlEventStore store, CasePolicy policy, TimeProvider time, ServeOptions options, TextWriter console, CancellationToken ct)
+    public static async Task WriteDemoIfEmptyAsync(IServiceProvider services, ServeOptions options, TextWriter console, CancellationToken ct)
     {
-        if (await store.CountAfterAsync(LogPosition.Start, ct) > 0)
+        if (await services.GetRequiredService<IEventStore>().CountAfterAsync(LogPosition.Start, ct) > 0)
         {
             await console.WriteLineAsync("存储中已有案件，未写入示例数据。");
             return;
         }
 
-        var services = new ServiceCollection()
-            .AddLogging(l => l.SetMinimumLevel(LogLevel.Warning))
-            .AddCaseTracker(store, policy, time)
-            .BuildServiceProvider();
-        try
-        {
-            var session = new CliSession(services, store, console, console);
-            var written = await DemoWriter.WriteAsync(session, 2026, options.DemoPerYear, options.DemoYears, ct);
-            await console.WriteLineAsync($"示例数据已写入：{written} 件申请。");
-        }
-        finally
-        {
-            await services.DisposeAsync();
-        }
+        var written = await DemoWriter.WriteAsync(services, console, 2026, options.DemoPerYear, options.DemoYears, ct);
+        await console.WriteLineAsync($"示例数据已写入：{written} 件申请。");
     }
 
     /// <summary>Creates <c>admin</c> with a random password when there is no user yet; returns that password (to print once).</summary>

@@ -1,21 +1,20 @@
 using CaseTracker.Bus;
 using CaseTracker.Composition;
-using CaseTracker.EventStore.Sql;
 using CaseTracker.Pipeline;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 
 namespace CaseTracker.Web;
 
 /// <param name="Urls">Where Kestrel listens, e.g. http://127.0.0.1:5080 (port 0: any free port).</param>
-/// <param name="Store">As --store for every verb; null: CASETRACKER_STORE, else the embedded SQLite file.</param>
+/// <param name="Store">As --store for every verb; null: the setting CASETRACKER_STORE, else the embedded SQLite file.</param>
 /// <param name="Demo">Write the demo data set when the store holds no cases.</param>
 public sealed record ServeOptions(string Urls = "http://127.0.0.1:5080", string? Store = null, bool Demo = false, int DemoPerYear = 1500, int DemoYears = 4);
 
-/// <summary>A running host: the web application on real Kestrel over its store.</summary>
-public sealed class CaseTrackerHost(WebApplication app, SqlEventStore store, Uri address) : IAsyncDisposable
+/// <summary>A running host: the web application on real Kestrel; its container owns the store.</summary>
+public sealed class CaseTrackerHost(WebApplication app, Uri address) : IAsyncDisposable
 {
     public WebApplication App { get; } = app;
-
-    public SqlEventStore Store { get; } = store;
 
     public Uri Address { get; } = address;
 
@@ -25,14 +24,10 @@ public sealed class CaseTrackerHost(WebApplication app, SqlEventStore store, Uri
     {
         await App.StopAsync();
         await App.DisposeAsync();
-        if (Store is IAsyncDisposable disposable)
-        {
-            await disposable.DisposeAsync();
-        }
     }
 }
 
-/// <summary>`casetracker serve`: opens the store, writes demo data if asked, creates the first administrator, starts Kestrel.</summary>
+/// <summary>`casetracker serve`: composes the host, opens the store, writes demo data if asked, creates the first administrator, starts Kestrel.</summary>
 public static class WebHost
 {
     public static async Task<CaseTrackerHost> StartAsync(ServeOptions options, TextWriter console, CancellationToken ct)
@@ -46,40 +41,36 @@ public static class WebHost
             }
         }
 
-        var time = TimeProvider.System;
-        var (store, policy) = await StoreLocation.Resolve(options.Store).OpenWithPolicyAsync(time, ct);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddStore(options.Store);
+        builder.WebHost.UseUrls(options.Urls);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = WebServices.MaxBodyBytes);
+        builder.Services.AddCaseTracker(builder.Configuration).AddCaseTrackerWeb(builder.Configuration);
+        if (CaseTrackerBus.BrokerFrom(builder.Configuration) is { } broker)
+        {
+            builder.Services.AddCaseTrackerBus(broker);
+        }
+
+        builder.Logging.AddCaseTrackerLogging();
+        var app = builder.Build();
         try
         {
+            await app.Services.OpenCaseTrackerAsync(ct);
             if (options.Demo)
             {
-                await FirstRun.WriteDemoIfEmptyAsync(store, policy, time, options, console, ct);
+                await FirstRun.WriteDemoIfEmptyAsync(app.Services, options, console, ct);
             }
 
-            var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
-            builder.WebHost.UseUrls(options.Urls);
-            builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = WebServices.MaxBodyBytes);
-            builder.Services.AddCaseTracker(store, policy, time).AddCaseTrackerWeb(builder.Configuration);
-            if (Bus.CaseTrackerBus.BrokerFromEnvironment() is { } broker)
-            {
-                builder.Services.AddCaseTrackerBus(broker);
-            }
-
-            builder.Logging.AddCaseTrackerLogging();
-            var app = builder.Build();
             app.UseCaseTrackerWeb();
             var password = await FirstRun.EnsureAdministratorAsync(app.Services, ct);
             await app.StartAsync(ct);
             var address = new Uri(app.Urls.First());
             await FirstRun.PrintSignInAsync(console, address, password);
-            return new CaseTrackerHost(app, store, address);
+            return new CaseTrackerHost(app, address);
         }
         catch
         {
-            if (store is IAsyncDisposable disposable)
-            {
-                await disposable.DisposeAsync();
-            }
-
+            await app.DisposeAsync();
             throw;
         }
     }

@@ -24,11 +24,7 @@ public static class WebServices
 
     public static IServiceCollection AddCaseTrackerWeb(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<UserDirectory>();
-        services.AddScoped<DashboardQuery>();
-        services.AddSingleton<ReportService>();
         services.AddHostedService<ProjectionWorker>();
-        services.AddScoped(typeof(Mediator.IPipelineBehavior<,>), typeof(TracingBehavior<,>));
         services.AddKeysInStore();
         services.AddAntiforgery(o => o.Cookie.Name = "casetracker.af");
         services.Configure<FormOptions>(o => (o.ValueLengthLimit, o.MultipartBodyLengthLimit, o.ValueCountLimit) = ((int)MaxBodyBytes, MaxBodyBytes, 200));
@@ -54,7 +50,7 @@ public static class WebServices
                 o.Events.OnRedirectToAccessDenied = c => ApiOr(c, 403, "无权操作", "您无权访问此页面。", () => c.Response.Redirect(c.RedirectUri));
             })
             .AddScheme<AuthenticationSchemeOptions, BasicAuthenticationHandler>(BasicAuthenticationHandler.SchemeName, null)
-            .AddCaseTrackerOpenIdConnect();
+            .AddCaseTrackerOpenIdConnect(configuration);
         services.AddAuthorization();
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi();

@@ -15,13 +15,13 @@ public sealed class BrokerSettingTests
         try
         {
             Environment.SetEnvironmentVariable(CaseTrackerBus.BrokerVariable, null);
-            Assert.Null(CaseTrackerBus.BrokerFromEnvironment());
+            Assert.Null(CaseTrackerBus.BrokerFrom(CaseTrackerConfiguration.FromEnvironment()));
 
             Environment.SetEnvironmentVariable(CaseTrackerBus.BrokerVariable, "amqp://guest:guest@mq.example:5672/cases");
-            Assert.Equal(new Uri("amqp://guest:guest@mq.example:5672/cases"), CaseTrackerBus.BrokerFromEnvironment());
+            Assert.Equal(new Uri("amqp://guest:guest@mq.example:5672/cases"), CaseTrackerBus.BrokerFrom(CaseTrackerConfiguration.FromEnvironment()));
 
             Environment.SetEnvironmentVariable(CaseTrackerBus.BrokerVariable, "mq.example:5672");
-            var error = Assert.Throws<UserError>(CaseTrackerBus.BrokerFromEnvironment);
+            var error = Assert.Throws<UserError>(() => CaseTrackerBus.BrokerFrom(CaseTrackerConfiguration.FromEnvironment()));
             Assert.Equal("CASETRACKER_RABBITMQ", error.Field);
             Assert.StartsWith("环境变量 CASETRACKER_RABBITMQ“mq.example:5672”不是有效的 RabbitMQ 地址", error.Message);
         }

@@ -4,7 +4,6 @@ using CaseTracker.Composition;
 using CaseTracker.Domain.Cases;
 using CaseTracker.Domain.Outcomes;
 using CaseTracker.EventStore;
-using CaseTracker.EventStore.Sqlite;
 using CaseTracker.Pipeline;
 using MassTransit;
 using Mediator;
@@ -19,25 +18,24 @@ public sealed class CaseTrackerNode : IAsyncDisposable
 {
     private readonly IHost _host;
 
-    private CaseTrackerNode(IHost host, SqliteEventStore store)
-    {
-        _host = host;
-        Store = store;
-    }
+    private CaseTrackerNode(IHost host) => _host = host;
 
-    public SqliteEventStore Store { get; }
+    public IEventStore Store => Services.GetRequiredService<IEventStore>();
+
+    public ICheckpointStore Checkpoints => Services.GetRequiredService<ICheckpointStore>();
 
     public IServiceProvider Services => _host.Services;
 
     /// <param name="waitForBus">Return only once the consumers' queue is bound (a message published then is not lost).</param>
     public static async Task<CaseTrackerNode> StartAsync(string storePath, Uri broker, bool waitForBus = true)
     {
-        var store = await SqliteEventStore.OpenAsync(storePath);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddStore($"sqlite:{storePath}");
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddCaseTracker(store, CasePolicy.Default, TimeProvider.System);
+        builder.Services.AddCaseTracker(builder.Configuration);
         builder.Services.AddCaseTrackerBus(broker);
         var host = builder.Build();
+        await host.Services.OpenCaseTrackerAsync(default);
         await host.StartAsync();
         if (waitForBus)
         {
@@ -45,7 +43,7 @@ public sealed class CaseTrackerNode : IAsyncDisposable
             await Eventually.ReturnsAsync(() => Task.FromResult(bus.CheckHealth().Status), s => s == BusHealthStatus.Healthy, "CaseTracker's bus to start");
         }
 
-        return new CaseTrackerNode(host, store);
+        return new CaseTrackerNode(host);
     }
 
     public async Task<CaseChange> RecordAsync(Guid caseId, CaseCommand command)

@@ -36,7 +36,7 @@ public sealed class OutboxTests : BusTestBase
         var last = (await node.StreamAsync(caseId))[^1].Position;
         await Eventually.ReturnsAsync(() => Task.FromResult(litigation.Decided.Count), n => n == 1, "CaseDecidedV1");
         var checkpoint = await Eventually.ReturnsAsync(
-            () => node.Store.LoadCheckpointAsync(CaseTrackerOutbox.CheckpointName), p => p >= last, "the outbox checkpoint to reach the decision");
+            () => node.Checkpoints.LoadCheckpointAsync(CaseTrackerOutbox.CheckpointName), p => p >= last, "the outbox checkpoint to reach the decision");
         Assert.Equal(last, checkpoint);
     }
 
@@ -50,7 +50,7 @@ public sealed class OutboxTests : BusTestBase
             first = await node.DecidedCaseAsync("依申请〔2026〕21号", new DateOnly(2026, 4, 1), new DateOnly(2026, 4, 10));
             var last = (await node.StreamAsync(first))[^1].Position;
             await Eventually.ReturnsAsync(
-                () => node.Store.LoadCheckpointAsync(CaseTrackerOutbox.CheckpointName), p => p >= last, "the checkpoint past the first decision");
+                () => node.Checkpoints.LoadCheckpointAsync(CaseTrackerOutbox.CheckpointName), p => p >= last, "the checkpoint past the first decision");
         }
 
         // Decided while CaseTracker's bus is down: written to the store file by a node that is then stopped at once.

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 namespace CaseTracker.Web.Auth;
 
 /// <summary>
-/// Single sign-on for production, configured only when CASETRACKER_OIDC_AUTHORITY is set (with _CLIENT_ID and
+/// Single sign-on for production, configured only when the setting CASETRACKER_OIDC_AUTHORITY is set (with _CLIENT_ID and
 /// _CLIENT_SECRET). The identity provider's subject (or preferred_username) must map to an account created here,
 /// which gives the role and the agency.
 /// </summary>
@@ -13,20 +13,25 @@ public static class OpenIdConnectSetup
 {
     public const string Scheme = "oidc";
 
-    public static bool IsConfigured => !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("CASETRACKER_OIDC_AUTHORITY"));
+    public const string AuthorityKey = "CASETRACKER_OIDC_AUTHORITY";
 
-    public static AuthenticationBuilder AddCaseTrackerOpenIdConnect(this AuthenticationBuilder auth)
+    public static bool IsConfigured(IConfiguration configuration) => !string.IsNullOrWhiteSpace(configuration[AuthorityKey]);
+
+    /// <summary>Whether the host was configured for single sign-on (to offer the link on the sign-in page).</summary>
+    public static bool IsConfigured(IServiceProvider services) => IsConfigured(services.GetRequiredService<IConfiguration>());
+
+    public static AuthenticationBuilder AddCaseTrackerOpenIdConnect(this AuthenticationBuilder auth, IConfiguration configuration)
     {
-        if (!IsConfigured)
+        if (!IsConfigured(configuration))
         {
             return auth;
         }
 
         return auth.AddOpenIdConnect(Scheme, "统一身份认证", o =>
         {
-            o.Authority = Environment.GetEnvironmentVariable("CASETRACKER_OIDC_AUTHORITY");
-            o.ClientId = Environment.GetEnvironmentVariable("CASETRACKER_OIDC_CLIENT_ID");
-            o.ClientSecret = Environment.GetEnvironmentVariable("CASETRACKER_OIDC_CLIENT_SECRET");
+            o.Authority = configuration[AuthorityKey];
+            o.ClientId = configuration["CASETRACKER_OIDC_CLIENT_ID"];
+            o.ClientSecret = configuration["CASETRACKER_OIDC_CLIENT_SECRET"];
             o.ResponseType = "code";
             o.SignInScheme = CookieAuthenticationDefaults.AuthenticationScheme;
             o.Scope.Add("profile");
