@@ -49,6 +49,7 @@ public sealed class CliSession(ServiceProvider services, SqlEventStore store, Te
                 .AddCaseTracker(store, policy, time)
                 .BuildServiceProvider();
             await using var session = new CliSession(services, store, output, error);
+            await ClaimBackfillReport.PrintAsync(store, error, ct);
             return await verb(session, ct);
         }
         catch (Exception e) when (ErrorMessages.ForUser(e) is { } message)

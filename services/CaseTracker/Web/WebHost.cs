@@ -55,6 +55,7 @@ public static class WebHost
         var (store, policy) = await StoreLocation.Resolve(options.Store).OpenWithPolicyAsync(time, ct);
         try
         {
+            await ClaimBackfillReport.PrintAsync(store, console, ct);
             if (options.Demo)
             {
                 await FirstRun.WriteDemoIfEmptyAsync(store, policy, time, options, console, ct);
