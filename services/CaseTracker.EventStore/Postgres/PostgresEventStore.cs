@@ -21,7 +21,7 @@ public sealed class PostgresEventStore : SqlEventStore
     {
         var store = new PostgresEventStore(NpgsqlDataSource.Create(connectionString), time ?? TimeProvider.System);
         await using var connection = await store.OpenConnectionAsync(ct);
-        await Migrator.MigrateAsync(connection, store.Sql, store.BeginWriteAsync, ct);
+        store.MigrationsApplied = await Migrator.MigrateAsync(connection, store.Sql, store.BeginWriteAsync, ct);
         return store;
     }
 

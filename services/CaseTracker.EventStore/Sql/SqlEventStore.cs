@@ -14,6 +14,9 @@ public abstract partial class SqlEventStore(SqlScripts sql, TimeProvider time) :
 {
     public SqlScripts Sql { get; } = sql;
 
+    /// <summary>The migrations this store applied when it was opened (empty when the schema was already current).</summary>
+    public IReadOnlyList<string> MigrationsApplied { get; protected set; } = [];
+
     /// <summary>How many events one read of the global log returns at most.</summary>
     public int PageSize { get; init; } = 500;
 

@@ -39,7 +39,7 @@ public sealed class SqliteEventStore : SqlEventStore
         var store = new SqliteEventStore(path, time ?? TimeProvider.System);
         await using var connection = await store.OpenConnectionAsync(ct);
         await connection.ExecuteAsync(null, store.Sql["database_settings"], ct);
-        await Migrator.MigrateAsync(connection, store.Sql, store.BeginWriteAsync, ct);
+        store.MigrationsApplied = await Migrator.MigrateAsync(connection, store.Sql, store.BeginWriteAsync, ct);
         return store;
     }
 

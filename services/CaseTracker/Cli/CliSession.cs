@@ -37,7 +37,7 @@ public sealed class CliSession(IServiceProvider services, TextWriter output, Tex
                 .AddLogging(l => l.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning))
                 .AddCaseTracker(configuration)
                 .BuildServiceProvider();
-            await services.OpenCaseTrackerAsync(ct);
+            await services.OpenCaseTrackerAsync(ct, error);
             return await verb(new CliSession(services, output, error), ct);
         }
         catch (Exception e) when (ErrorMessages.ForUser(e) is { } message)

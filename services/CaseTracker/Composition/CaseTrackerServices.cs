@@ -60,9 +60,14 @@ public static class CaseTrackerServices
     /// Opens the store and loads the policy before the first request or verb, so that a store that cannot be opened is
     /// reported at start; the container then owns the store.
     /// </summary>
-    public static async Task OpenCaseTrackerAsync(this IServiceProvider services, CancellationToken ct)
+    /// <summary>Opens the store (migrations run here); what an upgrade has to tell the operator goes to <paramref name="notices"/>.</summary>
+    public static async Task OpenCaseTrackerAsync(this IServiceProvider services, CancellationToken ct, TextWriter? notices = null)
     {
         await services.GetRequiredService<OpenedStore>().OpenAsync(ct);
-        services.GetRequiredService<SqlEventStore>();
+        var store = services.GetRequiredService<SqlEventStore>();
+        if (notices is not null)
+        {
+            await ClaimBackfillReport.PrintAsync(store, notices, ct);
+        }
     }
 }

@@ -55,7 +55,7 @@ public static class WebHost
         var app = builder.Build();
         try
         {
-            await app.Services.OpenCaseTrackerAsync(ct);
+            await app.Services.OpenCaseTrackerAsync(ct, console);
             if (options.Demo)
             {
                 await FirstRun.WriteDemoIfEmptyAsync(app.Services, options, console, ct);

@@ -195,6 +195,7 @@ public abstract partial class EventStoreConformance
         await UndoClaimsMigrationAsync();
 
         var reopened = await OpenAnotherStoreAsync(Time);
+        var applied = reopened.MigrationsApplied;
         var claims = await reopened.ClaimsAsync("case-number");
         var duplicates = await reopened.ClaimDuplicatesAsync();
         var late = await reopened.AppendAsync(NewStream(), ExpectedVersion.NoStream, New(Received(Guid.NewGuid(), Day)), [UniqueClaim.CaseNumber("某区政务服务局", "2023-002")]);
@@ -203,6 +204,7 @@ public abstract partial class EventStoreConformance
         Assert.Equal(
             [("某区政务服务局\u001f2023-001", first), ("某区政务服务局\u001f2023-002", next), ("某街道办事处\u001f2023-001", otherAgency)],
             Sorted(claims));
+        Assert.Equal(["0013_unique_claims"], applied);
         Assert.Equal(new[] { (Number1, twin, first) }, duplicates);
         Assert.Equal(next, Assert.IsType<AppendResult.Duplicate>(late).HolderStreamId);
     }
