@@ -24,7 +24,8 @@ public static class CaseTrackerServices
         services.AddSingleton<IEventStore>(store);
         services.AddSingleton<IReadModelDatabase>(store);
         services.AddSingleton(sp => new PolicySource(policy, sp.GetRequiredService<DocumentStore>()));
-        services.AddTransient(sp => sp.GetRequiredService<PolicySource>().Current);
+        // Today in the agency's time zone comes in as data: no business date may be later (domain.md §2).
+        services.AddTransient(sp => sp.GetRequiredService<PolicySource>().Current with { Today = AgencyToday.Of(time) });
         services.AddSingleton(time);
         services.AddScoped<RequestContext>();
         services.AddSingleton<DocumentStore>();
