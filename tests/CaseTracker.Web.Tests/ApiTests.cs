@@ -64,6 +64,37 @@ public class ApiTests(HostFixture host)
     }
 
     [Fact]
+    public async Task A_decision_dated_after_today_in_Beijing_is_refused_through_the_API()
+    {
+        using var api = host.Api("cw-edu");
+        var (id, etag) = await api.ReceiveAsync(Education);
+
+        // The day after tomorrow on the test machine is after today in Beijing whatever the machine's zone (at most a day apart).
+        var response = await api.RecordAsync(id, "answer", new { on = ApiHelpers.Today.AddDays(2).Iso(), outcome = "DisclosedProvided" }, etag);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("date.in_future", (await response.ProblemAsync()).Str("rule"));
+        Assert.Equal(1, (await api.GetCaseAsync(id)).GetProperty("version").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_supplement_notice_needs_its_period_and_its_lapse_waits_for_it_through_the_API()
+    {
+        using var api = host.Api("cw-edu");
+        var (id, etag) = await api.ReceiveAsync(Education, ApiHelpers.Today.AddDays(-3));
+
+        var without = await api.RecordAsync(id, "request-supplement", new { on = ApiHelpers.Today.AddDays(-2).Iso(), items = "写明年份" }, etag);
+        Assert.False(without.IsSuccessStatusCode);
+        Assert.Contains("补正期限", (await without.ProblemAsync()).Str("detail"), StringComparison.Ordinal);
+
+        var with = await api.RecordAsync(id, "request-supplement", new { on = ApiHelpers.Today.AddDays(-2).Iso(), items = "写明年份", respondBy = ApiHelpers.Today.AddDays(10).Iso() }, etag);
+        with.EnsureSuccessStatusCode();
+        var lapse = await api.RecordAsync(id, "lapse-supplement", new { on = ApiHelpers.Today.Iso() }, with.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, lapse.StatusCode);
+        Assert.Equal("supplement.lapse_too_early", (await lapse.ProblemAsync()).Str("rule"));
+    }
+
+    [Fact]
     public async Task A_rule_of_the_regulations_is_a_422_with_the_rule_code_in_Chinese()
     {
         using var api = host.Api("cw-edu");
