@@ -35,4 +35,24 @@ public class EventTypeMapTests
         Assert.Equal(received with { Applicant = PersonalData.Erased(applicant.SubjectId) }, withoutKey);
         Assert.Equal(applicant.SubjectId, stored.SubjectId);
     }
+
+    [Fact]
+    public void A_v1_consultation_reads_with_the_party_receiving_the_letter_the_day_it_went_out()
+    {
+        const string v1 = """{"consultationId":"c1","kind":"ThirdParty","party":"某公司","on":"2023-03-06"}""";
+
+        var read = EventSerializer.Deserialize(Guid.NewGuid(), "case.consultation-started", 1, v1, null);
+
+        Assert.Equal(new CaseEvent.ConsultationStarted("c1", ConsultationKind.ThirdParty, "某公司", new DateOnly(2023, 3, 6), new DateOnly(2023, 3, 6)), read);
+    }
+
+    [Fact]
+    public void A_v1_Art_35_date_reads_with_the_applicant_told_the_day_it_was_set()
+    {
+        const string v1 = """{"on":"2023-03-10","answerBy":"2023-05-31"}""";
+
+        var read = EventSerializer.Deserialize(Guid.NewGuid(), "case.delayed-answer-date-set", 1, v1, null);
+
+        Assert.Equal(new CaseEvent.DelayedAnswerDateSet(new DateOnly(2023, 3, 10), new DateOnly(2023, 5, 31), new DateOnly(2023, 3, 10)), read);
+    }
 }

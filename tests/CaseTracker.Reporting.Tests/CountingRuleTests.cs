@@ -96,7 +96,7 @@ public class CountingRuleTests
             Case(1, new Answer(on.AddDays(5), Outcome.DisclosedProactivelyPublished, GroundList.None, "")),
             Case(2, new Answer(on.AddDays(5), Outcome.UnavailableHeldByOtherAgency, GroundList.None, "")),
             Case(3, new Answer(on.AddDays(5), Outcome.UnavailableDoesNotExist, GroundList.None, "")),
-            Case(4, new RequestSupplement(on.AddDays(1), "请明确", null), new LapseSupplement(on.AddDays(20))),
+            Case(4, new RequestSupplement(on.AddDays(1), "请明确", on.AddDays(15)), new LapseSupplement(on.AddDays(20))),
             Case(5, new Withdraw(on.AddDays(2))),
             Case(6),
         };

@@ -29,7 +29,7 @@ public class ApiTests(HostFixture host)
     {
         using var api = host.Api("cw-edu");
         var (id, etag) = await api.ReceiveAsync(Education);
-        var response = await api.RecordAsync(id, "request-supplement", new { on = ApiHelpers.Today.Iso(), items = "请写明文件名称" }, etag);
+        var response = await api.RecordAsync(id, "request-supplement", new { on = ApiHelpers.Today.Iso(), items = "请写明文件名称", respondBy = ApiHelpers.Today.AddDays(15).Iso() }, etag);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("\"2\"", response.Headers.ETag!.Tag);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -61,6 +61,37 @@ public class ApiTests(HostFixture host)
         var response = await api.RecordAsync(id, "withdraw", new { on = ApiHelpers.Today.Iso() }, null);
         Assert.Equal((HttpStatusCode)428, response.StatusCode);
         Assert.Contains("If-Match", (await response.ProblemAsync()).Str("detail"));
+    }
+
+    [Fact]
+    public async Task A_decision_dated_after_today_in_Beijing_is_refused_through_the_API()
+    {
+        using var api = host.Api("cw-edu");
+        var (id, etag) = await api.ReceiveAsync(Education);
+
+        // The day after tomorrow on the test machine is after today in Beijing whatever the machine's zone (at most a day apart).
+        var response = await api.RecordAsync(id, "answer", new { on = ApiHelpers.Today.AddDays(2).Iso(), outcome = "DisclosedProvided" }, etag);
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal("date.in_future", (await response.ProblemAsync()).Str("rule"));
+        Assert.Equal(1, (await api.GetCaseAsync(id)).GetProperty("version").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_supplement_notice_needs_its_period_and_its_lapse_waits_for_it_through_the_API()
+    {
+        using var api = host.Api("cw-edu");
+        var (id, etag) = await api.ReceiveAsync(Education, ApiHelpers.Today.AddDays(-3));
+
+        var without = await api.RecordAsync(id, "request-supplement", new { on = ApiHelpers.Today.AddDays(-2).Iso(), items = "写明年份" }, etag);
+        Assert.False(without.IsSuccessStatusCode);
+        Assert.Contains("补正期限", (await without.ProblemAsync()).Str("detail"), StringComparison.Ordinal);
+
+        var with = await api.RecordAsync(id, "request-supplement", new { on = ApiHelpers.Today.AddDays(-2).Iso(), items = "写明年份", respondBy = ApiHelpers.Today.AddDays(10).Iso() }, etag);
+        with.EnsureSuccessStatusCode();
+        var lapse = await api.RecordAsync(id, "lapse-supplement", new { on = ApiHelpers.Today.Iso() }, with.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, lapse.StatusCode);
+        Assert.Equal("supplement.lapse_too_early", (await lapse.ProblemAsync()).Str("rule"));
     }
 
     [Fact]
@@ -123,7 +154,7 @@ public class ApiTests(HostFixture host)
         var before = await WaitForDashboardAsync(api, d => Ids(d, "supplementNoticesToSend").Contains(id));
         Assert.Contains(id, Ids(before, "supplementNoticesToSend"));
 
-        (await api.RecordAsync(id, "request-supplement", new { on = ApiHelpers.Today.Iso(), items = "写明年份" }, etag)).EnsureSuccessStatusCode();
+        (await api.RecordAsync(id, "request-supplement", new { on = ApiHelpers.Today.Iso(), items = "写明年份", respondBy = ApiHelpers.Today.AddDays(15).Iso() }, etag)).EnsureSuccessStatusCode();
         var after = await WaitForDashboardAsync(api, d => Ids(d, "paused").Contains(id));
         Assert.DoesNotContain(id, Ids(after, "supplementNoticesToSend"));
         Assert.Contains(id, Ids(after, "paused"));

@@ -16,6 +16,21 @@ public static class Upcasters
             v1["applicantToldOn"] = v1["on"]?.DeepClone();
             return v1;
         },
+
+        // case.consultation-started v1 had no day on which the party received the letter (its 15 working days run from
+        // then, 条例第三十二条、第三十四条); v1 counted from the day it was sent, which v2 records explicitly.
+        [("case.consultation-started", 1)] = v1 =>
+        {
+            v1["partyReceivedOn"] = v1["on"]?.DeepClone();
+            return v1;
+        },
+
+        // case.delayed-answer-date-set v1 had no day on which the applicant was told (条例第三十五条); taken as the day it was set.
+        [("case.delayed-answer-date-set", 1)] = v1 =>
+        {
+            v1["applicantToldOn"] = v1["on"]?.DeepClone();
+            return v1;
+        },
     };
 
     public static JsonObject Upcast(string name, int storedVersion, int currentVersion, JsonObject payload)

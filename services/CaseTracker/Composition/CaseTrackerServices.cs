@@ -34,7 +34,8 @@ public static class CaseTrackerServices
         services.AddSingleton<IReadModelDatabase>(sp => sp.GetRequiredService<SqlEventStore>());
         services.AddSingleton<DocumentStore>();
         services.AddSingleton(sp => new PolicySource(sp.GetRequiredService<OpenedStore>().InitialPolicy, sp.GetRequiredService<DocumentStore>()));
-        services.AddTransient(sp => sp.GetRequiredService<PolicySource>().Current);
+        // Today in the agency's time zone comes in as data: no business date may be later (domain.md §2).
+        services.AddTransient(sp => sp.GetRequiredService<PolicySource>().Current with { Today = sp.GetRequiredService<TimeProvider>().Today() });
         services.AddScoped<RequestContext>();
 
         services.AddSingleton<AgencyDirectory>();

@@ -99,7 +99,8 @@ public sealed class DemoCases(int seed, DateOnly today, CasePolicy policy)
             var started = Working(received, 3 + _random.Next(5));
             Try(new StartConsultation("第三方-1", ConsultationKind.ThirdParty, "相关企业", started));
             var end = Working(started, 5 + _random.Next(12));
-            Try(_random.Next(4) == 0 ? new LapseConsultation("第三方-1", Working(started, 15)) : new RecordConsultationAnswer("第三方-1", end));
+            // The third party has 15 working days from receiving the letter (here: the day it went out); silence is recorded after them.
+            Try(_random.Next(4) == 0 ? new LapseConsultation("第三方-1", Working(started, 16)) : new RecordConsultationAnswer("第三方-1", end));
         }
         else if (roll < 18)
         {
@@ -151,6 +152,12 @@ public sealed class DemoCases(int seed, DateOnly today, CasePolicy policy)
             ? new GroundList([_random.Next(2) == 0 ? Outcome.RefusedThirdPartyRights : Outcome.RefusedProcessInformation])
             : GroundList.None;
         var latest = commands.Max(c => c.On);
+        if (outcome == Outcome.NotProcessedExcessive)
+        {
+            // 条例第三十五条: the applicant is asked to explain before the request is set aside as excessive.
+            Try(new RequestReasons(Working(received, 2)));
+        }
+
         Try(new Answer(answered < latest ? latest : answered, outcome, grounds, ""));
         return Appeals(commands, Try, state);
     }

@@ -36,8 +36,8 @@ public static class Closings
         "not_processed.publication" => [Decide(close, Outcome.NotProcessedPublication)],
         "not_processed.excessive" => [new RequestReasons(received.AddDays(2)), Decide(close, Outcome.NotProcessedExcessive)],
         "not_processed.confirmation" => [Decide(close, Outcome.NotProcessedConfirmation)],
-        "other.no_supplement" => [new RequestSupplement(received.AddDays(1), "请补充所需信息的名称", received.AddDays(16)), new LapseSupplement(close)],
-        "other.fee_unpaid" => [new IssueFeeNotice(received.AddDays(2), 30m, FeeMethod.PerItem, received.AddDays(3)), new LapseFee(close)],
+        "other.no_supplement" => Lapsed(received, close),
+        "other.fee_unpaid" => [new IssueFeeNotice(received, 30m, FeeMethod.PerItem, received), new LapseFee(FeeLapse(received, close))],
         "other.other" => (variant % 3) switch
         {
             0 => [new Withdraw(close)],
@@ -48,13 +48,24 @@ public static class Closings
         "other" => (variant % 3) switch
         {
             0 => [new Withdraw(close)],
-            1 => [new RequestSupplement(received.AddDays(1), "请补充所需信息的名称", received.AddDays(16)), new LapseSupplement(close)],
+            1 => Lapsed(received, close),
             _ => [Decide(close, Outcome.OtherOther)],
         },
         _ => throw new ArgumentOutOfRangeException(nameof(rowCode), rowCode),
     };
 
     private static Answer Decide(DateOnly on, Outcome outcome) => new(on, outcome, GroundList.None, "答复");
+
+    /// <summary>A lapse is recorded only after the period the notice gave (条例第三十条): here one that ends before the closing day.</summary>
+    private static CaseCommand[] Lapsed(DateOnly received, DateOnly close) =>
+        [new RequestSupplement(received.AddDays(1), "请补充所需信息的名称", received.AddDays(2)), new LapseSupplement(close)];
+
+    /// <summary>逾期未缴费 only after 20 working days from the day after the notice was received: the closing day, or the first day after them.</summary>
+    private static DateOnly FeeLapse(DateOnly received, DateOnly close)
+    {
+        var earliest = Domain.Calendar.WorkingCalendar.BuiltIn.AddWorkingDays(received, 20).Date.AddDays(1);
+        return close > earliest ? close : earliest;
+    }
 
     private static CaseCommand[] Supplemented(DateOnly received) =>
         [new RequestSupplement(received.AddDays(1), "请明确所需信息", received.AddDays(16)), new RecordSupplement(received.AddDays(3))];

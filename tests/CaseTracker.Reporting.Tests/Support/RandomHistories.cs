@@ -36,7 +36,8 @@ public static class RandomHistories
 
         if (random.Next(4) == 0)
         {
-            state = Cases.TryApply(state, new RequestSupplement(Later(7), "请明确所需信息", null));
+            var asked = Later(7);
+            state = Cases.TryApply(state, new RequestSupplement(asked, "请明确所需信息", asked.AddDays(15)));
             state = Cases.TryApply(state, random.Next(3) == 0 ? new LapseSupplement(Later(40)) : new RecordSupplement(Later(40)));
         }
 
