@@ -1,9 +1,8 @@
 using CaseTracker.Web.Auth;
+using CaseTracker.Web.Components;
 using CaseTracker.Web.Forms;
-using CaseTracker.Web.Html;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using static CaseTracker.Web.Html.Html;
 
 namespace CaseTracker.Users;
 
@@ -11,7 +10,7 @@ public static class SignInEndpoints
 {
     public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/login", (HttpContext context, string? returnUrl) => Page(context, returnUrl, null, null)).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/login", (string? returnUrl) => Page(returnUrl, null, null)).AllowAnonymous().ExcludeFromDescription();
         app.MapPost("/login", async (HttpContext context, UserDirectory users, TimeProvider time) =>
         {
             var form = await WebForms.ReadFormAsync(context);
@@ -26,9 +25,9 @@ public static class SignInEndpoints
                     return Results.Redirect(returnUrl is not null && IsLocal(returnUrl) ? returnUrl : "/");
                 case SignInResult.Locked locked:
                     var minutes = Math.Max(1, (int)Math.Ceiling((locked.Until - time.GetUtcNow()).TotalMinutes));
-                    return Page(context, returnUrl, name, $"连续 {UserDirectory.MaxFailedAttempts} 次登录失败，账户已锁定，请 {minutes} 分钟后再试。", StatusCodes.Status423Locked);
+                    return Page(returnUrl, name, $"连续 {UserDirectory.MaxFailedAttempts} 次登录失败，账户已锁定，请 {minutes} 分钟后再试。", StatusCodes.Status423Locked);
                 default:
-                    return Page(context, returnUrl, name, "用户名或密码错误。", StatusCodes.Status401Unauthorized);
+                    return Page(returnUrl, name, "用户名或密码错误。", StatusCodes.Status401Unauthorized);
             }
         }).AllowAnonymous().ExcludeFromDescription();
         app.MapPost("/logout", async (HttpContext context) =>
@@ -48,15 +47,6 @@ public static class SignInEndpoints
 
     private static bool IsLocal(string url) => url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 
-    private static IResult Page(HttpContext context, string? returnUrl, string? name, string? error, int status = 200)
-    {
-        var sso = OpenIdConnectSetup.IsConfigured ? "<p><a href=\"/login/oidc\">使用统一身份认证登录</a></p>" : "";
-        var body = Error(error) + Form(context, "/login", $"""
-            <input type="hidden" name="returnUrl" value="{E(returnUrl)}">
-            <div class="field"><label for="name">用户名</label><input id="name" name="name" value="{E(name)}" autocomplete="username" required autofocus></div>
-            <div class="field"><label for="password">密码</label><input id="password" name="password" type="password" autocomplete="current-password" required></div>
-            <button type="submit">登录</button>
-            """, "login") + sso;
-        return Layout.Page(context, "登录", body, status);
-    }
+    private static IResult Page(string? returnUrl, string? name, string? error, int status = 200) =>
+        PageResult.Of<LoginPage>(new { ReturnUrl = returnUrl, Name = name, Error = error }, status);
 }
