@@ -10,7 +10,7 @@ public static partial class CaseDecider
     /// <summary>
     /// The milestone kinds the case accepts today (<see cref="CasePolicy.Today"/>): for each kind, a representative
     /// command dated today, well-formed in every field, is put to <see cref="Decide"/> itself, so a kind is offered
-    /// exactly when the same rules would accept it now. A kind acting on one consultation or appeal is offered when one
+    /// exactly when the same rules would record it now (a repeat of a milestone already recorded records nothing). A kind acting on one consultation or appeal is offered when one
     /// of them accepts it. Corrections are tried with a value other than the present one.
     /// </summary>
     public static IReadOnlyList<MilestoneKind> Offered(CaseState state, CasePolicy policy)
@@ -21,15 +21,18 @@ public static partial class CaseDecider
             return [];
         }
 
-        return Enum.GetValues<MilestoneKind>().Where(kind => Probes(kind, state, today).Any(command => Accepts(command, state, policy))).ToList();
+        // Which date is right is the caller's: a date correction is offered whenever the case exists (CheckCorrection).
+        return Enum.GetValues<MilestoneKind>()
+            .Where(kind => kind == MilestoneKind.CorrectDate || Probes(kind, state, today).Any(command => Records(command, state, policy)))
+            .ToList();
     }
 
-    private static bool Accepts(CaseCommand command, CaseState state, CasePolicy policy)
+    /// <summary>Whether the command would record something: not refused, and not a repeat of a milestone already there.</summary>
+    private static bool Records(CaseCommand command, CaseState state, CasePolicy policy)
     {
         try
         {
-            Decide(command, state, policy);
-            return true;
+            return Decide(command, state, policy).Count > 0;
         }
         catch (DomainException)
         {
@@ -64,8 +67,6 @@ public static partial class CaseDecider
             MilestoneKind.FileLawsuit => [new FileLawsuit(freshAppeal, today, Probe, false)],
             MilestoneKind.ConcludeLawsuit => Appeals(AppealKind.Lawsuit).Select(id => new ConcludeLawsuit(id, today, AppealResult.Upheld)),
 
-            // Which date is right is the caller's: a date correction is offered whenever the case exists.
-            MilestoneKind.CorrectDate => [new CorrectDate(0, s.Receipt!.On, Probe, today)],
             MilestoneKind.CorrectOutcome => s.Closure is { } c && s.History.First(m => m.Number == c.Milestone).Event is CaseEvent.Decided d
                 ? [new CorrectOutcome(d.Outcome == Outcome.DisclosedProvided ? Outcome.DisclosedProactivelyPublished : Outcome.DisclosedProvided, GroundList.None, Probe, today)]
                 : [],

@@ -119,6 +119,7 @@ public static class CasePages
             SeesPersonalData = access.SeesPersonalData(WebUser.Of(context.User)!.Role, receipt.Agency),
             Reading = StatutoryClock.Read(file.State, today, policy.Calendar, policy.Settings),
             Today = today,
+            Offered = CaseDecider.Offered(file.State, policy with { Today = today }),
             Notice = notice,
             Error = error,
             OpenForm = openForm,

@@ -135,6 +135,15 @@ public class OfferedTests
         Assert.Equal([K.FileReconsideration, K.FileLawsuit, K.CorrectDate, K.CorrectOutcome, K.CorrectApplicantType], Offered("2023-03-22", R, Decided("2023-03-20")));
 
     [Fact]
+    public void A_case_decided_today_offers_no_second_answer_and_reasons_asked_today_are_not_offered_again()
+    {
+        // The same answer again would be a repeat that records nothing: not offered (nor is anything else but appeals/corrections).
+        Assert.DoesNotContain(K.Answer, Offered("2023-03-20", R, Decided("2023-03-20")));
+        Assert.DoesNotContain(K.RequestReasons, Offered("2023-03-06", R, new ReasonsRequested(D("2023-03-06"))));
+        Assert.Contains(K.RequestReasons, Offered("2023-03-07", R, new ReasonsRequested(D("2023-03-06"))));
+    }
+
+    [Fact]
     public void A_withdrawn_case_has_no_outcome_to_correct() =>
         Assert.DoesNotContain(K.CorrectOutcome, Offered("2023-03-22", R, new Withdrawn(D("2023-03-10"))));
 
