@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using CaseTracker.Agencies;
 using CaseTracker.Cases;
 using CaseTracker.Deadlines;
 using CaseTracker.Pipeline;
@@ -97,6 +98,7 @@ public static class WebServices
         app.MapReports();
         app.MapAdmin();
         app.MapCasesApi();
+        app.MapAgenciesApi();
         return app;
     }
 
