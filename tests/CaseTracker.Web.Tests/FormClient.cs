@@ -37,7 +37,7 @@ public sealed partial class FormClient(HttpClient http) : IDisposable
     public static string Token(string page) => TokenField().Match(page) is { Success: true } m ? WebUtility.HtmlDecode(m.Groups[1].Value) : throw new InvalidOperationException("no antiforgery token on the page");
 
     public static string Version(string page, string kind) =>
-        Regex.Match(page, $"action=\"/cases/[0-9a-f-]+/milestones/{kind}\"><input type=\"hidden\" name=\"__RequestVerificationToken\" value=\"[^\"]+\"><input type=\"hidden\" name=\"version\" value=\"(\\d+)\"").Groups[1].Value;
+        Regex.Match(page, $"action=\"/cases/[0-9a-f-]+/milestones/{kind}\"><input type=\"hidden\" name=\"__RequestVerificationToken\" value=\"[^\"]+\" ?/?><input type=\"hidden\" name=\"version\" value=\"(\\d+)\"").Groups[1].Value;
 
     public void Dispose() => Http.Dispose();
 

@@ -255,6 +255,29 @@ public sealed class FormTests(HostFixture host)
         Assert.Equal(HttpStatusCode.Unauthorized, (await old.SignInAsync("locked-out", Password)).StatusCode);
     }
 
+    [Fact]
+    public async Task Markup_typed_into_a_form_or_the_address_comes_back_as_text_on_every_page_that_shows_it()
+    {
+        using var browser = host.Forms();
+        await browser.SignInAsync("cw-edu", Password);
+        var number = ApiHelpers.NewNumber("XSS");
+        var fields = IntakeFields(number);
+        fields["name"] = "<script>alert(1)</script>";
+        fields["description"] = "<b onclick=\"x()\">图</b> & 'y'";
+        var created = await browser.SubmitAsync("/cases/new", "/cases", fields);
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+
+        var page = await browser.GetPageAsync(created.Headers.Location!.OriginalString);
+        Assert.Contains("<dd>&lt;script&gt;alert(1)&lt;/script&gt;</dd>", page);
+        Assert.Contains("<dd>&lt;b onclick=&quot;x()&quot;&gt;图&lt;/b&gt; &amp; &#x27;y&#x27;</dd>", page);
+        Assert.DoesNotContain("<script>alert(1)", page);
+        Assert.DoesNotContain("<b onclick", page);
+
+        var list = await browser.GetPageAsync("/cases?q=%22%3E%3Cscript%3Ealert(2)%3C%2Fscript%3E");
+        Assert.Contains("value=\"&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;\"", list);
+        Assert.DoesNotContain("<script>alert(2)", list);
+    }
+
     private static Dictionary<string, string> IntakeFields(string number) => new()
     {
         ["caseNumber"] = number,

@@ -8,10 +8,9 @@ using CaseTracker.Pipeline;
 using CaseTracker.ReadModels.CaseList;
 using CaseTracker.Web;
 using CaseTracker.Web.Auth;
+using CaseTracker.Web.Components;
 using CaseTracker.Web.Forms;
-using CaseTracker.Web.Html;
 using Mediator;
-using static CaseTracker.Web.Html.Html;
 
 namespace CaseTracker.Cases;
 
@@ -36,18 +35,7 @@ public static class CasePages
             .Where(r => string.IsNullOrWhiteSpace(q) || r.CaseNumber.Contains(q.Trim(), StringComparison.OrdinalIgnoreCase))
             .Where(r => status switch { "open" => r.Status != CaseStatus.Closed, "closed" => r.Status == CaseStatus.Closed, _ => true })
             .OrderByDescending(r => r.ReceivedOn).ThenBy(r => r.CaseNumber, StringComparer.Ordinal).Take(300).ToList();
-        var search = $"""
-            <form method="get" action="/cases" class="filters"><input name="q" placeholder="申请编号" value="{E(q)}">
-            <select name="status">{Options([("all", "全部"), ("open", "未办结"), ("closed", "已办结")], status ?? "all")}</select>
-            <button type="submit">查询</button></form>
-            """;
-        var add = access.Role is Role.Auditor ? "" : "<p><a class=\"button\" href=\"/cases/new\">登记新申请</a></p>";
-        var table = Table(["申请编号", "办理机关", "收到日期", "状态", "答复期限", "办结日期"], rows.Select(r => (IReadOnlyList<string>)
-        [
-            $"<a href=\"/cases/{r.CaseId}\">{E(r.CaseNumber)}</a>", E(r.Agency), E(Date(r.ReceivedOn)), E(StatusLabel(r.Status)),
-            E(Date(r.Deadline)) + (r.DeadlineProvisional ? "（暂定）" : ""), E(Date(r.ClosedOn)),
-        ]));
-        return Layout.Page(context, "案件", add + search + $"<p class=\"muted\">显示 {rows.Count} 件（最多 300 件，按收到日期倒序）。</p>" + table);
+        return PageResult.Of<CaseListPage>(new { Rows = rows, Q = q, Status = status, CanRegister = access.Role is not Role.Auditor });
     }
 
     public static string StatusLabel(CaseStatus status) => status switch
@@ -86,28 +74,15 @@ public static class CasePages
             throw new ForbiddenException("审计人员只能查看，不能登记申请。");
         }
 
-        var channelRules = string.Concat(Vocabulary.Channels.Select(c => $"<li><b>{E(c.Label)}</b>：{E(c.Channel.ReceiptDateRule())}</li>"));
-        var fields = string.Concat(IntakeForm.Fields.Select(f => f.Key == "agency"
-            ? $"<div class=\"field\"><label for=\"intake-agency\">办理机关</label><select id=\"intake-agency\" name=\"agency\" required>{Options(agencies.Select(a => (a, a)), values?.GetValueOrDefault("agency") ?? (agencies.Count == 1 ? agencies[0] : null))}</select></div>"
-            : FieldHtml.Render(f, "intake", CaseState.Initial, values, context.RequestServices.GetRequiredService<TimeProvider>().Today())));
-        var caseId = values?.GetValueOrDefault("caseId") is { Length: > 0 } id ? id : Guid.NewGuid().ToString();
-        var body = Error(error) + Form(context, "/cases", $"<input type=\"hidden\" name=\"caseId\" value=\"{E(caseId)}\">" + fields + "<button type=\"submit\">登记</button>", "intake")
-            + $"<aside class=\"hint\" id=\"receipt-rule\"><h2>收到申请之日（条例第三十一条）</h2><ul>{channelRules}</ul></aside>"
-            + ChannelHint;
-        return Layout.Page(context, "登记新申请", body, status);
+        var today = context.RequestServices.GetRequiredService<TimeProvider>().Today();
+        return PageResult.Of<IntakePage>(new { Agencies = agencies, Values = values, Error = error, Today = today }, status);
     }
-
-    /// <summary>The one line of JavaScript in the product: the receipt-date rule of the channel picked, under the select.</summary>
-    private static readonly string ChannelHint =
-        "<script>(function(){var rules=" + System.Text.Json.JsonSerializer.Serialize(Vocabulary.Channels.ToDictionary(c => c.Channel.ToString(), c => c.Channel.ReceiptDateRule()))
-        + ";var s=document.getElementById('intake-channel');if(!s)return;var h=document.createElement('small');h.id='channel-rule';s.after(h);"
-        + "function u(){h.textContent=rules[s.value]||'';}s.addEventListener('change',u);u();})();</script>";
 
     private static async Task<IResult> Show(HttpContext context, Guid id, IEventStore store, CasePolicy policy, TimeProvider time, string? done)
     {
         var file = await CaseFile.LoadAsync(store, id, context.Access(), context.RequestAborted);
-        var notice = done is null ? "" : Notice("已登记：" + (done == "receive" ? "收到申请" : MilestoneForms.Find(done)?.Label ?? done));
-        return Layout.Page(context, $"案件 {file.State.Receipt!.CaseNumber}", notice + CasePage.Render(context, file, WebUser.Of(context.User)!, context.Access(), policy, time.Today()));
+        var notice = done is null ? null : "已登记：" + (done == "receive" ? "收到申请" : MilestoneForms.Find(done)?.Label ?? done);
+        return ShowCase(context, file, policy, time.Today(), notice: notice);
     }
 
     private static async Task<IResult> Record(HttpContext context, Guid id, string kind, IMediator mediator, IEventStore events, SqlEventStore store, CasePolicy policy, TimeProvider time)
@@ -124,12 +99,31 @@ public static class CasePages
         }
         catch (Exception error) when (Problem.From(error) is { Status: not (403 or 404) } problem)
         {
+            // A stale version: the page shows the case as it now stands, the form open but empty.
             var file = await CaseFile.LoadAsync(events, id, context.Access(), context.RequestAborted);
-            var message = problem.Status == 412 ? problem.Detail + " 页面已显示最新内容，请核对后重新登记。" : problem.Detail;
-            var html = Error($"{form.Label}未登记：{message}") + CasePage.Render(context, file, WebUser.Of(context.User)!, context.Access(), policy, time.Today(),
-                kind, problem.Status == 412 ? null : values.Raw);
-            return Layout.Page(context, $"案件 {file.State.Receipt!.CaseNumber}", html, problem.Status == 412 ? 409 : problem.Status);
+            var stale = problem.Status == 412;
+            var message = stale ? problem.Detail + " 页面已显示最新内容，请核对后重新登记。" : problem.Detail;
+            return ShowCase(context, file, policy, time.Today(), $"{form.Label}未登记：{message}", kind, stale ? null : values.Raw, stale ? 409 : problem.Status);
         }
+    }
+
+    private static IResult ShowCase(HttpContext context, CaseFile file, CasePolicy policy, DateOnly today, string? error = null, string? openForm = null,
+        IReadOnlyDictionary<string, string?>? values = null, int status = StatusCodes.Status200OK, string? notice = null)
+    {
+        var access = context.Access();
+        var receipt = file.State.Receipt!;
+        return PageResult.Of<CasePage>(new
+        {
+            File = file,
+            Access = access,
+            SeesPersonalData = access.SeesPersonalData(WebUser.Of(context.User)!.Role, receipt.Agency),
+            Reading = StatutoryClock.Read(file.State, today, policy.Calendar, policy.Settings),
+            Today = today,
+            Notice = notice,
+            Error = error,
+            OpenForm = openForm,
+            Values = values,
+        }, status);
     }
 
     private static async Task<IReadOnlyList<string>> AgenciesFor(HttpContext context, AgencyDirectory agencies)

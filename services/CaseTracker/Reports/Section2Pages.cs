@@ -4,9 +4,8 @@ using CaseTracker.Pipeline;
 using CaseTracker.Reporting.Proactive;
 using CaseTracker.Reporting.Tables;
 using CaseTracker.Web.Auth;
+using CaseTracker.Web.Components;
 using CaseTracker.Web.Forms;
-using CaseTracker.Web.Html;
-using static CaseTracker.Web.Html.Html;
 
 namespace CaseTracker.Reports;
 
@@ -59,7 +58,7 @@ public static class Section2Pages
             ? ProactiveLayout.Template(agency, year, format)
             : throw new UserError("year", "年度：2019 年以前的报告没有统一的主动公开情况表。");
 
-    private static string Cell(int table, int row, int column) => $"c{table}_{row}_{column}";
+    public static string Cell(int table, int row, int column) => $"c{table}_{row}_{column}";
 
     private static async Task<IResult> Page(HttpContext context, AgencyDirectory agencies, Section2Figures figures, string? agency, string? year,
         string? message, string? error, IReadOnlyDictionary<string, string?>? values = null, int status = 200)
@@ -67,24 +66,21 @@ public static class Section2Pages
         var names = (await agencies.ListAsync(context.RequestAborted)).Select(a => a.Name).Order(StringComparer.Ordinal).ToList();
         var y = int.TryParse(year, out var parsed) ? parsed : DateTime.Now.Year - 1;
         var chosen = agency ?? names.FirstOrDefault() ?? "";
-        var pick = $"""
-            <form method="get" action="/admin/section2" class="filters"><label>机关 <select name="agency">{Options(names.Select(n => (n, n)), chosen)}</select></label>
-            <label>年度 <input type="number" name="year" min="2019" max="2200" value="{y}"></label><button type="submit">打开</button></form>
-            """;
         var template = Template(chosen, y);
         var stored = await figures.FindAsync(chosen, y, context.RequestAborted);
         var last = await figures.FindAsync(chosen, y - 1, context.RequestAborted);
         var continuity = stored is not null && last is not null ? ProactiveContinuity.Check(stored, last) : [];
-        var grid = string.Concat(template.Tables.Select((table, t) =>
-            $"<h2>{E(table.Caption)}</h2>" + Table([.. new[] { "" }.Concat(table.Columns.Select(c => c.Label))], table.Rows.Select((row, r) => (IReadOnlyList<string>)
-                [E(row.Label), .. table.Columns.Select((col, c) =>
-                {
-                    var key = Cell(t, r, c);
-                    var value = values?.GetValueOrDefault(key) ?? stored?.Value(table.Caption, row.Label, col.Label)?.ToString(CultureInfo.InvariantCulture);
-                    return $"<input name=\"{key}\" value=\"{E(value)}\" inputmode=\"decimal\" size=\"8\" aria-label=\"{E($"{table.Caption}·{row.Label}·{col.Label}")}\">";
-                })]))));
-        var form = Form(context, "/admin/section2", $"<input type=\"hidden\" name=\"agency\" value=\"{E(chosen)}\"><input type=\"hidden\" name=\"year\" value=\"{y}\">{grid}<p><button type=\"submit\">保存</button></p>");
-        var warnings = continuity.Count == 0 ? "" : "<div class=\"error\"><p>与上年数据不衔接：</p><ul>" + string.Concat(continuity.Select(w => $"<li>{E(w)}</li>")) + "</ul></div>";
-        return Layout.Page(context, $"主动公开情况（第二部分）：{chosen} {y} 年", pick + Notice(message) + Error(error) + warnings + form, status);
+        return PageResult.Of<Section2Page>(new
+        {
+            Agencies = names,
+            Agency = chosen,
+            Year = y,
+            Template = template,
+            Stored = stored,
+            Values = values,
+            Continuity = continuity,
+            Message = message,
+            Error = error,
+        }, status);
     }
 }

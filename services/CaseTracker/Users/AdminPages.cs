@@ -4,9 +4,8 @@ using CaseTracker.Pipeline;
 using CaseTracker.Reports;
 using CaseTracker.Web;
 using CaseTracker.Web.Auth;
+using CaseTracker.Web.Components;
 using CaseTracker.Web.Forms;
-using CaseTracker.Web.Html;
-using static CaseTracker.Web.Html.Html;
 
 namespace CaseTracker.Users;
 
@@ -62,38 +61,6 @@ public static class AdminPages
     {
         var ct = context.RequestAborted;
         var allAgencies = (await agencies.ListAsync(ct)).OrderBy(a => a.Parent ?? "", StringComparer.Ordinal).ThenBy(a => a.Name, StringComparer.Ordinal).ToList();
-        var agencyOptions = allAgencies.Select(a => (a.Name, a.Name)).ToList();
-        var userTable = Table(["用户名", "角色", "所属机关", "状态"], (await users.ListAsync(ct)).Select(u => (IReadOnlyList<string>)
-            [E(u.Name), E(Roles.Label(u.Role)), E(u.Agency ?? "—"), u.LockedUntil > DateTimeOffset.UtcNow ? "已锁定" : "正常"]));
-        var userForm = Form(context, "/admin/users", $"""
-            <div class="field"><label for="u-name">用户名</label><input id="u-name" name="name" required></div>
-            <div class="field"><label for="u-role">角色</label><select id="u-role" name="role" required>{Options(Roles.All.Select(r => (r.Role.ToString(), r.Label)), null)}</select></div>
-            <div class="field"><label for="u-agency">所属机关</label><select id="u-agency" name="agency"><option value="">（无：系统管理员或全部机关的审计人员）</option>{Options(agencyOptions, null)}</select></div>
-            <div class="field"><label for="u-password">初始密码（至少 {UserDirectory.MinPasswordLength} 位）</label><input id="u-password" name="password" type="password" autocomplete="new-password" required></div>
-            <div class="field"><label for="u-sub">统一身份认证标识（选填，OpenID Connect 的 sub）</label><input id="u-sub" name="externalSubject"></div>
-            <button type="submit">创建用户</button>
-            """, "stacked");
-        var resetForm = Form(context, "/admin/users/password", $"""
-            <div class="field"><label for="r-name">用户名</label><select id="r-name" name="name" required>{Options((await users.ListAsync(ct)).Select(u => (u.Name, u.Name)), null)}</select></div>
-            <div class="field"><label for="r-password">新密码（至少 {UserDirectory.MinPasswordLength} 位）</label><input id="r-password" name="password" type="password" autocomplete="new-password" required></div>
-            <button type="submit">重设密码并解除锁定</button>
-            """, "stacked");
-        var agencyTable = Table(["机关", "上级机关"], allAgencies.Select(a => (IReadOnlyList<string>)[E(a.Name), E(a.Parent ?? "—")]));
-        var agencyForm = Form(context, "/admin/agencies", $"""
-            <div class="field"><label for="a-name">机关名称</label><input id="a-name" name="name" required></div>
-            <div class="field"><label for="a-parent">上级机关</label><select id="a-parent" name="parent"><option value="">（无）</option>{Options(agencyOptions, null)}</select></div>
-            <button type="submit">保存机关</button>
-            """, "stacked");
-        var calendarForm = Form(context, "/admin/calendar", """
-            <div class="field"><label for="c-csv">节假日通知（CSV：date,kind,notice；kind 为 holiday 或 workday）</label>
-            <textarea id="c-csv" name="csv" rows="6" required placeholder="date,kind,notice&#10;2027-01-01,holiday,元旦"></textarea></div>
-            <button type="submit">载入</button>
-            """, "stacked");
-        var body = Notice(message) + Error(error)
-            + "<section id=\"users\"><h2>用户和角色</h2>" + userTable + userForm + "<h2>重设密码</h2>" + resetForm + "</section>"
-            + "<section id=\"agencies\"><h2>机关及隶属关系</h2>" + agencyTable + agencyForm + "</section>"
-            + "<section id=\"section2\"><h2>年度报告第二部分</h2><p><a href=\"/admin/section2\">录入主动公开政府信息情况</a></p></section>"
-            + "<section id=\"calendar\"><h2>节假日安排（国务院办公厅通知）</h2>" + calendarForm + "</section>";
-        return Layout.Page(context, "系统管理", body, status);
+        return PageResult.Of<AdminPage>(new { Users = await users.ListAsync(ct), Agencies = allAgencies, Message = message, Error = error }, status);
     }
 }

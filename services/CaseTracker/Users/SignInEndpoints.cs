@@ -1,9 +1,8 @@
 using CaseTracker.Web.Auth;
+using CaseTracker.Web.Components;
 using CaseTracker.Web.Forms;
-using CaseTracker.Web.Html;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using static CaseTracker.Web.Html.Html;
 
 namespace CaseTracker.Users;
 
@@ -48,15 +47,7 @@ public static class SignInEndpoints
 
     private static bool IsLocal(string url) => url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 
-    private static IResult Page(HttpContext context, string? returnUrl, string? name, string? error, int status = 200)
-    {
-        var sso = OpenIdConnectSetup.IsConfigured(context.RequestServices) ? "<p><a href=\"/login/oidc\">使用统一身份认证登录</a></p>" : "";
-        var body = Error(error) + Form(context, "/login", $"""
-            <input type="hidden" name="returnUrl" value="{E(returnUrl)}">
-            <div class="field"><label for="name">用户名</label><input id="name" name="name" value="{E(name)}" autocomplete="username" required autofocus></div>
-            <div class="field"><label for="password">密码</label><input id="password" name="password" type="password" autocomplete="current-password" required></div>
-            <button type="submit">登录</button>
-            """, "login") + sso;
-        return Layout.Page(context, "登录", body, status);
-    }
+    private static IResult Page(HttpContext context, string? returnUrl, string? name, string? error, int status = 200) =>
+        PageResult.Of<LoginPage>(
+            new { ReturnUrl = returnUrl, Name = name, Error = error, SingleSignOn = OpenIdConnectSetup.IsConfigured(context.RequestServices) }, status);
 }

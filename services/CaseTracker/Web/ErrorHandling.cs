@@ -1,4 +1,4 @@
-using CaseTracker.Web.Html;
+using CaseTracker.Web.Components;
 
 namespace CaseTracker.Web;
 
@@ -22,8 +22,7 @@ public static class ErrorHandling
             }
 
             context.Response.Clear();
-            var result = IsApi(context) ? problem.ToResult() : Layout.Page(context, problem.Title, Html.Html.Error(problem.Detail)
-                + "<p><a href=\"javascript:history.back()\">返回</a></p>", problem.Status);
+            var result = IsApi(context) ? problem.ToResult() : PageResult.Of<ErrorPage>(new { problem.Title, problem.Detail }, problem.Status);
             await result.ExecuteAsync(context);
         }
     });

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using CaseTracker.Cases;
 using CaseTracker.Deadlines;
 using CaseTracker.Pipeline;
@@ -27,6 +28,9 @@ public static class WebServices
         services.AddHostedService<ProjectionWorker>();
         services.AddKeysInStore();
         services.AddAntiforgery(o => o.Cookie.Name = "casetracker.af");
+        // The pages: Razor components rendered on the server (static, no circuit); text left readable, markup encoded.
+        services.AddRazorComponents();
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.Configure<FormOptions>(o => (o.ValueLengthLimit, o.MultipartBodyLengthLimit, o.ValueCountLimit) = ((int)MaxBodyBytes, MaxBodyBytes, 200));
         services.ConfigureHttpJsonOptions(o =>
         {
