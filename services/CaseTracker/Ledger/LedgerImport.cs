@@ -1,9 +1,9 @@
 using CaseTracker.Agencies;
 using CaseTracker.Domain.Cases;
-using CaseTracker.EventStore;
 using CaseTracker.EventStore.Projections;
-using CaseTracker.EventStore.Sql;
+using CaseTracker.EventStore;
 using CaseTracker.Ledger.Import;
+using CaseTracker.ReadModels;
 
 namespace CaseTracker.Ledger;
 
@@ -13,7 +13,7 @@ public sealed record LedgerImportResult(int CasesCreated, int CasesExtended, int
 /// Writes a checked ledger into the store: per case only the milestones its stream lacks, through the same decider as
 /// live entry; each event marked with the file and row it came from. Nothing is written when any case would be refused.
 /// </summary>
-public sealed class LedgerImport(SqlEventStore store, AgencyDirectory agencies, CasePolicy policy)
+public sealed class LedgerImport(IEventStore store, StreamIndex streams, AgencyDirectory agencies, CasePolicy policy)
 {
     /// <summary>Cases per transaction: each chunk is atomic, and a chunk cut short by a crash is completed by importing again.</summary>
     private const int ChunkSize = 2000;
@@ -23,7 +23,7 @@ public sealed class LedgerImport(SqlEventStore store, AgencyDirectory agencies, 
         var correlation = Guid.NewGuid();
         var batches = new List<(PlannedCase Case, long Version, IReadOnlyList<NewEvent> Events)>();
         var problems = new List<LedgerProblem>();
-        var known = await store.StreamVersionsAsync(ct);
+        var known = await streams.VersionsAsync(ct);
         foreach (var planned in plan.CasesToImport)
         {
             var stream = CaseStreams.For(planned.CaseId);
