@@ -3,7 +3,6 @@ using CaseTracker.Cases.Forms;
 using CaseTracker.Deadlines;
 using CaseTracker.Domain.Cases;
 using CaseTracker.EventStore;
-using CaseTracker.EventStore.Sql;
 using CaseTracker.Pipeline;
 using CaseTracker.ReadModels.CaseList;
 using CaseTracker.Web;
@@ -44,7 +43,7 @@ public static class CasesApi
         return TypedResults.Created($"/api/cases/{caseId}", dto);
     }
 
-    private static async Task<IResult> List(HttpContext context, SqlEventStore store, DashboardQuery scopes, string? status, string? agency, string? q)
+    private static async Task<IResult> List(HttpContext context, CaseListQueries caseList, DashboardQuery scopes, string? status, string? agency, string? q)
     {
         var scope = await scopes.ScopeAsync(context.Access(), agency, context.RequestAborted);
         Func<Domain.Clock.CaseStatus, bool> wanted = status switch
@@ -54,7 +53,7 @@ public static class CasesApi
             "closed" => s => s == Domain.Clock.CaseStatus.Closed,
             _ => throw new UserError("status", $"status：“{status}”不支持，应为 open、closed 或 all。"),
         };
-        var rows = (await store.AllAsync(context.RequestAborted))
+        var rows = (await caseList.AllAsync(context.RequestAborted))
             .Where(r => scope(r.Agency) && wanted(r.Status) && (string.IsNullOrWhiteSpace(q) || r.CaseNumber.Contains(q.Trim(), StringComparison.OrdinalIgnoreCase)))
             .OrderByDescending(r => r.ReceivedOn).ThenBy(r => r.CaseNumber, StringComparer.Ordinal).Take(1000)
             .Select(r => new CaseSummary(r.CaseId, r.LastVersion, r.CaseNumber, r.Agency, r.ReceivedOn, r.Status.ToString(), r.Deadline, r.DeadlineProvisional, r.ClosedOn, r.Outcome?.ToString()))
