@@ -21,6 +21,8 @@ public class BadInputApiTests(HostFixture host)
         { Json(ApiHelpers.Intake(Education), ("name", new { first = "张" })), "name", "不能是嵌套的对象" },
         { Json(ApiHelpers.Intake(Education), ("description", new string('长', 5000))), "description", "最长" },
         { Json(ApiHelpers.Intake(Education), ("agency", "不存在的机关")), "agency", "未登记" },
+        { "{\"caseNumber\": \"A-1\", \"caseNumber\": \"A-2\"}", "caseNumber", "出现了多次" },
+        { "{\"on\": \"2024-03-15\", \"On\": \"2024-03-16\"}", "On", "出现了多次" },
     };
 
     [Theory]

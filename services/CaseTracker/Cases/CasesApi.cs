@@ -27,7 +27,7 @@ public static class CasesApi
         var api = app.MapGroup("/api/cases").RequireAuthorization().WithTags(Tag);
         api.MapPost("/", Receive).WithName("receiveCase").WithSummary("登记收到申请")
             .WithDescription("新案件（字段即收到申请表单的字段）。返回案件及其 ETag（流版本）。")
-            .Accepts<IntakeBody>("application/json").Produces<CaseDto>(201).WithETag().ProducesProblems(400, 401, 403, 413, 422);
+            .AcceptsJson(typeof(IntakeBody)).Produces<CaseDto>(201).WithETag().ProducesProblems(400, 401, 403, 413, 422);
         api.MapGet("/", List).WithName("listCases").WithSummary("案件列表")
             .WithDescription("读模型；status: open closed all；agency 含下属；q 按编号；最多 1000 件，不含个人信息。")
             .Produces<IReadOnlyList<CaseSummary>>().ProducesProblems(400, 401, 403);
@@ -40,7 +40,7 @@ public static class CasesApi
                     Record(context, id, form, ifMatch, mediator, store, policy, time))
                 .WithTags(MilestoneTag).WithName(OperationId(form.Kind)).WithSummary(form.Label)
                 .WithDescription($"登记办理环节 {form.Kind}：须带 If-Match；返回更新后的案件及新的 ETag。")
-                .Accepts(form.Body, "application/json").Produces<CaseDto>().WithETag().ProducesProblems(400, 401, 403, 404, 412, 413, 422, 428);
+                .AcceptsJson(form.Body).Produces<CaseDto>().WithETag().ProducesProblems(400, 401, 403, 404, 412, 413, 422, 428);
         }
 
         // Any other kind: a 404 that lists the kinds (the documented routes above are the same URLs, one per kind).

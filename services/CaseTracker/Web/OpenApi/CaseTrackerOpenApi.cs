@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
@@ -71,6 +72,12 @@ public static class CaseTrackerOpenApi
 
         return builder;
     }
+
+    /// <summary>
+    /// The request body is a JSON <paramref name="body"/>, read by the handler. Documented without the routing constraint that
+    /// <c>Accepts</c> adds: another content type must reach the handler and get its 400 in Chinese, not a 404 or 415 from routing.
+    /// </summary>
+    public static RouteHandlerBuilder AcceptsJson(this RouteHandlerBuilder builder, Type body) => builder.WithMetadata(new JsonBody(body));
 
     /// <summary>The success response carries the case's stream version as ETag.</summary>
     public static RouteHandlerBuilder WithETag(this RouteHandlerBuilder builder) => builder.WithMetadata(new ETagResponse());
@@ -174,6 +181,16 @@ public static class CaseTrackerOpenApi
                 }
             }
         }
+    }
+
+    /// <summary>No content types: the routing matcher does not filter on them; the document says application/json.</summary>
+    private sealed class JsonBody(Type body) : IAcceptsMetadata
+    {
+        public IReadOnlyList<string> ContentTypes => [];
+
+        public Type? RequestType => body;
+
+        public bool IsOptional => false;
     }
 
     private sealed class ETagResponse;
