@@ -29,7 +29,7 @@ public class ApiTests(HostFixture host)
     {
         using var api = host.Api("cw-edu");
         var (id, etag) = await api.ReceiveAsync(Education);
-        var response = await api.RecordAsync(id, "request-supplement", new { on = ApiHelpers.Today.Iso(), items = "请写明文件名称" }, etag);
+        var response = await api.RecordAsync(id, "request-supplement", new { on = ApiHelpers.Today.Iso(), items = "请写明文件名称", respondBy = ApiHelpers.Today.AddDays(15).Iso() }, etag);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("\"2\"", response.Headers.ETag!.Tag);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -123,7 +123,7 @@ public class ApiTests(HostFixture host)
         var before = await WaitForDashboardAsync(api, d => Ids(d, "supplementNoticesToSend").Contains(id));
         Assert.Contains(id, Ids(before, "supplementNoticesToSend"));
 
-        (await api.RecordAsync(id, "request-supplement", new { on = ApiHelpers.Today.Iso(), items = "写明年份" }, etag)).EnsureSuccessStatusCode();
+        (await api.RecordAsync(id, "request-supplement", new { on = ApiHelpers.Today.Iso(), items = "写明年份", respondBy = ApiHelpers.Today.AddDays(15).Iso() }, etag)).EnsureSuccessStatusCode();
         var after = await WaitForDashboardAsync(api, d => Ids(d, "paused").Contains(id));
         Assert.DoesNotContain(id, Ids(after, "supplementNoticesToSend"));
         Assert.Contains(id, Ids(after, "paused"));

@@ -56,7 +56,7 @@ public sealed class BrowserTests(HostFixture host)
             Assert.Equal(before["notices"] + 1, registered["notices"]);
 
             await page.GotoAsync(caseUrl);
-            await RecordAsync(page, "request-supplement", ("items", "请写明合同的年份"));
+            await RecordAsync(page, "request-supplement", ("items", "请写明合同的年份"), ("respondBy", ApiHelpers.Today.AddDays(15).Iso()));
             Assert.Equal("暂停计时", await page.TextContentAsync("#deadline strong"));
             var paused = await CountsAsync(page);
             Assert.Equal(before["notices"], paused["notices"]);

@@ -95,7 +95,7 @@ public sealed class FormTests(HostFixture host)
         var page = await browser.GetPageAsync($"/cases/{id}");
         var version = FormClient.Version(page, "request-reasons");
         Assert.Equal("1", version);
-        (await api.RecordAsync(id, "request-supplement", new { on = ApiHelpers.Today.Iso(), items = "写明年份" }, etag)).EnsureSuccessStatusCode();
+        (await api.RecordAsync(id, "request-supplement", new { on = ApiHelpers.Today.Iso(), items = "写明年份", respondBy = ApiHelpers.Today.AddDays(15).Iso() }, etag)).EnsureSuccessStatusCode();
 
         var response = await browser.PostAsync($"/cases/{id}/milestones/request-reasons", FormClient.Token(page),
             new() { ["version"] = version, ["on"] = ApiHelpers.Today.Iso() });

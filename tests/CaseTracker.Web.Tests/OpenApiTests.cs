@@ -96,7 +96,7 @@ public class OpenApiTests(HostFixture host)
         }
 
         Assert.Equal(["agency", "applicantType", "caseNumber", "channel", "description", "name", "on"], Required(schemas.GetProperty("IntakeBody")));
-        Assert.Equal(["items", "on"], Required(schemas.GetProperty("RequestSupplementBody")));
+        Assert.Equal(["items", "on", "respondBy"], Required(schemas.GetProperty("RequestSupplementBody")));
         Assert.Equal(["amount", "applicantReceivedOn", "method", "on"], Required(schemas.GetProperty("IssueFeeNoticeBody")));
         var intake = schemas.GetProperty("IntakeBody").GetProperty("properties");
         Assert.Equal("date", intake.GetProperty("on").Str("format"));

@@ -76,9 +76,9 @@ public sealed record IntakeBody(
 public sealed record RequestSupplementBody(
     [property: Description("告知日期")] DateOnly On,
     [property: Description("需补正的事项"), MaxLength(FormValues.MaxText)] string Items,
-    [property: Description("补正期限（申请人最迟补正的日期）")] DateOnly? RespondBy = null) : IMilestoneBody<RequestSupplementBody>
+    [property: Description("补正期限：申请人最迟补正的日期（条例第三十条，须合理）")] DateOnly RespondBy) : IMilestoneBody<RequestSupplementBody>
 {
-    public static RequestSupplementBody Read(FormValues v) => new(v.Date("on", "告知日期"), v.Text("items", "需补正的事项"), v.OptionalDate("respondBy", "补正期限"));
+    public static RequestSupplementBody Read(FormValues v) => new(v.Date("on", "告知日期"), v.Text("items", "需补正的事项"), v.Date("respondBy", "补正期限"));
 
     public CaseCommand ToCommand() => new RequestSupplement(On, Items, RespondBy);
 }
@@ -104,15 +104,17 @@ public sealed record StartConsultationBody(
     [property: Description("征求对象类别（代码或中文名称）")] ConsultationKind Kind,
     [property: Description("征求意见对象"), MaxLength(200)] string Party,
     [property: Description("发出日期")] DateOnly On,
-    [property: Description("编号（留空自动编号）"), MaxLength(40)] string? ConsultationId = null) : IMilestoneBody<StartConsultationBody>
+    [property: Description("编号（留空自动编号）"), MaxLength(40)] string? ConsultationId = null,
+    [property: Description("对方收到征求意见日期（留空按发出日期）")] DateOnly? PartyReceivedOn = null) : IMilestoneBody<StartConsultationBody>
 {
     public static StartConsultationBody Read(FormValues v)
     {
         var id = v.Optional("consultationId", "编号", 40);
-        return new(v.Choice("kind", "征求对象类别", Choices.ConsultationKinds), v.Text("party", "征求意见对象", 200), v.Date("on", "发出日期"), id);
+        return new(v.Choice("kind", "征求对象类别", Choices.ConsultationKinds), v.Text("party", "征求意见对象", 200), v.Date("on", "发出日期"), id,
+            v.OptionalDate("partyReceivedOn", "对方收到征求意见日期"));
     }
 
-    public CaseCommand ToCommand() => new StartConsultation(ConsultationId ?? $"Z{Guid.NewGuid().ToString("N")[..6]}", Kind, Party, On);
+    public CaseCommand ToCommand() => new StartConsultation(ConsultationId ?? $"Z{Guid.NewGuid().ToString("N")[..6]}", Kind, Party, On, PartyReceivedOn);
 }
 
 /// <summary>收到征求意见答复.</summary>
@@ -188,11 +190,13 @@ public sealed record RequestReasonsBody([property: Description("要求日期")] 
 /// <summary>确定延迟答复期限（条例第三十五条）.</summary>
 public sealed record SetDelayedAnswerDateBody(
     [property: Description("确定日期")] DateOnly On,
-    [property: Description("答复期限")] DateOnly AnswerBy) : IMilestoneBody<SetDelayedAnswerDateBody>
+    [property: Description("答复期限")] DateOnly AnswerBy,
+    [property: Description("告知申请人日期（留空按确定日期）")] DateOnly? ApplicantToldOn = null) : IMilestoneBody<SetDelayedAnswerDateBody>
 {
-    public static SetDelayedAnswerDateBody Read(FormValues v) => new(v.Date("on", "确定日期"), v.Date("answerBy", "答复期限"));
+    public static SetDelayedAnswerDateBody Read(FormValues v) =>
+        new(v.Date("on", "确定日期"), v.Date("answerBy", "答复期限"), v.OptionalDate("applicantToldOn", "告知申请人日期"));
 
-    public CaseCommand ToCommand() => new SetDelayedAnswerDate(On, AnswerBy);
+    public CaseCommand ToCommand() => new SetDelayedAnswerDate(On, AnswerBy, ApplicantToldOn);
 }
 
 /// <summary>作出答复（条例第三十六条）.</summary>

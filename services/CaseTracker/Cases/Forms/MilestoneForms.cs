@@ -25,12 +25,12 @@ public static class MilestoneForms
 
     public static readonly IReadOnlyList<MilestoneForm> All =
     [
-        MilestoneForm.Of<RequestSupplementBody>("request-supplement", "告知补正（条例第三十条）", [Field.On("告知日期"), Items, new("respondBy", "补正期限", FieldKind.Date, false)]),
+        MilestoneForm.Of<RequestSupplementBody>("request-supplement", "告知补正（条例第三十条）", [Field.On("告知日期"), Items, new("respondBy", "补正期限", FieldKind.Date)]),
         MilestoneForm.Of<RecordSupplementBody>("record-supplement", "收到补正", [Field.On("收到补正日期")]),
         MilestoneForm.Of<LapseSupplementBody>("lapse-supplement", "逾期未补正（视为放弃申请）", [Field.On("逾期日期")]),
         MilestoneForm.Of<StartConsultationBody>("start-consultation", "征求意见（条例第三十二条、第三十四条）",
             [new("consultationId", "编号", FieldKind.Text, false, "留空自动编号"), Field.Select("kind", "征求对象类别", Choices.ConsultationKinds),
-             new("party", "征求意见对象", FieldKind.Text), Field.On("发出日期")]),
+             new("party", "征求意见对象", FieldKind.Text), Field.On("发出日期"), new("partyReceivedOn", "对方收到征求意见日期", FieldKind.Date, false, "留空按发出日期")]),
         MilestoneForm.Of<RecordConsultationAnswerBody>("record-consultation-answer", "收到征求意见答复", [ConsultationId, Field.On("收到答复日期")]),
         MilestoneForm.Of<LapseConsultationBody>("lapse-consultation", "征求意见逾期未答复", [ConsultationId, Field.On("逾期日期")]),
         MilestoneForm.Of<ExtendBody>("extend", "延长答复期限（条例第三十三条第二款）",
@@ -42,7 +42,8 @@ public static class MilestoneForms
         MilestoneForm.Of<RecordFeePaymentBody>("record-fee-payment", "收到缴费", [Field.On("缴费日期")]),
         MilestoneForm.Of<LapseFeeBody>("lapse-fee", "逾期未缴费", [Field.On("逾期日期")]),
         MilestoneForm.Of<RequestReasonsBody>("request-reasons", "要求说明理由（条例第三十五条）", [Field.On("要求日期")]),
-        MilestoneForm.Of<SetDelayedAnswerDateBody>("set-delayed-answer-date", "确定延迟答复期限（条例第三十五条）", [Field.On("确定日期"), new("answerBy", "答复期限", FieldKind.Date)]),
+        MilestoneForm.Of<SetDelayedAnswerDateBody>("set-delayed-answer-date", "确定延迟答复期限（条例第三十五条）",
+            [Field.On("确定日期"), new("answerBy", "答复期限", FieldKind.Date), new("applicantToldOn", "告知申请人日期", FieldKind.Date, false, "留空按确定日期")]),
         MilestoneForm.Of<AnswerBody>("answer", "作出答复（条例第三十六条）",
             [Field.On("答复日期"), new("outcome", "答复结果", FieldKind.Select) { Options = _ => Options(Choices.Decisions) },
              new("withheldGrounds", "部分公开的不予公开理由（条例第三十七条）", FieldKind.MultiSelect, false) { Options = _ => Options(Choices.WithholdingGrounds) },
