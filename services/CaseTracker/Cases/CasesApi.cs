@@ -67,7 +67,10 @@ public static class CasesApi
         return TypedResults.Created($"/api/cases/{caseId}", dto);
     }
 
-    private static async Task<IResult> List(HttpContext context, SqlEventStore store, DashboardQuery scopes, string? status, string? agency, string? q)
+    private static async Task<IResult> List(HttpContext context, SqlEventStore store, DashboardQuery scopes,
+        [Description("open（未办结）、closed（已办结）或 all（默认）")] string? status,
+        [Description("机关名称（含下属机关）；留空为全部可见机关")] string? agency,
+        [Description("按申请编号查找（包含，不区分大小写）")] string? q)
     {
         var scope = await scopes.ScopeAsync(context.Access(), agency, context.RequestAborted);
         Func<Domain.Clock.CaseStatus, bool> wanted = status switch

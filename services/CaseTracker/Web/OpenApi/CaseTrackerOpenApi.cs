@@ -14,7 +14,7 @@ public sealed record ApiProblem(
     [property: Description("中文说明，写明字段或规则及条例条款")] string Detail,
     [property: Description("规则代码，如 input.invalid、version.conflict、supplement.not_requested")] string? Rule,
     [property: Description("有误的字段（请求体的属性、查询参数或请求头），仅 400")] string? Field,
-    [property: Description("请求的跟踪编号")] string? TraceId = null);
+    [property: Description("请求的跟踪编号（如有）")] string? TraceId = null);
 
 /// <summary>
 /// The OpenAPI document at /openapi/v1.json: every /api route with an operationId, its request and response schemas, its
