@@ -8,6 +8,7 @@ using CaseTracker.ReadModels;
 using CaseTracker.Reports;
 using CaseTracker.Users;
 using CaseTracker.Web.Auth;
+using CaseTracker.Web.OpenApi;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.Features;
@@ -57,7 +58,7 @@ public static class WebServices
             .AddCaseTrackerOpenIdConnect(configuration);
         services.AddAuthorization();
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddOpenApi();
+        services.AddCaseTrackerOpenApi();
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("casetracker"))
             .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddMeter(Telemetry.Name))
@@ -96,7 +97,7 @@ public static class WebServices
         app.MapDashboard();
         app.MapReports();
         app.MapAdmin();
-        app.MapCasesApi();
+        app.MapCaseTrackerApi();
         return app;
     }
 
