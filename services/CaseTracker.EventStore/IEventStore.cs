@@ -56,6 +56,12 @@ public interface IEventStore
     /// </summary>
     Task<IReadOnlyList<EventEnvelope>> ReadStreamAsync(string streamId, ReadDirection direction, long from, int maxCount, CancellationToken ct = default);
 
+    /// <summary>
+    /// Every claim of a scope with the stream that holds it (key → stream id): lets a bulk writer (an import) name a
+    /// refused row before writing. An EventStoreDB adapter would read the scope's reservation streams.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string>> ClaimsAsync(string scope, CancellationToken ct = default);
+
     /// <summary>Reads the global log after a position, in log order.</summary>
     Task<IReadOnlyList<EventEnvelope>> ReadAllAsync(LogPosition after, int maxCount, CancellationToken ct = default);
 

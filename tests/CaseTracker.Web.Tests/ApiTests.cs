@@ -181,7 +181,7 @@ public class ApiTests(HostFixture host)
         var doc = await anonymous.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
         var paths = doc.GetProperty("paths");
         Assert.True(paths.TryGetProperty("/api/cases", out _));
-        Assert.True(paths.TryGetProperty("/api/cases/{id}/milestones/{kind}", out _));
+        Assert.True(paths.TryGetProperty("/api/cases/{id}/milestones/request-supplement", out _));
         Assert.True(paths.TryGetProperty("/api/dashboard", out _));
     }
 

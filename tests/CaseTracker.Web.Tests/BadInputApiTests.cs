@@ -21,6 +21,9 @@ public class BadInputApiTests(HostFixture host)
         { Json(ApiHelpers.Intake(Education), ("name", new { first = "张" })), "name", "不能是嵌套的对象" },
         { Json(ApiHelpers.Intake(Education), ("description", new string('长', 5000))), "description", "最长" },
         { Json(ApiHelpers.Intake(Education), ("agency", "不存在的机关")), "agency", "未登记" },
+        { "{\"caseNumber\": \"A-1\", \"caseNumber\": \"A-2\"}", "caseNumber", "出现了多次" },
+        { "{\"on\": \"2024-03-15\", \"On\": \"2024-03-16\"}", "On", "出现了多次" },
+        { "{\"caseNumber\": \"\\ud800\"}", "caseNumber", "无效的文本" },
     };
 
     [Theory]
@@ -72,6 +75,20 @@ public class BadInputApiTests(HostFixture host)
         var response = await api.SendAsync(ApiHelpers.Post("/api/cases", huge));
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("request.too_large", (await response.ProblemAsync()).Str("rule"));
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_UTF8_is_a_400_naming_the_field()
+    {
+        using var api = host.Api("admin");
+        var bytes = "{\"caseNumber\": \""u8.ToArray().Concat(new byte[] { 0xFF, 0xFE }).Concat("\"}"u8.ToArray()).ToArray();
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        var response = await api.PostAsync("/api/cases", content);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.ProblemAsync();
+        Assert.Equal("caseNumber", problem.Str("field"));
+        Assert.Contains("无效的文本", problem.Str("detail"));
     }
 
     [Fact]

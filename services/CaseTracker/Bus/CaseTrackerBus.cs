@@ -1,10 +1,8 @@
 using CaseTracker.Domain.Cases;
 using CaseTracker.EventStore;
-using CaseTracker.EventStore.Sql;
 using CaseTracker.Pipeline;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CaseTracker.Bus;
 
@@ -27,7 +25,6 @@ public static class CaseTrackerBus
     /// <summary>Needs <c>AddCaseTracker</c>. The health check is MassTransit's bus check (tags "ready", "masstransit").</summary>
     public static IServiceCollection AddCaseTrackerBus(this IServiceCollection services, Uri broker)
     {
-        services.TryAddSingleton<ICheckpointStore>(provider => provider.GetRequiredService<SqlEventStore>());
         services.AddHealthChecks();
         services.AddMassTransit(bus =>
         {

@@ -1,6 +1,5 @@
 using CaseTracker.Domain.Cases;
 using CaseTracker.EventStore;
-using CaseTracker.EventStore.Sql;
 using CaseTracker.Pipeline;
 using CaseTracker.ReadModels.CaseList;
 
@@ -33,11 +32,11 @@ public sealed record CaseFile(Guid CaseId, IReadOnlyList<EventEnvelope> Events, 
     }
 
     /// <summary>Read-your-writes for pages that list from the read model: waits (briefly) until the case list has the change.</summary>
-    public static async Task WaitForReadModelAsync(SqlEventStore store, Guid caseId, long version, CancellationToken ct)
+    public static async Task WaitForReadModelAsync(CaseListQueries caseList, Guid caseId, long version, CancellationToken ct)
     {
         for (var i = 0; i < 100; i++)
         {
-            if ((await store.FindCaseAsync(caseId, ct))?.LastVersion >= version)
+            if ((await caseList.FindAsync(caseId, ct))?.LastVersion >= version)
             {
                 return;
             }

@@ -3,7 +3,6 @@ using CaseTracker.Cases.Forms;
 using CaseTracker.Domain.Cases;
 using CaseTracker.Domain.Clock;
 using CaseTracker.EventStore;
-using CaseTracker.EventStore.Sql;
 using CaseTracker.Pipeline;
 using CaseTracker.ReadModels.CaseList;
 using CaseTracker.Web;
@@ -32,10 +31,10 @@ public static class CasePages
         return app;
     }
 
-    private static async Task<IResult> List(HttpContext context, SqlEventStore store, string? q, string? status, CancellationToken ct)
+    private static async Task<IResult> List(HttpContext context, CaseListQueries caseList, string? q, string? status, CancellationToken ct)
     {
         var access = context.Access();
-        var rows = (await store.AllAsync(ct)).Where(r => access.CanSee(r.Agency))
+        var rows = (await caseList.AllAsync(ct)).Where(r => access.CanSee(r.Agency))
             .Where(r => string.IsNullOrWhiteSpace(q) || r.CaseNumber.Contains(q.Trim(), StringComparison.OrdinalIgnoreCase))
             .Where(r => status switch { "open" => r.Status != CaseStatus.Closed, "closed" => r.Status == CaseStatus.Closed, _ => true })
             .OrderByDescending(r => r.ReceivedOn).ThenBy(r => r.CaseNumber, StringComparer.Ordinal).Take(300).ToList();
@@ -50,7 +49,7 @@ public static class CasePages
         _ => "未收到",
     };
 
-    private static async Task<IResult> Receive(HttpContext context, IMediator mediator, AgencyDirectory agencies, SqlEventStore store)
+    private static async Task<IResult> Receive(HttpContext context, IMediator mediator, AgencyDirectory agencies, CaseListQueries caseList)
     {
         var form = await WebForms.ReadFormAsync(context);
         var reachable = await AgenciesFor(context, agencies);
@@ -59,7 +58,7 @@ public static class CasePages
         try
         {
             var change = await mediator.Send(new RecordMilestone(caseId, await IntakeForm.BuildAsync(form, caseId, agencies, context.RequestAborted)), context.RequestAborted);
-            await CaseFile.WaitForReadModelAsync(store, caseId, change.Version, context.RequestAborted);
+            await CaseFile.WaitForReadModelAsync(caseList, caseId, change.Version, context.RequestAborted);
             return Results.Redirect($"/cases/{caseId}?done=receive");
         }
         catch (Exception error) when (Problem.From(error) is { Status: not 403 } problem)
@@ -90,7 +89,7 @@ public static class CasePages
         return ShowCase(context, file, policy, time.Today(), notice: notice);
     }
 
-    private static async Task<IResult> Record(HttpContext context, Guid id, string kind, IMediator mediator, IEventStore events, SqlEventStore store, CasePolicy policy, TimeProvider time)
+    private static async Task<IResult> Record(HttpContext context, Guid id, string kind, IMediator mediator, IEventStore events, CaseListQueries caseList, CasePolicy policy, TimeProvider time)
     {
         var form = MilestoneForms.Find(kind) ?? throw new NotFoundException($"没有“{kind}”这种办理环节。");
         var values = await WebForms.ReadFormAsync(context);
@@ -99,7 +98,7 @@ public static class CasePages
             var version = values.Optional("version", "版本", 20) is { } v && long.TryParse(v, out var n) ? n
                 : throw new Pipeline.UserError("version", "表单缺少案件版本，请刷新页面后重试。");
             var change = await mediator.Send(new RecordMilestone(id, form.Build(values), version), context.RequestAborted);
-            await CaseFile.WaitForReadModelAsync(store, id, change.Version, context.RequestAborted);
+            await CaseFile.WaitForReadModelAsync(caseList, id, change.Version, context.RequestAborted);
             return Results.Redirect($"/cases/{id}?done={kind}#timeline");
         }
         catch (Exception error) when (Problem.From(error) is { Status: not (403 or 404) } problem)

@@ -8,16 +8,13 @@ using CaseTracker.Web.Components;
 
 namespace CaseTracker.Deadlines;
 
-/// <summary>期限监督: the dashboard page, its JSON (GET /api/dashboard) and the ledger export of what it shows.</summary>
+/// <summary>期限监督: the dashboard page and the ledger export of what it shows (its JSON: <see cref="DashboardApi"/>).</summary>
 public static class DashboardPages
 {
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
         app.MapGet("/dashboard", Page).RequireAuthorization().ExcludeFromDescription();
         app.MapGet("/dashboard/export", Export).RequireAuthorization().ExcludeFromDescription();
-        app.MapGet("/api/dashboard", async (HttpContext c, DashboardQuery q, TimeProvider time, string? agency, string? within) =>
-                TypedResults.Ok(await q.RunAsync(c.Access(), agency, Within(within), time.Today(), c.RequestAborted)))
-            .RequireAuthorization().WithSummary("期限监督：超期、今日到期、临近到期、暂停计时、待发补正告知").WithTags("dashboard");
         return app;
     }
 
@@ -29,7 +26,7 @@ public static class DashboardPages
         return PageResult.Of<DashboardPage>(new { View = view, Agencies = visible, Agency = agency, CanExport = access.Role is Role.Caseworker or Role.Supervisor });
     }
 
-    private static int Within(string? within) => string.IsNullOrWhiteSpace(within) ? 5
+    internal static int Within(string? within) => string.IsNullOrWhiteSpace(within) ? 5
         : int.TryParse(within, out var n) ? n : throw new UserError("within", $"临近期限的工作日数：“{within}”不是整数。");
 
     private static async Task<IResult> Export(HttpContext context, DashboardQuery query, LedgerExportQuery ledger, TimeProvider time, string? agency, string? format, string? overdue)

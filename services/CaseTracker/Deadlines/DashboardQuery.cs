@@ -1,7 +1,6 @@
 using CaseTracker.Agencies;
 using CaseTracker.Domain.Cases;
 using CaseTracker.Domain.Clock;
-using CaseTracker.EventStore.Sql;
 using CaseTracker.Pipeline;
 using CaseTracker.ReadModels.CaseList;
 
@@ -26,7 +25,7 @@ public sealed record DashboardView(
     IReadOnlyList<DashboardCase> SupplementNoticesToSend);
 
 /// <summary>The supervisor's watch list from the case read model and today's date, within the agencies the viewer reaches.</summary>
-public sealed class DashboardQuery(SqlEventStore store, AgencyDirectory agencies, CasePolicy policy)
+public sealed class DashboardQuery(CaseListQueries caseList, AgencyDirectory agencies, CasePolicy policy)
 {
     /// <summary>The longest a list gets: the most urgent cases; the counts say how many there are in all.</summary>
     public const int ListLimit = 500;
@@ -42,9 +41,9 @@ public sealed class DashboardQuery(SqlEventStore store, AgencyDirectory agencies
         var calendar = policy.Calendar;
         var soon = calendar.AddWorkingDays(today, within).Date;
         var noticeFrom = EarliestReceiptWithNoticeDue(today);
-        var watched = (await store.WatchListAsync(today, soon, noticeFrom, ct)).Where(r => scope(r.Agency))
+        var watched = (await caseList.WatchListAsync(today, soon, noticeFrom, ct)).Where(r => scope(r.Agency))
             .OrderBy(r => r.Deadline).ThenBy(r => r.CaseNumber, StringComparer.Ordinal).ToList();
-        var open = (await store.OpenCountsAsync(today, ct)).Where(c => scope(c.Key)).Sum(c => c.Value);
+        var open = (await caseList.OpenCountsAsync(today, ct)).Where(c => scope(c.Key)).Sum(c => c.Value);
         DashboardCase View(CaseRow r, DateOnly? noticeDue = null) => new(r.CaseId, r.CaseNumber, r.Agency, r.ReceivedOn, r.Deadline,
             r.Deadline is { } d ? Left(today, d) : null, r.DeadlineProvisional, r.PausedFor, noticeDue);
         var memo = new Dictionary<DateOnly, int>();

@@ -4,7 +4,6 @@ using CaseTracker.Cli;
 using CaseTracker.Domain.Cases;
 using CaseTracker.EventStore;
 using CaseTracker.EventStore.Projections;
-using CaseTracker.EventStore.Sql;
 using CaseTracker.Pipeline;
 using CaseTracker.ReadModels;
 
@@ -43,9 +42,9 @@ public static class DemoWriter
     {
         await services.GetRequiredService<AgencyDirectory>().SaveAsync(
             DemoAgencies.All.Select(a => new Agency(a.Name, a.Parent)).ToList(), "demo", ct);
-        var store = services.GetRequiredService<SqlEventStore>();
+        var store = services.GetRequiredService<IEventStore>();
         var policy = services.GetRequiredService<CasePolicy>();
-        var existing = await store.StreamVersionsAsync(ct);
+        var existing = await services.GetRequiredService<StreamIndex>().VersionsAsync(ct);
         var cases = new DemoCases(seed, services.GetRequiredService<TimeProvider>().Today(), policy).Generate(perYear, years)
             .Where(c => !existing.ContainsKey(CaseStreams.For(c.CaseId)))
             .ToList();

@@ -2,7 +2,6 @@ using CaseTracker.Agencies;
 using CaseTracker.Domain.Cases;
 using CaseTracker.Domain.Clock;
 using CaseTracker.EventStore;
-using CaseTracker.EventStore.Sql;
 using CaseTracker.Ledger.Export;
 using CaseTracker.Pipeline;
 using CaseTracker.ReadModels.CaseList;
@@ -20,7 +19,7 @@ public enum StatusFilter
 public sealed record CaseFilter(string? Agency, bool IncludeSubordinates, StatusFilter Status, bool OverdueOnly, DateOnly AsOf);
 
 /// <summary>The cases a supervisor asked for, each as it stood on the as-of date with its clock: the export's rows.</summary>
-public sealed class LedgerExportQuery(SqlEventStore store, AgencyDirectory agencies, CasePolicy policy)
+public sealed class LedgerExportQuery(CaseListQueries caseList, IEventStore store, AgencyDirectory agencies, CasePolicy policy)
 {
     public async IAsyncEnumerable<LedgerExportRow> RowsAsync(CaseFilter filter, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
@@ -35,7 +34,7 @@ public sealed class LedgerExportQuery(SqlEventStore store, AgencyDirectory agenc
             scope = filter.IncludeSubordinates ? await agencies.WithEverythingUnderAsync(agency, ct) : new HashSet<string> { agency };
         }
 
-        foreach (var row in (await store.AllAsync(ct)).OrderBy(r => r.Agency, StringComparer.Ordinal).ThenBy(r => r.ReceivedOn).ThenBy(r => r.CaseNumber, StringComparer.Ordinal))
+        foreach (var row in (await caseList.AllAsync(ct)).OrderBy(r => r.Agency, StringComparer.Ordinal).ThenBy(r => r.ReceivedOn).ThenBy(r => r.CaseNumber, StringComparer.Ordinal))
         {
             if (row.ReceivedOn > filter.AsOf || (scope is not null && !scope.Contains(row.Agency)))
             {

@@ -1,10 +1,10 @@
 using CaseTracker.Agencies;
 using CaseTracker.Cases;
 using CaseTracker.Domain.Cases;
-using CaseTracker.EventStore;
 using CaseTracker.EventStore.Projections;
-using CaseTracker.EventStore.Sql;
+using CaseTracker.EventStore;
 using CaseTracker.Ledger.Import;
+using CaseTracker.ReadModels;
 
 namespace CaseTracker.Ledger;
 
@@ -16,7 +16,7 @@ public sealed record LedgerImportResult(int CasesCreated, int CasesExtended, int
 /// a new case whose 编号 its agency already gave to another case (registered on the web, say) included; the store
 /// enforces that too (claims), should one be registered while the file is written.
 /// </summary>
-public sealed class LedgerImport(SqlEventStore store, AgencyDirectory agencies, CasePolicy policy)
+public sealed class LedgerImport(IEventStore store, StreamIndex streams, AgencyDirectory agencies, CasePolicy policy)
 {
     /// <summary>Cases per transaction: each chunk is atomic, and a chunk cut short by a crash is completed by importing again.</summary>
     private const int ChunkSize = 2000;
@@ -26,7 +26,7 @@ public sealed class LedgerImport(SqlEventStore store, AgencyDirectory agencies, 
         var correlation = Guid.NewGuid();
         var batches = new List<(PlannedCase Case, long Version, IReadOnlyList<NewEvent> Events, IReadOnlyList<UniqueClaim> Claims)>();
         var problems = new List<LedgerProblem>();
-        var known = await store.StreamVersionsAsync(ct);
+        var known = await streams.VersionsAsync(ct);
         var numbers = await store.ClaimsAsync(UniqueClaim.CaseNumberScope, ct);
         foreach (var planned in plan.CasesToImport)
         {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using CaseTracker.EventStore;
-using CaseTracker.EventStore.Sql;
 using CaseTracker.ReadModels.CaseList;
 using Mediator;
 
@@ -37,7 +36,7 @@ public sealed class ValidationBehavior<TMessage, TResponse> : IPipelineBehavior<
 }
 
 /// <summary>Agency scoping, written once: a change to a case needs the right to record for that case's agency.</summary>
-public sealed class AuthorizationBehavior<TMessage, TResponse>(RequestContext context, SqlEventStore store)
+public sealed class AuthorizationBehavior<TMessage, TResponse>(RequestContext context, CaseListQueries caseList, IEventStore store)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
@@ -52,7 +51,7 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(RequestContext co
         if (message is ICaseChange change && !access.AllAgencies)
         {
             // The read model may not have a case written a moment ago: the stream itself is the fallback.
-            var agency = change.NewCaseAgency ?? (await store.FindCaseAsync(change.CaseId, cancellationToken))?.Agency
+            var agency = change.NewCaseAgency ?? (await caseList.FindAsync(change.CaseId, cancellationToken))?.Agency
                 ?? (await store.LoadCaseAsync(change.CaseId, cancellationToken)).Receipt?.Agency
                 ?? throw new NotFoundException("案件不存在。");
             if (!access.CanRecord(agency))

@@ -1,18 +1,18 @@
 using CaseTracker.Domain.Cases;
+using CaseTracker.EventStore;
 using CaseTracker.EventStore.Projections;
-using CaseTracker.EventStore.Sql;
 using CaseTracker.ReadModels.Appeals;
 using CaseTracker.ReadModels.CaseList;
 
 namespace CaseTracker.ReadModels;
 
 /// <summary>Every read model of the product, each fed by its own runner from the global log.</summary>
-public sealed class ReadModelSet(SqlEventStore store, CasePolicy policy)
+public sealed class ReadModelSet(IEventStore store, IReadModelDatabase database, CasePolicy policy)
 {
     public IReadOnlyList<ProjectionRunner> Runners { get; } =
     [
-        new(store, store, new CaseListProjection(policy)),
-        new(store, store, new AppealsProjection()),
+        new(store, database, new CaseListProjection(policy)),
+        new(store, database, new AppealsProjection()),
     ];
 
     public async Task<long> CatchUpAsync(IProgress<ReplayProgress>? progress, CancellationToken ct)

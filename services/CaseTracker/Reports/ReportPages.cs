@@ -11,7 +11,7 @@ using CaseTracker.Web.Forms;
 
 namespace CaseTracker.Reports;
 
-/// <summary>年度报告: pick year, agency and format; the tables in the official layout, their checks, downloads, publication.</summary>
+/// <summary>年度报告: pick year, agency and format; the tables in the official layout, their checks, downloads, publication (API: <see cref="ReportsApi"/>).</summary>
 public static class ReportPages
 {
     public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
@@ -19,13 +19,6 @@ public static class ReportPages
         app.MapGet("/reports", Page).RequireAuthorization().ExcludeFromDescription();
         app.MapGet("/reports/download", Download).RequireAuthorization().ExcludeFromDescription();
         app.MapPost("/reports/publish", Publish).RequireAuthorization().ExcludeFromDescription();
-        app.MapGet("/api/reports/{year}", async (HttpContext c, ReportService s, TimeProvider t, string year, string? agency, string? format, string? layout, string? subordinates) =>
-        {
-            var ask = ReportAsk.Parse(year, agency, subordinates, layout);
-            var (report, last) = await s.ProduceAsync(ask, c.Access(), t.Today(), c.RequestAborted);
-            var rendered = ReportService.Render(report, last, format);
-            return Results.File(rendered.Content, rendered.MediaType, format is null or "json" ? null : rendered.FileName);
-        }).RequireAuthorization().WithSummary("年度报告统计表（format: json xlsx docx html csv md；layout: 2021 2019 pre2019）").WithTags("reports");
         return app;
     }
 

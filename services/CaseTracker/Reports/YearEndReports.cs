@@ -1,5 +1,4 @@
 using CaseTracker.Agencies;
-using CaseTracker.EventStore.Sql;
 using CaseTracker.Pipeline;
 using CaseTracker.ReadModels.CaseList;
 using CaseTracker.Reporting.Counting;
@@ -12,7 +11,7 @@ namespace CaseTracker.Reports;
 public sealed record ReportQuery(string Agency, bool IncludeSubordinates, int Year, ReportFormat? Format, DateOnly AsOf);
 
 /// <summary>The year-end tables from the case read model (a pure function of its rows and a date), with section 二 as entered.</summary>
-public sealed class YearEndReports(SqlEventStore store, AgencyDirectory agencies, Section2Figures section2)
+public sealed class YearEndReports(ReportQueries rows, AgencyDirectory agencies, Section2Figures section2)
 {
     public async Task<AnnualReport> ProduceAsync(ReportQuery query, CancellationToken ct)
     {
@@ -31,8 +30,8 @@ public sealed class YearEndReports(SqlEventStore store, AgencyDirectory agencies
         var selection = query.IncludeSubordinates ? AgencySelection.WithEverythingUnder(query.Agency, tree) : AgencySelection.Only(query.Agency);
         var request = new ReportRequest(selection, query.Year, query.AsOf, query.Format);
         var accumulator = new ReportAccumulator(request);
-        var appeals = await store.AppealsForYearAsync(request.YearStart, request.Cutoff, ct);
-        await foreach (var row in store.CasesForYearAsync(request.YearStart, request.PreviousCutoff, request.Cutoff, ct))
+        var appeals = await rows.AppealsForYearAsync(request.YearStart, request.Cutoff, ct);
+        await foreach (var row in rows.CasesForYearAsync(request.YearStart, request.PreviousCutoff, request.Cutoff, ct))
         {
             if (selection.Contains(row.Agency))
             {

@@ -48,5 +48,6 @@ public static class SignInEndpoints
     private static bool IsLocal(string url) => url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 
     private static IResult Page(HttpContext context, string? returnUrl, string? name, string? error, int status = 200) =>
-        PageResult.Of<LoginPage>(new { ReturnUrl = returnUrl, Name = name, Error = error, Sso = OpenIdConnectSetup.IsConfigured(context.RequestServices) }, status);
+        PageResult.Of<LoginPage>(
+            new { ReturnUrl = returnUrl, Name = name, Error = error, SingleSignOn = OpenIdConnectSetup.IsConfigured(context.RequestServices) }, status);
 }

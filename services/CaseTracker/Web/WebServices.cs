@@ -1,7 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
-using CaseTracker.Agencies;
 using CaseTracker.Cases;
 using CaseTracker.Deadlines;
 using CaseTracker.Pipeline;
@@ -9,6 +8,7 @@ using CaseTracker.ReadModels;
 using CaseTracker.Reports;
 using CaseTracker.Users;
 using CaseTracker.Web.Auth;
+using CaseTracker.Web.OpenApi;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.Features;
@@ -58,7 +58,7 @@ public static class WebServices
             .AddCaseTrackerOpenIdConnect(configuration);
         services.AddAuthorization();
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddOpenApi();
+        services.AddCaseTrackerOpenApi();
         var telemetry = services.AddOpenTelemetry()
             .ConfigureResource(r => r.AddService("casetracker"))
             .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddMeter(Telemetry.Name))
@@ -97,8 +97,7 @@ public static class WebServices
         app.MapDashboard();
         app.MapReports();
         app.MapAdmin();
-        app.MapCasesApi();
-        app.MapAgenciesApi();
+        app.MapCaseTrackerApi();
         return app;
     }
 

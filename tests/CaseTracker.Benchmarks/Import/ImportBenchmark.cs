@@ -33,8 +33,8 @@ public static class ImportBenchmark
             var location = postgres is null ? new StoreLocation(StoreKind.Sqlite, Path.Combine(folder.FullName, "store.db")) : new StoreLocation(StoreKind.Postgres, postgres.ConnectionString);
             var store = await location.OpenAsync(TimeProvider.System, CancellationToken.None);
             var documents = new DocumentStore(store, TimeProvider.System);
-            var import = new LedgerImport(store, new AgencyDirectory(documents), CasePolicy.Default);
-            var readModels = new ReadModelSet(store, CasePolicy.Default);
+            var import = new LedgerImport(store, new StreamIndex(store), new AgencyDirectory(documents), CasePolicy.Default);
+            var readModels = new ReadModelSet(store, store, CasePolicy.Default);
 
             var watch = Stopwatch.StartNew();
             LedgerImportPlan plan;

@@ -26,9 +26,9 @@ public abstract partial class EventStoreConformance
         await Store.AppendAsync(CaseStreams.For(second), ExpectedVersion.Exact(3), New(new CaseEvent.LawsuitConcluded("l2", filed.AddDays(90), AppealResult.Corrected)));
 
         await runner.CatchUpAsync();
-        var appeals = await Store.AppealsByCaseAsync();
+        var appeals = await new AppealQueries(Store).AppealsByCaseAsync();
         await runner.RebuildAsync();
-        var rebuilt = await Store.AppealsByCaseAsync();
+        var rebuilt = await new AppealQueries(Store).AppealsByCaseAsync();
 
         Assert.Equal(
             [new AppealRow(first, "l1", AppealKind.Lawsuit, filed.AddDays(60), true, null, null),

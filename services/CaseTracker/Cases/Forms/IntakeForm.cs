@@ -21,24 +21,7 @@ public static class IntakeForm
         new("requestedForm", "获取信息的方式", FieldKind.Text, false, "如：纸质、电子邮件"),
     ];
 
-    /// <summary>The receiving agency must be registered (the pipeline then checks the user may record for it).</summary>
-    public static async Task<CaseCommand.Receive> BuildAsync(FormValues v, Guid caseId, Agencies.AgencyDirectory agencies, CancellationToken ct)
-    {
-        var command = Build(v, caseId);
-        return (await agencies.ListAsync(ct)).Any(a => a.Name == command.Agency)
-            ? command
-            : throw new Pipeline.UserError("agency", $"办理机关：“{command.Agency}”未登记。");
-    }
-
-    public static CaseCommand.Receive Build(FormValues v, Guid caseId) => new(
-        caseId,
-        v.Text("agency", "办理机关", 200),
-        v.Text("caseNumber", "申请编号", 64),
-        v.Date("on", "收到申请日期"),
-        v.Choice("channel", "申请方式", Vocabulary.Channels),
-        v.Choice("applicantType", "申请人类型", Vocabulary.ApplicantTypes),
-        new PersonalData(Guid.NewGuid(), v.Text("name", "申请人姓名或名称", 200), v.Optional("idNumber", "证件号码", 40),
-            v.Optional("phone", "联系电话", 40), v.Optional("address", "通信地址", 400)),
-        v.Text("description", "申请公开的政府信息内容描述"),
-        v.Optional("requestedForm", "获取信息的方式", 100) ?? "");
+    /// <summary>The form post through <see cref="IntakeBody"/> (the API's body): the same validation, the agency must be registered.</summary>
+    public static Task<CaseCommand.Receive> BuildAsync(FormValues v, Guid caseId, Agencies.AgencyDirectory agencies, CancellationToken ct) =>
+        IntakeBody.Read(v).ToCommandAsync(caseId, agencies, ct);
 }

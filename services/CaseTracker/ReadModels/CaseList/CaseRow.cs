@@ -1,9 +1,7 @@
-using System.Data.Common;
 using CaseTracker.Domain.Cases;
 using CaseTracker.Domain.Clock;
 using CaseTracker.Domain.Outcomes;
 using CaseTracker.EventStore;
-using CaseTracker.EventStore.Sql;
 
 namespace CaseTracker.ReadModels.CaseList;
 
@@ -97,13 +95,12 @@ public sealed record CaseRow(
         ("supplement_requested", SupplementRequested),
     ];
 
-    public static CaseRow Read(DbDataReader r) => new(
-        r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3),
-        Enum.Parse<ApplicantType>(r.GetString(4)), Enum.Parse<Channel>(r.GetString(5)), r.GetFieldValue<DateOnly>(6),
-        Enum.Parse<RuleSet>(r.GetString(7)), Enum.Parse<CaseStatus>(r.GetString(8)), r.GetString(9), r.Nullable<DateOnly>(10),
-        r.GetBoolean(11), r.GetBoolean(12), r.Nullable<DateOnly>(13),
-        r.IsDBNull(14) ? null : Enum.Parse<Outcome>(r.GetString(14)),
-        r.IsDBNull(15) ? null : r.GetString(15), r.IsDBNull(16) ? null : r.GetString(16), r.IsDBNull(17) ? null : r.GetBoolean(17),
-        r.GetInt32(18), r.GetInt32(19), r.GetInt32(20), r.GetInt32(21), r.GetInt32(22), r.GetInt32(23), r.GetInt64(24),
-        r.GetFieldValue<DateTimeOffset>(25), r.GetBoolean(26));
+    public static CaseRow Read(Columns c) => new(
+        c.Guid("case_id"), c.String("stream_id"), c.String("agency"), c.String("case_number"),
+        c.Enum<ApplicantType>("applicant_type"), c.Enum<Channel>("channel"), c.Date("received_on"),
+        c.Enum<RuleSet>("rule_set"), c.Enum<CaseStatus>("status"), c.String("paused_for"), c.NullableDate("deadline"),
+        c.Bool("deadline_provisional"), c.Bool("extended"), c.NullableDate("closed_on"), c.NullableEnum<Outcome>("outcome"),
+        c.NullableString("outcome_row_2021"), c.NullableString("outcome_row_2019"), c.NullableBool("closed_late"),
+        c.Int("reconsiderations"), c.Int("reconsiderations_open"), c.Int("lawsuits"), c.Int("lawsuits_open"),
+        c.Int("appeals_corrected"), c.Int("corrections"), c.Long("last_version"), c.Time("updated_at"), c.Bool("supplement_requested"));
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using CaseTracker.Pipeline;
 using Microsoft.AspNetCore.Antiforgery;
 
@@ -20,6 +19,10 @@ public static class WebForms
         return new FormValues(form.ToDictionary(f => f.Key, f => (string?)string.Join(",", f.Value.Where(v => !string.IsNullOrEmpty(v)))));
     }
 
+    /// <summary>
+    /// A JSON object of scalars (or arrays of scalars) into <see cref="FormValues"/>. Not JSON, not an object, a nested object
+    /// or a key given twice (names are matched ignoring case, as for a form) is a <see cref="UserError"/>.
+    /// </summary>
     public static async Task<FormValues> ReadJsonAsync(HttpRequest request)
     {
         if (!request.HasJsonContentType())
@@ -27,40 +30,64 @@ public static class WebForms
             throw new UserError("body", "请求体应为 JSON 对象（Content-Type: application/json）。");
         }
 
-        JsonNode? node;
+        JsonDocument document;
         try
         {
-            node = await JsonNode.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
+            document = await JsonDocument.ParseAsync(request.Body, cancellationToken: request.HttpContext.RequestAborted);
         }
-        catch (Exception e) when (e is JsonException or ArgumentException or InvalidOperationException)
+        catch (JsonException e)
         {
             throw new UserError("body", $"请求体不是有效的 JSON：{e.Message}");
         }
 
-        if (node is not JsonObject body)
+        using (document)
         {
-            throw new UserError("body", "请求体应为 JSON 对象（{ … }）。");
-        }
-
-        var values = new Dictionary<string, string?>();
-        foreach (var (key, value) in body)
-        {
-            values[key] = value switch
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
-                null => null,
-                JsonArray array when array.All(i => i is JsonValue) => string.Join(",", array.Select(Scalar)),
-                JsonArray or JsonObject => throw new UserError(key, $"{key}：应为文本、数字、日期或文本的数组，不能是嵌套的对象。"),
-                _ => Scalar(value),
-            };
-        }
+                throw new UserError("body", "请求体应为 JSON 对象（{ … }）。");
+            }
 
-        return new FormValues(values);
+            var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                var key = Text(() => property.Name, "body", "请求体：字段名含有无效的文本（不是 UTF-8，或不成对的 \\uD800–\\uDFFF 转义）。");
+                if (values.ContainsKey(key))
+                {
+                    throw new UserError(key, $"{key}：在请求体中出现了多次（字段名不区分大小写），只能给一次。");
+                }
+
+                values[key] = Text(() => property.Value.ValueKind switch
+                {
+                    JsonValueKind.Null => null,
+                    JsonValueKind.Array when property.Value.EnumerateArray().All(IsScalar) => string.Join(",", property.Value.EnumerateArray().Select(Scalar)),
+                    JsonValueKind.Array or JsonValueKind.Object => throw new UserError(key, $"{key}：应为文本、数字、日期或文本的数组，不能是嵌套的对象。"),
+                    _ => Scalar(property.Value),
+                }, key, $"{key}：含有无效的文本（不是 UTF-8，或不成对的 \\uD800–\\uDFFF 转义）。");
+            }
+
+            return new FormValues(values);
+        }
     }
 
-    private static string? Scalar(JsonNode? node) => node switch
+    /// <summary>The parser checks the structure; a string's bytes are decoded (and refused) only when read.</summary>
+    private static T Text<T>(Func<T> read, string field, string message)
     {
-        null => null,
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-        _ => node.ToJsonString(),
+        try
+        {
+            return read();
+        }
+        catch (InvalidOperationException)
+        {
+            throw new UserError(field, message);
+        }
+    }
+
+    private static bool IsScalar(JsonElement element) => element.ValueKind is not (JsonValueKind.Array or JsonValueKind.Object);
+
+    private static string? Scalar(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Null => null,
+        JsonValueKind.String => element.GetString(),
+        _ => element.GetRawText(),
     };
 }
