@@ -15,7 +15,8 @@ public static class CalendarVerbs
             var path = parse.GetValue(file)!;
             var csv = path.Exists ? await File.ReadAllTextAsync(path.FullName, token) : throw new UserError("FILE", $"文件“{path.FullName}”不存在。");
             var years = await session.Services.GetRequiredService<PolicySource>().LoadNoticeAsync(csv, "cli", session.Time, token);
-            await session.Output.WriteLineAsync($"已载入 {string.Join("、", years)} 年的节假日安排。");
+            var refreshed = await session.Services.GetRequiredService<ReadModels.ReadModelSet>().RefreshOpenDeadlinesAsync(token);
+            await session.Output.WriteLineAsync($"已载入 {string.Join("、", years)} 年的节假日安排；已更新 {refreshed} 件未办结案件的期限。");
             return 0;
         }, ct));
 

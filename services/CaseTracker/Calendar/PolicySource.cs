@@ -5,8 +5,8 @@ namespace CaseTracker.Calendar;
 
 /// <summary>
 /// The policy decisions and clock readings use now. Loading a holiday notice reloads it, so the next decision and the
-/// next page use the new calendar without a restart; deadlines already stored in the case list follow after
-/// <c>casetracker projections rebuild</c>.
+/// next page use the new calendar without a restart; the case list's projection reads it too, and the callers that load
+/// a notice refresh the deadlines already stored for open cases (<c>ReadModelSet.RefreshOpenDeadlinesAsync</c>).
 /// </summary>
 public sealed class PolicySource(CasePolicy initial, DocumentStore documents)
 {

@@ -1,8 +1,8 @@
 using CaseTracker.Agencies;
 using CaseTracker.Cases;
 using CaseTracker.Domain.Cases;
-using CaseTracker.EventStore.Projections;
 using CaseTracker.EventStore;
+using CaseTracker.EventStore.Projections;
 using CaseTracker.Ledger.Import;
 using CaseTracker.ReadModels;
 

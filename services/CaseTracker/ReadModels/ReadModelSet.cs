@@ -1,4 +1,4 @@
-using CaseTracker.Domain.Cases;
+using CaseTracker.Calendar;
 using CaseTracker.EventStore;
 using CaseTracker.EventStore.Projections;
 using CaseTracker.ReadModels.Appeals;
@@ -7,11 +7,11 @@ using CaseTracker.ReadModels.CaseList;
 namespace CaseTracker.ReadModels;
 
 /// <summary>Every read model of the product, each fed by its own runner from the global log.</summary>
-public sealed class ReadModelSet(IEventStore store, IReadModelDatabase database, CasePolicy policy)
+public sealed partial class ReadModelSet(IEventStore store, IReadModelDatabase database, PolicySource policies)
 {
     public IReadOnlyList<ProjectionRunner> Runners { get; } =
     [
-        new(store, database, new CaseListProjection(policy)),
+        new(store, database, new CaseListProjection(() => policies.Current)),
         new(store, database, new AppealsProjection()),
     ];
 

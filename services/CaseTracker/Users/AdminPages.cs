@@ -1,6 +1,7 @@
 using CaseTracker.Agencies;
 using CaseTracker.Calendar;
 using CaseTracker.Pipeline;
+using CaseTracker.ReadModels;
 using CaseTracker.Reports;
 using CaseTracker.Web;
 using CaseTracker.Web.Auth;
@@ -41,10 +42,12 @@ public static class AdminPages
                 WebUser.Of(c.User)!.Name, c.RequestAborted);
             return agency.NumberPattern is null ? $"已保存“{agency.Name}”：不建议编号。" : $"已保存“{agency.Name}”的编号规则 {agency.NumberPattern}。";
         }));
-        admin.MapPost("/calendar", (HttpContext c, UserDirectory users, AgencyDirectory agencies, PolicySource policies, TimeProvider time) => Handle(c, users, agencies, async form =>
+        admin.MapPost("/calendar", (HttpContext c, UserDirectory users, AgencyDirectory agencies, PolicySource policies, ReadModelSet readModels, TimeProvider time) =>
+            Handle(c, users, agencies, async form =>
         {
             var years = await policies.LoadNoticeAsync(form.Text("csv", "节假日通知", 100_000), WebUser.Of(c.User)!.Name, time, c.RequestAborted);
-            return $"已载入 {string.Join("、", years)} 年的节假日安排，期限计算即时生效；案件列表中已存的期限在执行 casetracker projections rebuild 后更新。";
+            var refreshed = await readModels.RefreshOpenDeadlinesAsync(c.RequestAborted);
+            return $"已载入 {string.Join("、", years)} 年的节假日安排，期限计算即时生效；已更新 {refreshed} 件未办结案件的期限。";
         }));
         admin.MapSection2();
         return app;

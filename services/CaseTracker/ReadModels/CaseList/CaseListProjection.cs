@@ -10,8 +10,14 @@ namespace CaseTracker.ReadModels.CaseList;
 /// earlier milestone carries through to every column it touches. The folded state is kept per stream between
 /// events and reloaded from the stream when it is missing or stale.
 /// </summary>
-public sealed class CaseListProjection(CasePolicy policy) : IProjection
+public sealed class CaseListProjection(Func<CasePolicy> policy) : IProjection
 {
+    /// <summary>A projection with a fixed policy (tests, benchmarks); the product passes the current one (<c>PolicySource</c>).</summary>
+    public CaseListProjection(CasePolicy policy)
+        : this(() => policy)
+    {
+    }
+
     private const int MaxCachedCases = 50_000;
     private readonly Dictionary<string, CaseState> _states = [];
 
@@ -38,7 +44,8 @@ public sealed class CaseListProjection(CasePolicy policy) : IProjection
             touched[envelope.StreamId] = envelope;
         }
 
-        var rows = touched.Select(t => CaseRow.From(_states[t.Key], t.Value, policy)).OfType<CaseRow>().Select(r => r.Parameters()).ToList();
+        var current = policy();
+        var rows = touched.Select(t => CaseRow.From(_states[t.Key], t.Value, current)).OfType<CaseRow>().Select(r => r.Parameters()).ToList();
         await context.ExecuteEachAsync("case_row_upsert", rows, ct);
     }
 
