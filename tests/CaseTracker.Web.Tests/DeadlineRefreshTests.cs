@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using CaseTracker.Calendar;
+using CaseTracker.EventStore.Documents;
+using CaseTracker.ReadModels;
+using Microsoft.Extensions.DependencyInjection;
 using static CaseTracker.Web.Tests.HostFixture;
 
 namespace CaseTracker.Web.Tests;
@@ -40,6 +44,29 @@ public sealed class DeadlineRefreshTests : IAsyncLifetime
 
         // 2027-01-01 is now a holiday: 01-04..01-08 (33), 01-11..01-15 (38), 01-18 (39), 01-19 (40).
         Assert.Equal("2027-01-19", await StoredDeadlineAsync(api, number, "2027-01-19"));
+    }
+
+    [Fact]
+    public async Task At_start_up_a_calendar_other_than_the_one_the_deadlines_were_computed_with_refreshes_them_once()
+    {
+        using var api = _host.Api("cw-edu");
+        var (id, etag) = await api.ReceiveAsync(Education, Received);
+        (await api.RecordAsync(id, "extend", new { on = Received.Iso(), approver = "公开办主任", reason = "需调取档案", applicantToldOn = Received.Iso() }, etag))
+            .EnsureSuccessStatusCode();
+        var number = (await api.GetCaseAsync(id)).Str("caseNumber")!;
+        Assert.Equal("2027-01-18", await StoredDeadlineAsync(api, number, "2027-01-18"));
+        var readModels = _host.Services.GetRequiredService<ReadModelSet>();
+        var documents = _host.Services.GetRequiredService<DocumentStore>();
+        Assert.Equal(0, await readModels.RefreshIfClockChangedAsync(documents, default)); // start-up recorded this calendar
+
+        // The notice reaches the policy without the refresh (as when it was loaded by an older version or another process).
+        await _host.Services.GetRequiredService<PolicySource>().LoadNoticeAsync(
+            "date,kind,notice\n2027-01-01,holiday,测试用2027年通知\n2027,complete,测试用2027年通知\n", "test", TimeProvider.System, default);
+        Assert.Equal("2027-01-18", await StoredDeadlineAsync(api, number, "2027-01-18"));
+
+        Assert.Equal(1, await readModels.RefreshIfClockChangedAsync(documents, default));
+        Assert.Equal("2027-01-19", await StoredDeadlineAsync(api, number, "2027-01-19"));
+        Assert.Equal(0, await readModels.RefreshIfClockChangedAsync(documents, default));
     }
 
     /// <summary>The deadline the case list (the read model) has stored, once it shows the one expected or after a short wait.</summary>

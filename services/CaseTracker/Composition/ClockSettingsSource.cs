@@ -7,7 +7,7 @@ namespace CaseTracker.Composition;
 /// What the law leaves open, set by the operator (domain.md §2): <c>CASETRACKER_DAY_ONE</c> (a configuration key, e.g. the environment variable) = <c>next-working-day</c>
 /// (default: day 1 is the first working day after the start date) or <c>start-day</c>; <c>CASETRACKER_FEE_NOTICE_PAUSES</c>
 /// = <c>true</c> (default) or <c>false</c>; <c>CASETRACKER_SUPPLEMENT_DEFAULT_DAYS</c> = the supplement period, in working days
-/// after the notice, given to a ledger row without 补正期限 (default 15). After a change, <c>casetracker projections rebuild</c> recomputes stored deadlines.
+/// after the notice, given to a ledger row without 补正期限 (default 15). After a change, the host refreshes the stored deadlines of open cases at start-up (ReadModelSet.RefreshIfClockChangedAsync).
 /// </summary>
 public static class ClockSettingsSource
 {

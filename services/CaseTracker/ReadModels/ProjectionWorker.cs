@@ -1,10 +1,26 @@
+using CaseTracker.EventStore.Documents;
+
 namespace CaseTracker.ReadModels;
 
 /// <summary>Keeps the read models following the log while the host runs; restarts a runner that fails.</summary>
-public sealed class ProjectionWorker(ReadModelSet readModels, ILogger<ProjectionWorker> log) : BackgroundService
+public sealed class ProjectionWorker(ReadModelSet readModels, DocumentStore documents, ILogger<ProjectionWorker> log) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        try
+        {
+            // Stored deadlines computed with another calendar or other clock settings are refreshed before following the log.
+            var refreshed = await readModels.RefreshIfClockChangedAsync(documents, stoppingToken);
+            if (refreshed > 0)
+            {
+                log.LogInformation("Clock settings or calendar changed since the read model was computed: {Count} open cases' deadlines refreshed", refreshed);
+            }
+        }
+        catch (Exception error) when (!stoppingToken.IsCancellationRequested)
+        {
+            log.LogError(error, "Refreshing stored deadlines at start-up failed");
+        }
+
         while (!stoppingToken.IsCancellationRequested)
         {
             try

@@ -1,5 +1,8 @@
+using System.Security.Cryptography;
+using System.Text;
 using CaseTracker.Domain.Cases;
 using CaseTracker.EventStore;
+using CaseTracker.EventStore.Documents;
 using CaseTracker.EventStore.Projections;
 using CaseTracker.ReadModels.CaseList;
 
@@ -7,6 +10,34 @@ namespace CaseTracker.ReadModels;
 
 public sealed partial class ReadModelSet
 {
+    /// <summary>Where the fingerprint of the calendar and clock settings the stored deadlines were computed with is kept.</summary>
+    public const string ClockCollection = "read-model-clock";
+
+    /// <summary>
+    /// At start-up: when the calendar or the clock settings (CASETRACKER_DAY_ONE, …) differ from those the stored
+    /// deadlines were computed with, refreshes the open cases' deadlines and records the new fingerprint. Returns the
+    /// rows changed (0 when nothing differs).
+    /// </summary>
+    public async Task<int> RefreshIfClockChangedAsync(DocumentStore documents, CancellationToken ct)
+    {
+        var fingerprint = ClockFingerprint();
+        if ((await documents.GetAsync<string>(ClockCollection, "case-list", ct))?.Value == fingerprint)
+        {
+            return 0;
+        }
+
+        var changed = await RefreshOpenDeadlinesAsync(ct);
+        await documents.PutAsync(ClockCollection, "case-list", fingerprint, "system", ct: ct);
+        return changed;
+    }
+
+    /// <summary>SHA-256 of the calendar (every day listed) and the clock settings of the current policy.</summary>
+    public string ClockFingerprint()
+    {
+        var policy = policies.Current;
+        return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(policy.Calendar.ToCsv() + "\n" + policy.Settings)));
+    }
+
     /// <summary>
     /// Recomputes the stored clock columns (deadline, provisional, status, late) of every open case with the current
     /// calendar and clock settings (issue 9 item 6): called when a holiday notice is loaded, so the case list, the
