@@ -1,7 +1,7 @@
 using CaseTracker.Agencies;
 using CaseTracker.Domain.Cases;
-using CaseTracker.EventStore.Projections;
 using CaseTracker.EventStore;
+using CaseTracker.EventStore.Projections;
 using CaseTracker.Ledger.Import;
 using CaseTracker.ReadModels;
 

@@ -25,16 +25,6 @@ public sealed class MetadataBehavior<TMessage, TResponse>(RequestContext context
     }
 }
 
-public sealed class ValidationBehavior<TMessage, TResponse> : IPipelineBehavior<TMessage, TResponse>
-    where TMessage : notnull, IMessage
-{
-    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
-    {
-        (message as IValidated)?.Validate();
-        return next(message, cancellationToken);
-    }
-}
-
 /// <summary>Agency scoping, written once: a change to a case needs the right to record for that case's agency.</summary>
 public sealed class AuthorizationBehavior<TMessage, TResponse>(RequestContext context, CaseListQueries caseList, IEventStore store)
     : IPipelineBehavior<TMessage, TResponse>
@@ -43,11 +33,6 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(RequestContext co
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         var access = context.Access;
-        if (message is IAdministrative && !access.CanAdminister)
-        {
-            throw new ForbiddenException("只有系统管理员可以执行此操作。");
-        }
-
         if (message is ICaseChange change && !access.AllAgencies)
         {
             // The read model may not have a case written a moment ago: the stream itself is the fallback.

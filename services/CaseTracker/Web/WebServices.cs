@@ -25,6 +25,8 @@ public static class WebServices
     public static IServiceCollection AddCaseTrackerWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHostedService<ProjectionWorker>();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<RefusalHandler>();
         services.AddKeysInStore();
         services.AddAntiforgery(o => o.Cookie.Name = "casetracker.af");
         services.Configure<FormOptions>(o => (o.ValueLengthLimit, o.MultipartBodyLengthLimit, o.ValueCountLimit) = ((int)MaxBodyBytes, MaxBodyBytes, 200));
@@ -78,7 +80,7 @@ public static class WebServices
 
     public static WebApplication UseCaseTrackerWeb(this WebApplication app)
     {
-        app.UseRefusals();
+        app.UseExceptionHandler();
         app.UseAuthentication();
         app.UseRequestAccess();
         app.UseAuthorization();
