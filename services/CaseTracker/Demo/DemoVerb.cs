@@ -27,7 +27,8 @@ public static class DemoVerb
                 throw new Pipeline.UserError("--per-year", "每年申请数应在 1 到 200000 之间，年数应在 1 到 10 之间。");
             }
 
-            var written = await DemoWriter.WriteAsync(session.Services, session.Output, parse.GetValue(seed), parse.GetValue(perYear), parse.GetValue(years), token);
+            var written = await DemoWriter.WriteAsync(
+                session.Services, session.Output, parse.GetValue(seed), parse.GetValue(perYear), parse.GetValue(years), token);
             await session.Output.WriteLineAsync($"示例数据已写入：{DemoAgencies.All.Count} 个机关，{written} 件申请。");
             return 0;
         }, ct));
@@ -54,7 +55,9 @@ public static class DemoWriter
             var (done, count) = (0, 0);
             foreach (var chunk in cases.Chunk(2000))
             {
-                var appends = chunk.Select(demo => new StreamAppend(CaseStreams.For(demo.CaseId), ExpectedVersion.NoStream, Events(demo, policy, metadata))).ToList();
+                var appends = chunk
+                    .Select(demo => new StreamAppend(CaseStreams.For(demo.CaseId), ExpectedVersion.NoStream, Events(demo, policy, metadata)))
+                    .ToList();
                 var result = await store.AppendManyAsync(appends, ct);
                 count += result is AppendResult.Appended { Written: > 0 } ? chunk.Length : 0;
                 progress.Report(new ReplayProgress(done += chunk.Length, cases.Count));

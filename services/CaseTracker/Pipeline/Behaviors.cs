@@ -20,7 +20,8 @@ public sealed class MetadataBehavior<TMessage, TResponse>(RequestContext context
         }
         finally
         {
-            Telemetry.RequestDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("request", typeof(TMessage).Name));
+            Telemetry.RequestDuration.Record(
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("request", typeof(TMessage).Name));
         }
     }
 }
