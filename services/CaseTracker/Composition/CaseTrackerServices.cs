@@ -2,15 +2,15 @@ using CaseTracker.Agencies;
 using CaseTracker.Calendar;
 using CaseTracker.Deadlines;
 using CaseTracker.Domain.Cases;
+using CaseTracker.EventStore;
 using CaseTracker.EventStore.Documents;
 using CaseTracker.EventStore.Projections;
 using CaseTracker.EventStore.Sql;
-using CaseTracker.EventStore;
 using CaseTracker.Ledger;
 using CaseTracker.Pipeline;
+using CaseTracker.ReadModels;
 using CaseTracker.ReadModels.Appeals;
 using CaseTracker.ReadModels.CaseList;
-using CaseTracker.ReadModels;
 using CaseTracker.Reports;
 using CaseTracker.Users;
 using Mediator;
@@ -56,7 +56,6 @@ public static class CaseTrackerServices
 
         services.AddMediator();
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(MetadataBehavior<,>));
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(RetryOnConflictBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TracingBehavior<,>));
