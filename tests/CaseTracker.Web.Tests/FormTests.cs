@@ -122,23 +122,6 @@ public sealed class FormTests(HostFixture host)
     }
 
     [Fact]
-    public async Task Every_milestone_has_a_form_on_an_open_case_page()
-    {
-        using var browser = host.Forms();
-        await browser.SignInAsync("cw-edu", Password);
-        using var api = host.Api("cw-edu");
-        var (id, _) = await api.ReceiveAsync(Education);
-        var page = await browser.GetPageAsync($"/cases/{id}");
-        foreach (var form in Cases.Forms.MilestoneForms.All)
-        {
-            Assert.Contains($"action=\"/cases/{id}/milestones/{form.Kind}\"", page);
-        }
-
-        Assert.Contains("张三", page);
-        Assert.Contains("剩余工作日", page);
-    }
-
-    [Fact]
     public async Task An_auditor_sees_the_case_page_without_personal_data_or_forms()
     {
         using var api = host.Api("cw-edu");

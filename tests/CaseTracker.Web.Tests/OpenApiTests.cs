@@ -36,6 +36,7 @@ public class OpenApiTests(HostFixture host)
         ("get", "/api/cases/{id}", "getCase"),
         ("get", "/api/dashboard", "getDashboard"),
         ("get", "/api/reports/{year}", "getYearReport"),
+        ("get", "/api/agencies/{agency}/next-number", "getNextCaseNumber"),
         .. MilestoneKinds.Zip(MilestoneOperationIds, (kind, id) => ("post", $"/api/cases/{{id}}/milestones/{kind}", id)),
     ];
 
@@ -44,11 +45,11 @@ public class OpenApiTests(HostFixture host)
     {
         var doc = await DocumentAsync();
         var operations = Operations(doc).ToList();
-        Assert.Equal(5 + 21, operations.Count);
+        Assert.Equal(6 + 21, operations.Count);
         Assert.Equal(Expected.OrderBy(e => e.Path).ThenBy(e => e.Method), operations.Select(o => (o.Method, o.Path, o.Op.GetProperty("operationId").GetString()!))
             .OrderBy(e => e.Path).ThenBy(e => e.Method));
         var tags = doc.GetProperty("tags").EnumerateArray().ToDictionary(t => t.GetProperty("name").GetString()!, t => t.Str("description"));
-        Assert.Equal(["cases", "dashboard", "milestones", "reports"], tags.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["agencies", "cases", "dashboard", "milestones", "reports"], tags.Keys.Order(StringComparer.Ordinal));
         Assert.All(tags.Values, d => Assert.False(string.IsNullOrWhiteSpace(d)));
         foreach (var (method, path, op) in operations)
         {

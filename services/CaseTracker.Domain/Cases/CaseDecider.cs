@@ -16,7 +16,7 @@ public sealed record CasePolicy(WorkingCalendar Calendar, ClockSettings Settings
     public static CasePolicy Default { get; } = new(WorkingCalendar.BuiltIn, ClockSettings.Default);
 }
 
-public static class CaseDecider
+public static partial class CaseDecider
 {
     /// <summary>
     /// The events a command produces on a case, or a <see cref="DomainException"/> naming the rule it breaks.

@@ -41,7 +41,20 @@ public static class AgencyVerbs
 
             return 0;
         }, ct));
-        return new Command("agencies", "管理机关及其上下级关系（全区汇总报告按此汇总）") { import, list };
+        var agencyName = new Argument<string>("NAME") { Description = "机关名称" };
+        var code = new Option<string?>("--code") { Description = "机关代码（编号规则中的 {机关代码}）；空字符串清除" };
+        var pattern = new Option<string?>("--pattern") { Description = "编号规则，如 {年}-{机关代码}-{序号:4}；空字符串清除" };
+        var numbering = new Command("numbering", "设置机关的机关代码和编号规则：登记新申请时按规则建议下一个编号（承办人可修改）。") { agencyName, code, pattern };
+        numbering.SetAction((parse, ct) => CliSession.RunAsync(parse, async (session, token) =>
+        {
+            var directory = session.Services.GetRequiredService<AgencyDirectory>();
+            var name = parse.GetValue(agencyName)!;
+            var current = (await directory.ListAsync(token)).FirstOrDefault(a => a.Name == name.Trim());
+            var agency = await directory.SetNumberingAsync(name, parse.GetValue(code) ?? current?.Code, parse.GetValue(pattern) ?? current?.NumberPattern, "cli", token);
+            await session.Output.WriteLineAsync($"{agency.Name}：机关代码 {agency.Code ?? "（无）"}，编号规则 {agency.NumberPattern ?? "（无）"}");
+            return 0;
+        }, ct));
+        return new Command("agencies", "管理机关及其上下级关系（全区汇总报告按此汇总）和编号规则") { import, list, numbering };
     }
 }
 

@@ -13,6 +13,12 @@ public sealed record CaseFile(Guid CaseId, IReadOnlyList<EventEnvelope> Events, 
 
     public string Agency => State.Receipt!.Agency;
 
+    /// <summary>
+    /// The number of the milestone an event recorded: the count of events before it in the stream, the number
+    /// <see cref="Milestone.Number"/>, the correction form and the refusals use (0 = the receipt).
+    /// </summary>
+    public static long MilestoneNumber(EventEnvelope e) => e.StreamVersion - 1;
+
     public static async Task<CaseFile> LoadAsync(IEventStore store, Guid caseId, Access access, CancellationToken ct)
     {
         var events = await store.ReadStreamAsync(CaseStreams.For(caseId), ct);

@@ -20,7 +20,11 @@ public static class CasePages
     {
         var pages = app.MapGroup("/cases").RequireAuthorization().ExcludeFromDescription();
         pages.MapGet("/", List);
-        pages.MapGet("/new", async (HttpContext c, AgencyDirectory agencies) => Intake(c, await AgenciesFor(c, agencies), null, null));
+        pages.MapGet("/new", async (HttpContext c, AgencyDirectory agencies, NextCaseNumber numbers, TimeProvider time) =>
+        {
+            var reachable = await AgenciesFor(c, agencies);
+            return Intake(c, reachable, null, null, proposals: await numbers.ProposeAllAsync(reachable, time.Today().Year, c.RequestAborted));
+        });
         pages.MapPost("/", Receive);
         pages.MapGet("/{id:guid}", Show);
         pages.MapPost("/{id:guid}/milestones/{kind}", Record);
@@ -66,7 +70,8 @@ public static class CasePages
         }
     }
 
-    private static IResult Intake(HttpContext context, IReadOnlyList<string> agencies, IReadOnlyDictionary<string, string?>? values, string? error, int status = 200)
+    private static IResult Intake(HttpContext context, IReadOnlyList<string> agencies, IReadOnlyDictionary<string, string?>? values, string? error, int status = 200,
+        IReadOnlyDictionary<string, string>? proposals = null)
     {
         if (context.Access().Role is Role.Auditor)
         {
@@ -74,7 +79,7 @@ public static class CasePages
         }
 
         var today = context.RequestServices.GetRequiredService<TimeProvider>().Today();
-        return PageResult.Of<IntakePage>(new { Agencies = agencies, Values = values, Error = error, Today = today }, status);
+        return PageResult.Of<IntakePage>(new { Agencies = agencies, Values = values, Error = error, Today = today, Proposals = proposals ?? new Dictionary<string, string>() }, status);
     }
 
     private static async Task<IResult> Show(HttpContext context, Guid id, IEventStore store, CasePolicy policy, TimeProvider time, string? done)
@@ -118,6 +123,7 @@ public static class CasePages
             SeesPersonalData = access.SeesPersonalData(WebUser.Of(context.User)!.Role, receipt.Agency),
             Reading = StatutoryClock.Read(file.State, today, policy.Calendar, policy.Settings),
             Today = today,
+            Offered = CaseDecider.Offered(file.State, policy with { Today = today }),
             Notice = notice,
             Error = error,
             OpenForm = openForm,

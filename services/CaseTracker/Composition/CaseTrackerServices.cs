@@ -41,6 +41,7 @@ public static class CaseTrackerServices
         services.AddScoped<RequestContext>();
 
         services.AddSingleton<AgencyDirectory>();
+        services.AddSingleton<NextCaseNumber>();
         services.AddSingleton<UserDirectory>();
         services.AddSingleton<Section2Figures>();
         services.AddSingleton<YearEndReports>();

@@ -35,6 +35,12 @@ public static class AdminPages
             await agencies.SaveAsync([new Agency(form.Text("name", "机关名称", 200), form.Optional("parent", "上级机关", 200))], WebUser.Of(c.User)!.Name, c.RequestAborted);
             return "已保存机关。";
         }));
+        admin.MapPost("/agencies/numbering", (HttpContext c, UserDirectory users, AgencyDirectory agencies) => Handle(c, users, agencies, async form =>
+        {
+            var agency = await agencies.SetNumberingAsync(form.Text("name", "机关", 200), form.Optional("code", "机关代码", 20), form.Optional("pattern", "编号规则", 100),
+                WebUser.Of(c.User)!.Name, c.RequestAborted);
+            return agency.NumberPattern is null ? $"已保存“{agency.Name}”：不建议编号。" : $"已保存“{agency.Name}”的编号规则 {agency.NumberPattern}。";
+        }));
         admin.MapPost("/calendar", (HttpContext c, UserDirectory users, AgencyDirectory agencies, PolicySource policies, TimeProvider time) => Handle(c, users, agencies, async form =>
         {
             var years = await policies.LoadNoticeAsync(form.Text("csv", "节假日通知", 100_000), WebUser.Of(c.User)!.Name, time, c.RequestAborted);

@@ -1,3 +1,4 @@
+using CaseTracker.Agencies;
 using CaseTracker.Cases;
 using CaseTracker.Deadlines;
 using CaseTracker.Reports;
@@ -12,6 +13,7 @@ public static class ApiEndpoints
         app.MapCasesApi();
         app.MapDashboardApi();
         app.MapReportsApi();
+        app.MapAgenciesApi();
         app.Map("/api/{**path}", () => new Problem(404, "未找到", "没有这个接口或资源。", "not_found").ToResult()).ExcludeFromDescription();
         return app;
     }

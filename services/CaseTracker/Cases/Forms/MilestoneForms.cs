@@ -14,6 +14,9 @@ public sealed record MilestoneForm(string Kind, string Label, IReadOnlyList<Fiel
 
     public bool IsCorrection => Kind.StartsWith("correct-", StringComparison.Ordinal);
 
+    /// <summary>The command this form records, as <see cref="CaseDecider.Offered"/> names it ("request-supplement" → RequestSupplement).</summary>
+    public MilestoneKind Command { get; } = Enum.Parse<MilestoneKind>(Kind.Replace("-", "", StringComparison.Ordinal), ignoreCase: true);
+
     public bool IsAppeal => Kind.Contains("reconsideration", StringComparison.Ordinal) || Kind.Contains("lawsuit", StringComparison.Ordinal);
 }
 

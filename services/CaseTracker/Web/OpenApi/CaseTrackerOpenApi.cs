@@ -33,6 +33,7 @@ public static class CaseTrackerOpenApi
         ["milestones"] = "办理环节：每种环节一个操作（请求体各不相同），均须 If-Match",
         ["dashboard"] = "期限监督",
         ["reports"] = "政府信息公开工作年度报告",
+        ["agencies"] = "机关：按编号规则建议下一个编号",
     };
 
     private static readonly Dictionary<int, string> ProblemDescriptions = new()
