@@ -2,6 +2,7 @@ using System.CommandLine;
 using CaseTracker.Composition;
 using CaseTracker.Domain.Cases;
 using CaseTracker.Pipeline;
+using CaseTracker.Web;
 using Mediator;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -40,9 +41,9 @@ public sealed class CliSession(IServiceProvider services, TextWriter output, Tex
             await services.OpenCaseTrackerAsync(ct, error);
             return await verb(new CliSession(services, output, error), ct);
         }
-        catch (Exception e) when (ErrorMessages.ForUser(e) is { } message)
+        catch (Exception e) when (Problem.Refusal(e) is { } refusal)
         {
-            await error.WriteLineAsync($"错误：{message}");
+            await error.WriteLineAsync($"错误：{refusal.ConsoleMessage}");
             return 2;
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

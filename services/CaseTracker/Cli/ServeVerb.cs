@@ -21,9 +21,9 @@ public static class ServeVerb
                 await host.App.WaitForShutdownAsync(ct);
                 return 0;
             }
-            catch (Exception e) when (ErrorMessages.ForUser(e) is { } message)
+            catch (Exception e) when (Problem.Refusal(e) is { } refusal)
             {
-                await error.WriteLineAsync($"错误：{message}");
+                await error.WriteLineAsync($"错误：{refusal.ConsoleMessage}");
                 return 2;
             }
             catch (IOException e)

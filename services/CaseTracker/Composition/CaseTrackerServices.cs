@@ -57,7 +57,6 @@ public static class CaseTrackerServices
 
         services.AddMediator();
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(MetadataBehavior<,>));
-        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(RetryOnConflictBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TracingBehavior<,>));

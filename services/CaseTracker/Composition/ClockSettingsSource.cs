@@ -4,7 +4,8 @@ using CaseTracker.Pipeline;
 namespace CaseTracker.Composition;
 
 /// <summary>
-/// What the law leaves open, set by the operator (domain.md §2): <c>CASETRACKER_DAY_ONE</c> (a configuration key, e.g. the environment variable) = <c>next-working-day</c>
+/// What the law leaves open, set by the operator (domain.md §2) through configuration keys (e.g. environment variables):
+/// <c>CASETRACKER_DAY_ONE</c> = <c>next-working-day</c>
 /// (default: day 1 is the first working day after the start date) or <c>start-day</c>; <c>CASETRACKER_FEE_NOTICE_PAUSES</c>
 /// = <c>true</c> (default) or <c>false</c>; <c>CASETRACKER_SUPPLEMENT_DEFAULT_DAYS</c> = the supplement period, in working days
 /// after the notice, given to a ledger row without 补正期限 (default 15). After a change, the host refreshes the stored deadlines of open cases at start-up (ReadModelSet.RefreshIfClockChangedAsync).
@@ -24,7 +25,8 @@ public static class ClockSettingsSource
         {
             null or "" or "next-working-day" => true,
             "start-day" => false,
-            var other => throw new UserError(DayOneVariable, $"{DayOneVariable} 的值“{other}”无效：应为 next-working-day（自收到之日的下一个工作日起算，默认）或 start-day（收到当日为工作日的，当日起算）。"),
+            var other => throw new UserError(DayOneVariable,
+                $"{DayOneVariable} 的值“{other}”无效：应为 next-working-day（自收到之日的下一个工作日起算，默认）或 start-day（收到当日为工作日的，当日起算）。"),
         };
         var feePauses = variable(FeeNoticeVariable)?.Trim().ToLowerInvariant() switch
         {

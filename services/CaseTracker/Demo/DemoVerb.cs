@@ -27,7 +27,8 @@ public static class DemoVerb
                 throw new Pipeline.UserError("--per-year", "每年申请数应在 1 到 200000 之间，年数应在 1 到 10 之间。");
             }
 
-            var written = await DemoWriter.WriteAsync(session.Services, session.Output, parse.GetValue(seed), parse.GetValue(perYear), parse.GetValue(years), token);
+            var written = await DemoWriter.WriteAsync(
+                session.Services, session.Output, parse.GetValue(seed), parse.GetValue(perYear), parse.GetValue(years), token);
             await session.Output.WriteLineAsync($"示例数据已写入：{DemoAgencies.All.Count} 个机关，{written} 件申请。");
             return 0;
         }, ct));

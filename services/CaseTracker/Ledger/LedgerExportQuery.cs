@@ -34,7 +34,9 @@ public sealed class LedgerExportQuery(CaseListQueries caseList, IEventStore stor
             scope = filter.IncludeSubordinates ? await agencies.WithEverythingUnderAsync(agency, ct) : new HashSet<string> { agency };
         }
 
-        foreach (var row in (await caseList.AllAsync(ct)).OrderBy(r => r.Agency, StringComparer.Ordinal).ThenBy(r => r.ReceivedOn).ThenBy(r => r.CaseNumber, StringComparer.Ordinal))
+        var rows = (await caseList.AllAsync(ct))
+            .OrderBy(r => r.Agency, StringComparer.Ordinal).ThenBy(r => r.ReceivedOn).ThenBy(r => r.CaseNumber, StringComparer.Ordinal);
+        foreach (var row in rows)
         {
             if (row.ReceivedOn > filter.AsOf || (scope is not null && !scope.Contains(row.Agency)))
             {

@@ -8,7 +8,8 @@ using CaseTracker.ReadModels;
 
 namespace CaseTracker.Ledger;
 
-public sealed record LedgerImportResult(int CasesCreated, int CasesExtended, int EventsWritten, IReadOnlyList<string> AgenciesRegistered, IReadOnlyList<LedgerProblem> Problems);
+public sealed record LedgerImportResult(
+    int CasesCreated, int CasesExtended, int EventsWritten, IReadOnlyList<string> AgenciesRegistered, IReadOnlyList<LedgerProblem> Problems);
 
 /// <summary>
 /// Writes a checked ledger into the store: per case only the milestones its stream lacks, through the same decider as
@@ -21,7 +22,8 @@ public sealed class LedgerImport(IEventStore store, StreamIndex streams, AgencyD
     /// <summary>Cases per transaction: each chunk is atomic, and a chunk cut short by a crash is completed by importing again.</summary>
     private const int ChunkSize = 2000;
 
-    public async Task<LedgerImportResult> WriteAsync(LedgerImportPlan plan, string fileName, string actor, IProgress<ReplayProgress>? progress, CancellationToken ct)
+    public async Task<LedgerImportResult> WriteAsync(
+        LedgerImportPlan plan, string fileName, string actor, IProgress<ReplayProgress>? progress, CancellationToken ct)
     {
         var correlation = Guid.NewGuid();
         var batches = new List<(PlannedCase Case, long Version, IReadOnlyList<NewEvent> Events, IReadOnlyList<UniqueClaim> Claims)>();

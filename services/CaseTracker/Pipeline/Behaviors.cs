@@ -20,18 +20,9 @@ public sealed class MetadataBehavior<TMessage, TResponse>(RequestContext context
         }
         finally
         {
-            Telemetry.RequestDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("request", typeof(TMessage).Name));
+            Telemetry.RequestDuration.Record(
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("request", typeof(TMessage).Name));
         }
-    }
-}
-
-public sealed class ValidationBehavior<TMessage, TResponse> : IPipelineBehavior<TMessage, TResponse>
-    where TMessage : notnull, IMessage
-{
-    public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
-    {
-        (message as IValidated)?.Validate();
-        return next(message, cancellationToken);
     }
 }
 
@@ -43,11 +34,6 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(RequestContext co
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
         var access = context.Access;
-        if (message is IAdministrative && !access.CanAdminister)
-        {
-            throw new ForbiddenException("只有系统管理员可以执行此操作。");
-        }
-
         if (message is ICaseChange change && !access.AllAgencies)
         {
             // The read model may not have a case written a moment ago: the stream itself is the fallback.

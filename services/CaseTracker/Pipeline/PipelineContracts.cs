@@ -1,12 +1,5 @@
 namespace CaseTracker.Pipeline;
 
-/// <summary>A request that checks its own input before anything runs (ValidationBehavior).</summary>
-public interface IValidated
-{
-    /// <summary>Throws <see cref="UserError"/> naming the field and the rule.</summary>
-    void Validate();
-}
-
 /// <summary>A change to a case: authorised against the case's agency, retried on a version conflict.</summary>
 public interface ICaseChange
 {
@@ -18,9 +11,6 @@ public interface ICaseChange
     /// <summary>An explicit expected version (If-Match): a conflict is the caller's to resolve, never retried.</summary>
     long? ExpectedVersion { get; }
 }
-
-/// <summary>Something only an administrator does.</summary>
-public interface IAdministrative;
 
 /// <summary>The stream changed between read and append.</summary>
 public sealed class VersionConflictException(Guid caseId, long expected, long actual)

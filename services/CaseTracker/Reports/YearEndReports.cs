@@ -36,7 +36,9 @@ public sealed class YearEndReports(ReportQueries rows, AgencyDirectory agencies,
             if (selection.Contains(row.Agency))
             {
                 accumulator.Add(new CaseRecord(row.CaseId, row.Agency, row.ApplicantType, row.ReceivedOn, row.ClosedOn, row.Outcome,
-                    appeals[row.CaseId].Select(a => new AppealRecord(a.AppealId, a.Kind, a.AfterReconsideration, a.FiledOn, a.ConcludedOn, a.Result)).ToList()));
+                    appeals[row.CaseId]
+                        .Select(a => new AppealRecord(a.AppealId, a.Kind, a.AfterReconsideration, a.FiledOn, a.ConcludedOn, a.Result))
+                        .ToList()));
             }
         }
 

@@ -34,7 +34,8 @@ public static class WebHost
     {
         foreach (var url in options.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (!Uri.TryCreate(url.Replace("*", "0.0.0.0", StringComparison.Ordinal).Replace("+", "0.0.0.0", StringComparison.Ordinal), UriKind.Absolute, out var uri)
+            var normalized = url.Replace("*", "0.0.0.0", StringComparison.Ordinal).Replace("+", "0.0.0.0", StringComparison.Ordinal);
+            if (!Uri.TryCreate(normalized, UriKind.Absolute, out var uri)
                 || uri.Scheme is not ("http" or "https"))
             {
                 throw new UserError("--urls", $"--urls 的值“{url}”无效：应为 http://地址:端口，例如 http://127.0.0.1:5080（多个用分号分隔）。");

@@ -27,6 +27,8 @@ public static class WebServices
     public static IServiceCollection AddCaseTrackerWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHostedService<ProjectionWorker>();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<RefusalHandler>();
         services.AddKeysInStore();
         services.AddAntiforgery(o => o.Cookie.Name = "casetracker.af");
         // The pages: Razor components rendered on the server (static, no circuit); text left readable, markup encoded.
@@ -83,7 +85,7 @@ public static class WebServices
 
     public static WebApplication UseCaseTrackerWeb(this WebApplication app)
     {
-        app.UseRefusals();
+        app.UseExceptionHandler();
         app.UseAuthentication();
         app.UseRequestAccess();
         app.UseAuthorization();

@@ -21,7 +21,8 @@ public sealed class ReportQueries(IReadModelDatabase database)
     /// between <paramref name="yearStart"/> and the cutoff.
     /// </summary>
     public IAsyncEnumerable<ReportCaseRow> CasesForYearAsync(DateOnly yearStart, DateOnly previousCutoff, DateOnly cutoff, CancellationToken ct = default) =>
-        database.StreamAsync("case_rows_for_report", ReportCaseRow.Read, ct, ("year_start", yearStart), ("previous_cutoff", previousCutoff), ("cutoff", cutoff));
+        database.StreamAsync("case_rows_for_report", ReportCaseRow.Read, ct,
+            ("year_start", yearStart), ("previous_cutoff", previousCutoff), ("cutoff", cutoff));
 
     /// <summary>The appeals filed between the start of the year and the cutoff (section 四 counts them in the year filed).</summary>
     public async Task<ILookup<Guid, AppealRow>> AppealsForYearAsync(DateOnly yearStart, DateOnly cutoff, CancellationToken ct = default) =>
