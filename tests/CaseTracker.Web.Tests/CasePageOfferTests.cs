@@ -88,6 +88,10 @@ public sealed partial class CasePageOfferTests(HostFixture host)
         Assert.Equal(2, rows.Count);
         Assert.DoesNotContain("期限届满后登记", rows[0].Value);
         Assert.Contains("<span class=\"tag\">期限届满后登记，不影响期限</span>", rows[1].Value);
+
+        // The API says the same: the number correct-date takes, and the late flag.
+        var milestones = (await api.GetCaseAsync(id)).GetProperty("milestones");
+        Assert.Equal([(0L, false), (1L, true)], milestones.EnumerateArray().Select(m => (m.GetProperty("number").GetInt64(), m.GetProperty("late").GetBoolean())));
     }
 
     private static List<string> Forms(string page, Guid id) =>
