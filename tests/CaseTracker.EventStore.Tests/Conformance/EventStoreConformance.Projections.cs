@@ -89,3 +89,33 @@ public abstract partial class EventStoreConformance
         public void Report(ReplayProgress value) => reports.Add(value);
     }
 }
+
+public abstract partial class EventStoreConformance
+{
+    [Fact]
+    public async Task A_case_row_written_from_an_older_stream_version_does_not_replace_a_newer_one()
+    {
+        // A deadline refresh folds a stream, and the projection may write the case's next event before the refresh writes:
+        // the row of the older version must not overwrite the newer one.
+        var caseId = Guid.NewGuid();
+        await Store.AppendAsync(CaseStreams.For(caseId), ExpectedVersion.NoStream, New(Received(caseId, Day), Disclosed(new DateOnly(2023, 10, 9))));
+        await new ProjectionRunner(Store, Store, new CaseListProjection(CasePolicy.Default)).CatchUpAsync();
+        var first = (await Store.ReadStreamAsync(CaseStreams.For(caseId)))[0];
+        var stale = CaseRow.From(CaseDecider.Fold([first.Event]), first, CasePolicy.Default)!;
+
+        await using (var connection = await Store.OpenConnectionAsync(default))
+        {
+            await using var transaction = await Store.BeginWriteAsync(connection, default);
+            await using (var context = new ProjectionContext(connection, transaction, Store.Sql, Store))
+            {
+                await context.ExecuteEachAsync("case_row_upsert", [stale.Parameters()], default);
+            }
+
+            await transaction.CommitAsync();
+        }
+
+        var row = Assert.Single(await new CaseListQueries(Store).AllAsync(), r => r.CaseId == caseId);
+        Assert.Equal(CaseStatus.Closed, row.Status);
+        Assert.Equal(new DateOnly(2023, 10, 9), row.ClosedOn);
+    }
+}

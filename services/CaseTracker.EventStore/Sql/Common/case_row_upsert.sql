@@ -1,3 +1,4 @@
+-- A row never goes back to an older stream version (a deadline refresh racing the projection writes the older one).
 INSERT INTO case_read_model (case_id, stream_id, agency, case_number, applicant_type, channel, received_on, rule_set, status, paused_for, deadline,
     deadline_provisional, extended, closed_on, outcome, outcome_row_2021, outcome_row_2019, closed_late, reconsiderations,
     reconsiderations_open, lawsuits, lawsuits_open, appeals_corrected, corrections, last_version, updated_at, supplement_requested)
@@ -13,4 +14,5 @@ ON CONFLICT (case_id) DO UPDATE SET
     closed_late = excluded.closed_late, reconsiderations = excluded.reconsiderations,
     reconsiderations_open = excluded.reconsiderations_open, lawsuits = excluded.lawsuits, lawsuits_open = excluded.lawsuits_open,
     appeals_corrected = excluded.appeals_corrected, corrections = excluded.corrections, last_version = excluded.last_version,
-    updated_at = excluded.updated_at, supplement_requested = excluded.supplement_requested;
+    updated_at = excluded.updated_at, supplement_requested = excluded.supplement_requested
+WHERE case_read_model.last_version <= excluded.last_version;
