@@ -42,9 +42,12 @@ public sealed record CaseDto(
         var c = StatutoryClock.Read(file.State, today, policy.Calendar, policy.Settings);
         var applicant = access.SeesPersonalData(user.Role, r.Agency) && r.Applicant is { } p ? new ApplicantDto(p.Name, p.IdNumber, p.Phone, p.Address) : null;
         return new CaseDto(file.CaseId, file.Version, r.CaseNumber, r.Agency, r.On, r.Channel, r.ApplicantType, applicant, r.Description, r.RequestedForm,
-            new ClockDto(c.Status.ToString(), c.StatusLabel, c.Deadline, c.WorkingDaysLeft, c.Overdue, c.Provisional, c.PausedFor.Select(x => x.ToString()).ToList(),
+            new ClockDto(c.Status.ToString(), c.StatusLabel, c.Deadline, c.WorkingDaysLeft, c.Overdue, c.Provisional,
+                c.PausedFor.Select(x => x.ToString()).ToList(),
                 c.Status == CaseStatus.Closed ? null : c.SupplementNoticeDue, c.FeePaymentDue, c.ReconsiderationWindowEnds, c.LawsuitWindowEnds),
             file.State.Closure?.On, file.State.Closure?.Outcome, file.State.Closure?.Outcome.Label(),
-            file.Events.Select(e => new MilestoneDto(e.StreamVersion, e.TypeName, EventText.Title(e.Event), EventText.Detail(e.Event), e.BusinessDate, e.RecordedAt, e.Actor)).ToList());
+            file.Events.Select(e => new MilestoneDto(
+                    e.StreamVersion, e.TypeName, EventText.Title(e.Event), EventText.Detail(e.Event), e.BusinessDate, e.RecordedAt, e.Actor))
+                .ToList());
     }
 }
