@@ -109,7 +109,8 @@ public static class LedgerVerbs
         var agency = CliOptions.Agency(required: false);
         var status = new Option<StatusFilter>("--status")
         {
-            Description = "open（未办结）、closed（已办结）或 all", DefaultValueFactory = _ => StatusFilter.All,
+            Description = "open（未办结）、closed（已办结）或 all",
+            DefaultValueFactory = _ => StatusFilter.All,
         };
         var overdue = new Option<bool>("--overdue") { Description = "只导出已超期的案件" };
         var asOf = CliOptions.AsOf();
