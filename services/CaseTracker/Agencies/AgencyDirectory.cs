@@ -50,7 +50,8 @@ public sealed class AgencyDirectory(DocumentStore documents)
         {
             if (agency.Parent is { } parent && !merged.ContainsKey(parent))
             {
-                throw new UserError("上级机关", $"“{agency.Name}”的上级机关“{parent}”不存在：请先登记上级机关，或在同一文件中一并列出。");
+                throw new UserError("上级机关",
+                    $"“{agency.Name}”的上级机关“{parent}”不存在：请先登记上级机关，或在同一文件中一并列出。");
             }
 
             var seen = new HashSet<string> { agency.Name };
@@ -65,7 +66,9 @@ public sealed class AgencyDirectory(DocumentStore documents)
 
         // A file or form that names only the hierarchy keeps the numbering an administrator set.
         var known = (await ListAsync(ct)).ToDictionary(a => a.Name);
-        var kept = agencies.Select(a => known.TryGetValue(a.Name, out var old) ? a with { Code = a.Code ?? old.Code, NumberPattern = a.NumberPattern ?? old.NumberPattern } : a);
+        var kept = agencies.Select(a => known.TryGetValue(a.Name, out var old)
+            ? a with { Code = a.Code ?? old.Code, NumberPattern = a.NumberPattern ?? old.NumberPattern }
+            : a);
         await documents.PutManyAsync(Collection, kept.Select(a => (a.Name, a)).ToList(), by, ct: ct);
     }
 

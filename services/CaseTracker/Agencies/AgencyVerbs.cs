@@ -10,7 +10,8 @@ public static class AgencyVerbs
     public static Command Create()
     {
         var file = new Argument<FileInfo>("FILE") { Description = "CSV 或 XLSX 文件，列：名称、上级机关（顶层机关的上级机关留空）" };
-        var import = new Command("import", "导入机关及其上级机关（如区政府及其部门、街道）。已登记的机关按文件更新其上级机关。") { file };
+        var import = new Command("import",
+            "导入机关及其上级机关（如区政府及其部门、街道）。已登记的机关按文件更新其上级机关。") { file };
         import.SetAction((parse, ct) => CliSession.RunAsync(parse, async (session, token) =>
         {
             var agencies = AgencyFile.Read(parse.GetValue(file)!);
@@ -36,7 +37,8 @@ public static class AgencyVerbs
             Print(null, 0);
             if (all.Count == 0)
             {
-                await session.Output.WriteLineAsync("尚未登记任何机关。可用 casetracker agencies import 文件 导入，或导入台账时自动登记。");
+                await session.Output.WriteLineAsync(
+                    "尚未登记任何机关。可用 casetracker agencies import 文件 导入，或导入台账时自动登记。");
             }
 
             return 0;
@@ -44,14 +46,20 @@ public static class AgencyVerbs
         var agencyName = new Argument<string>("NAME") { Description = "机关名称" };
         var code = new Option<string?>("--code") { Description = "机关代码（编号规则中的 {机关代码}）；空字符串清除" };
         var pattern = new Option<string?>("--pattern") { Description = "编号规则，如 {年}-{机关代码}-{序号:4}；空字符串清除" };
-        var numbering = new Command("numbering", "设置机关的机关代码和编号规则：登记新申请时按规则建议下一个编号（承办人可修改）。") { agencyName, code, pattern };
+        var numbering = new Command("numbering",
+            "设置机关的机关代码和编号规则：登记新申请时按规则建议下一个编号（承办人可修改）。")
+        {
+            agencyName, code, pattern,
+        };
         numbering.SetAction((parse, ct) => CliSession.RunAsync(parse, async (session, token) =>
         {
             var directory = session.Services.GetRequiredService<AgencyDirectory>();
             var name = parse.GetValue(agencyName)!;
             var current = (await directory.ListAsync(token)).FirstOrDefault(a => a.Name == name.Trim());
-            var agency = await directory.SetNumberingAsync(name, parse.GetValue(code) ?? current?.Code, parse.GetValue(pattern) ?? current?.NumberPattern, "cli", token);
-            await session.Output.WriteLineAsync($"{agency.Name}：机关代码 {agency.Code ?? "（无）"}，编号规则 {agency.NumberPattern ?? "（无）"}");
+            var agency = await directory.SetNumberingAsync(
+                name, parse.GetValue(code) ?? current?.Code, parse.GetValue(pattern) ?? current?.NumberPattern, "cli", token);
+            await session.Output.WriteLineAsync(
+                $"{agency.Name}：机关代码 {agency.Code ?? "（无）"}，编号规则 {agency.NumberPattern ?? "（无）"}");
             return 0;
         }, ct));
         return new Command("agencies", "管理机关及其上下级关系（全区汇总报告按此汇总）和编号规则") { import, list, numbering };

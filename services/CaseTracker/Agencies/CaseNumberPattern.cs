@@ -98,7 +98,8 @@ public sealed partial class CaseNumberPattern
             text.Append(part.Kind switch
             {
                 PartKind.Year => year.ToString("D4", CultureInfo.InvariantCulture),
-                PartKind.Code => code ?? throw new UserError("机关代码", "编号规则用到{机关代码}，但本机关没有机关代码：请管理员先填写机关代码。"),
+                PartKind.Code => code ?? throw new UserError(
+                    "机关代码", "编号规则用到{机关代码}，但本机关没有机关代码：请管理员先填写机关代码。"),
                 PartKind.Sequence => sequence.ToString(CultureInfo.InvariantCulture).PadLeft(part.Width, '0'),
                 _ => part.Text,
             });

@@ -1,5 +1,4 @@
 using CaseTracker.EventStore;
-using CaseTracker.EventStore.Sql;
 
 namespace CaseTracker.Agencies;
 
@@ -13,7 +12,7 @@ public sealed record NumberProposal(string Agency, string? Code, string? Pattern
 /// The taken numbers are the store's own case-number claims, the set that refuses a duplicate. A proposal only:
 /// the caseworker may type another number, and the store still refuses one already taken.
 /// </summary>
-public sealed class NextCaseNumber(AgencyDirectory agencies, SqlEventStore store)
+public sealed class NextCaseNumber(AgencyDirectory agencies, IEventStore store)
 {
     public async Task<NumberProposal> ProposeAsync(Agency agency, int year, CancellationToken ct) =>
         Propose(agency, year, agency.NumberPattern is null ? [] : (await store.ClaimsAsync(UniqueClaim.CaseNumberScope, ct)).Keys);

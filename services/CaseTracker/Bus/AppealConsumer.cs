@@ -24,13 +24,16 @@ public sealed class AppealConsumer(IMediator mediator, RequestContext context, I
         RecordAsync(c, c.Message.MessageId, c.Message.CaseId, new CaseCommand.FileReconsideration(c.Message.AppealId, c.Message.FiledOn, c.Message.Body));
 
     public Task Consume(ConsumeContext<ReconsiderationConcludedV1> c) =>
-        RecordAsync(c, c.Message.MessageId, c.Message.CaseId, new CaseCommand.ConcludeReconsideration(c.Message.AppealId, c.Message.ConcludedOn, ParseResult(c.Message.Result)));
+        RecordAsync(c, c.Message.MessageId, c.Message.CaseId,
+            new CaseCommand.ConcludeReconsideration(c.Message.AppealId, c.Message.ConcludedOn, ParseResult(c.Message.Result)));
 
     public Task Consume(ConsumeContext<LawsuitFiledV1> c) =>
-        RecordAsync(c, c.Message.MessageId, c.Message.CaseId, new CaseCommand.FileLawsuit(c.Message.AppealId, c.Message.FiledOn, c.Message.Court, c.Message.AfterReconsideration));
+        RecordAsync(c, c.Message.MessageId, c.Message.CaseId,
+            new CaseCommand.FileLawsuit(c.Message.AppealId, c.Message.FiledOn, c.Message.Court, c.Message.AfterReconsideration));
 
     public Task Consume(ConsumeContext<LawsuitConcludedV1> c) =>
-        RecordAsync(c, c.Message.MessageId, c.Message.CaseId, new CaseCommand.ConcludeLawsuit(c.Message.AppealId, c.Message.ConcludedOn, ParseResult(c.Message.Result)));
+        RecordAsync(c, c.Message.MessageId, c.Message.CaseId,
+            new CaseCommand.ConcludeLawsuit(c.Message.AppealId, c.Message.ConcludedOn, ParseResult(c.Message.Result)));
 
     public static AppealResult ParseResult(string result) => result switch
     {

@@ -19,7 +19,8 @@ public static class CaseTrackerBus
     {
         null or "" => null,
         var value when Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "amqp" or "amqps" or "rabbitmq" or "rabbitmqs" => uri,
-        var value => throw new UserError(BrokerVariable, $"环境变量 {BrokerVariable}“{value}”不是有效的 RabbitMQ 地址，应形如 amqp://用户名:密码@主机:5672/虚拟主机。"),
+        var value => throw new UserError(BrokerVariable,
+            $"环境变量 {BrokerVariable}“{value}”不是有效的 RabbitMQ 地址，应形如 amqp://用户名:密码@主机:5672/虚拟主机。"),
     };
 
     /// <summary>Needs <c>AddCaseTracker</c>. The health check is MassTransit's bus check (tags "ready", "masstransit").</summary>

@@ -8,8 +8,13 @@ public static class CalendarVerbs
 {
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "节假日通知数据：每行“日期,类型,通知”，类型为 holiday（工作日放假）或 workday（周末调休上班）" };
-        var load = new Command("load", "载入国务院办公厅的节假日安排通知（如下一年度），无需升级即生效。所载年度整体替换。") { file };
+        var file = new Argument<FileInfo>("FILE")
+        {
+            Description = "节假日通知数据：每行“日期,类型,通知”，"
+                + "类型为 holiday（工作日放假）或 workday（周末调休上班）",
+        };
+        var load = new Command("load",
+            "载入国务院办公厅的节假日安排通知（如下一年度），无需升级即生效。所载年度整体替换。") { file };
         load.SetAction((parse, ct) => CliSession.RunAsync(parse, async (session, token) =>
         {
             var path = parse.GetValue(file)!;

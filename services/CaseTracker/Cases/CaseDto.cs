@@ -15,7 +15,8 @@ public sealed record ApplicantDto(string Name, string? IdNumber, string? Phone, 
 
 /// <param name="Number">The milestone's number, the one <c>correct-date</c> takes (0 = the receipt; the page's timeline shows it).</param>
 /// <param name="Late">Recorded after the deadline had passed: kept, moving nothing (期限届满后登记，不影响期限).</param>
-public sealed record MilestoneDto(long Version, string Type, string Title, string Detail, DateOnly BusinessDate, DateTimeOffset RecordedAt, string Actor, long Number, bool Late);
+public sealed record MilestoneDto(
+    long Version, string Type, string Title, string Detail, DateOnly BusinessDate, DateTimeOffset RecordedAt, string Actor, long Number, bool Late);
 
 public sealed record ClockDto(string Status, string StatusLabel, DateOnly? Deadline, int? WorkingDaysLeft, bool Overdue, bool Provisional,
     IReadOnlyList<string> PausedFor, DateOnly? SupplementNoticeDue, DateOnly? FeePaymentDue, DateOnly? ReconsiderationWindowEnds, DateOnly? LawsuitWindowEnds);
@@ -44,10 +45,13 @@ public sealed record CaseDto(
         var c = StatutoryClock.Read(file.State, today, policy.Calendar, policy.Settings);
         var applicant = access.SeesPersonalData(user.Role, r.Agency) && r.Applicant is { } p ? new ApplicantDto(p.Name, p.IdNumber, p.Phone, p.Address) : null;
         return new CaseDto(file.CaseId, file.Version, r.CaseNumber, r.Agency, r.On, r.Channel, r.ApplicantType, applicant, r.Description, r.RequestedForm,
-            new ClockDto(c.Status.ToString(), c.StatusLabel, c.Deadline, c.WorkingDaysLeft, c.Overdue, c.Provisional, c.PausedFor.Select(x => x.ToString()).ToList(),
+            new ClockDto(c.Status.ToString(), c.StatusLabel, c.Deadline, c.WorkingDaysLeft, c.Overdue, c.Provisional,
+                c.PausedFor.Select(x => x.ToString()).ToList(),
                 c.Status == CaseStatus.Closed ? null : c.SupplementNoticeDue, c.FeePaymentDue, c.ReconsiderationWindowEnds, c.LawsuitWindowEnds),
             file.State.Closure?.On, file.State.Closure?.Outcome, file.State.Closure?.Outcome.Label(),
-            file.Events.Select(e => new MilestoneDto(e.StreamVersion, e.TypeName, EventText.Title(e.Event), EventText.Detail(e.Event), e.BusinessDate, e.RecordedAt, e.Actor,
-                CaseFile.MilestoneNumber(e), c.LateMilestones.Contains((int)CaseFile.MilestoneNumber(e)))).ToList());
+            file.Events.Select(e => new MilestoneDto(
+                    e.StreamVersion, e.TypeName, EventText.Title(e.Event), EventText.Detail(e.Event), e.BusinessDate, e.RecordedAt, e.Actor,
+                    CaseFile.MilestoneNumber(e), c.LateMilestones.Contains((int)CaseFile.MilestoneNumber(e))))
+                .ToList());
     }
 }

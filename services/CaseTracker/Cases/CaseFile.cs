@@ -28,7 +28,9 @@ public sealed record CaseFile(Guid CaseId, IReadOnlyList<EventEnvelope> Events, 
             throw new NotFoundException("案件不存在。");
         }
 
-        return access.CanSee(state.Receipt!.Agency) ? new CaseFile(caseId, events, state) : throw new ForbiddenException($"您无权查看“{state.Receipt.Agency}”的案件。");
+        return access.CanSee(state.Receipt!.Agency)
+            ? new CaseFile(caseId, events, state)
+            : throw new ForbiddenException($"您无权查看“{state.Receipt.Agency}”的案件。");
     }
 
     /// <summary>Read-your-writes for pages that list from the read model: waits (briefly) until the case list has the change.</summary>

@@ -57,21 +57,24 @@ public static class CasePages
         var caseId = Guid.TryParse(form.Raw.GetValueOrDefault("caseId"), out var given) && given != Guid.Empty ? given : Guid.NewGuid();
         try
         {
-            var change = await mediator.Send(new RecordMilestone(caseId, await IntakeForm.BuildAsync(form, caseId, agencies, context.RequestAborted)), context.RequestAborted);
+            var change = await mediator.Send(
+                new RecordMilestone(caseId, await IntakeForm.BuildAsync(form, caseId, agencies, context.RequestAborted)), context.RequestAborted);
             await CaseFile.WaitForReadModelAsync(caseList, caseId, change.Version, context.RequestAborted);
             return Results.Redirect($"/cases/{caseId}?done=receive");
         }
         catch (Exception error) when (Problem.From(error) is { Status: not 403 } problem)
         {
-            var existing = problem.Rule == "case.exists" ? (await context.RequestServices.GetRequiredService<IEventStore>().LoadCaseAsync(caseId, context.RequestAborted)).Receipt : null;
+            var existing = problem.Rule == "case.exists"
+                ? (await context.RequestServices.GetRequiredService<IEventStore>().LoadCaseAsync(caseId, context.RequestAborted)).Receipt
+                : null;
             return existing is not null && context.Access().CanSee(existing.Agency) && existing.CaseNumber == form.Raw.GetValueOrDefault("caseNumber")?.Trim()
                 ? Results.Redirect($"/cases/{caseId}?done=receive")
                 : Intake(context, reachable, form.Raw, problem.Detail, problem.Status);
         }
     }
 
-    private static IResult Intake(HttpContext context, IReadOnlyList<string> agencies, IReadOnlyDictionary<string, string?>? values, string? error, int status = 200,
-        IReadOnlyDictionary<string, string>? proposals = null)
+    private static IResult Intake(HttpContext context, IReadOnlyList<string> agencies, IReadOnlyDictionary<string, string?>? values, string? error,
+        int status = 200, IReadOnlyDictionary<string, string>? proposals = null)
     {
         if (context.Access().Role is Role.Auditor)
         {
@@ -79,7 +82,9 @@ public static class CasePages
         }
 
         var today = context.RequestServices.GetRequiredService<TimeProvider>().Today();
-        return PageResult.Of<IntakePage>(new { Agencies = agencies, Values = values, Error = error, Today = today, Proposals = proposals ?? new Dictionary<string, string>() }, status);
+        return PageResult.Of<IntakePage>(
+            new { Agencies = agencies, Values = values, Error = error, Today = today, Proposals = proposals ?? new Dictionary<string, string>() },
+            status);
     }
 
     private static async Task<IResult> Show(HttpContext context, Guid id, IEventStore store, CasePolicy policy, TimeProvider time, string? done)
@@ -89,7 +94,8 @@ public static class CasePages
         return ShowCase(context, file, policy, time.Today(), notice: notice);
     }
 
-    private static async Task<IResult> Record(HttpContext context, Guid id, string kind, IMediator mediator, IEventStore events, CaseListQueries caseList, CasePolicy policy, TimeProvider time)
+    private static async Task<IResult> Record(
+        HttpContext context, Guid id, string kind, IMediator mediator, IEventStore events, CaseListQueries caseList, CasePolicy policy, TimeProvider time)
     {
         var form = MilestoneForms.Find(kind) ?? throw new NotFoundException($"没有“{kind}”这种办理环节。");
         var values = await WebForms.ReadFormAsync(context);
@@ -107,7 +113,8 @@ public static class CasePages
             var file = await CaseFile.LoadAsync(events, id, context.Access(), context.RequestAborted);
             var stale = problem.Status == 412;
             var message = stale ? problem.Detail + " 页面已显示最新内容，请核对后重新登记。" : problem.Detail;
-            return ShowCase(context, file, policy, time.Today(), $"{form.Label}未登记：{message}", kind, stale ? null : values.Raw, stale ? 409 : problem.Status);
+            return ShowCase(context, file, policy, time.Today(), $"{form.Label}未登记：{message}", kind,
+                stale ? null : values.Raw, stale ? 409 : problem.Status);
         }
     }
 

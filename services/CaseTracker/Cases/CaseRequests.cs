@@ -60,25 +60,31 @@ public sealed record IntakeBody(
         var idNumber = v.Optional("idNumber", "证件号码", 40);
         var phone = v.Optional("phone", "联系电话", 40);
         var address = v.Optional("address", "通信地址", 400);
-        return new(caseNumber, agency, on, channel, applicantType, name, v.Text("description", "申请公开的政府信息内容描述"), idNumber, phone, address,
+        return new(caseNumber, agency, on, channel, applicantType, name, v.Text("description", "申请公开的政府信息内容描述"),
+            idNumber, phone, address,
             v.Optional("requestedForm", "获取信息的方式", 100));
     }
 
     public Receive ToCommand(Guid caseId) =>
-        new(caseId, Agency, CaseNumber, On, Channel, ApplicantType, new PersonalData(Guid.NewGuid(), Name, IdNumber, Phone, Address), Description, RequestedForm ?? "");
+        new(caseId, Agency, CaseNumber, On, Channel, ApplicantType, new PersonalData(Guid.NewGuid(), Name, IdNumber, Phone, Address),
+            Description, RequestedForm ?? "");
 
     /// <summary>The receiving agency must be registered (the pipeline then checks the user may record for it).</summary>
     public async Task<Receive> ToCommandAsync(Guid caseId, AgencyDirectory agencies, CancellationToken ct) =>
-        (await agencies.ListAsync(ct)).Any(a => a.Name == Agency) ? ToCommand(caseId) : throw new UserError("agency", $"办理机关：“{Agency}”未登记。");
+        (await agencies.ListAsync(ct)).Any(a => a.Name == Agency)
+            ? ToCommand(caseId)
+            : throw new UserError("agency", $"办理机关：“{Agency}”未登记。");
 }
 
 /// <summary>告知补正（条例第三十条）.</summary>
 public sealed record RequestSupplementBody(
     [property: Description("告知日期")] DateOnly On,
     [property: Description("需补正的事项"), MaxLength(FormValues.MaxText)] string Items,
-    [property: Description("补正期限：申请人最迟补正的日期（条例第三十条，须合理）")] DateOnly RespondBy) : IMilestoneBody<RequestSupplementBody>
+    [property: Description("补正期限：申请人最迟补正的日期（条例第三十条，须合理）")] DateOnly RespondBy)
+        : IMilestoneBody<RequestSupplementBody>
 {
-    public static RequestSupplementBody Read(FormValues v) => new(v.Date("on", "告知日期"), v.Text("items", "需补正的事项"), v.Date("respondBy", "补正期限"));
+    public static RequestSupplementBody Read(FormValues v) =>
+        new(v.Date("on", "告知日期"), v.Text("items", "需补正的事项"), v.Date("respondBy", "补正期限"));
 
     public CaseCommand ToCommand() => new RequestSupplement(On, Items, RespondBy);
 }
@@ -105,12 +111,14 @@ public sealed record StartConsultationBody(
     [property: Description("征求意见对象"), MaxLength(200)] string Party,
     [property: Description("发出日期")] DateOnly On,
     [property: Description("编号（留空自动编号）"), MaxLength(40)] string? ConsultationId = null,
-    [property: Description("对方收到征求意见日期（留空按发出日期）")] DateOnly? PartyReceivedOn = null) : IMilestoneBody<StartConsultationBody>
+    [property: Description("对方收到征求意见日期（留空按发出日期）")] DateOnly? PartyReceivedOn = null)
+        : IMilestoneBody<StartConsultationBody>
 {
     public static StartConsultationBody Read(FormValues v)
     {
         var id = v.Optional("consultationId", "编号", 40);
-        return new(v.Choice("kind", "征求对象类别", Choices.ConsultationKinds), v.Text("party", "征求意见对象", 200), v.Date("on", "发出日期"), id,
+        return new(v.Choice("kind", "征求对象类别", Choices.ConsultationKinds), v.Text("party", "征求意见对象", 200),
+            v.Date("on", "发出日期"), id,
             v.OptionalDate("partyReceivedOn", "对方收到征求意见日期"));
     }
 
@@ -145,7 +153,8 @@ public sealed record ExtendBody(
     [property: Description("告知申请人日期")] DateOnly ApplicantToldOn) : IMilestoneBody<ExtendBody>
 {
     public static ExtendBody Read(FormValues v) =>
-        new(v.Date("on", "延期日期"), v.Text("approver", "批准人", 100), v.Text("reason", "延期理由"), v.Date("applicantToldOn", "告知申请人日期"));
+        new(v.Date("on", "延期日期"), v.Text("approver", "批准人", 100), v.Text("reason", "延期理由"),
+            v.Date("applicantToldOn", "告知申请人日期"));
 
     public CaseCommand ToCommand() => new Extend(On, Approver, Reason, ApplicantToldOn);
 }
@@ -203,7 +212,8 @@ public sealed record SetDelayedAnswerDateBody(
 public sealed record AnswerBody(
     [property: Description("答复日期")] DateOnly On,
     [property: Description("答复结果（代码或中文名称；只限答复类结果）")] Outcome Outcome,
-    [property: Description("部分公开的不予公开理由（条例第三十七条）：数组，或以逗号分隔的文本")] IReadOnlyList<Outcome>? WithheldGrounds = null,
+    [property: Description("部分公开的不予公开理由（条例第三十七条）：数组，或以逗号分隔的文本")]
+    IReadOnlyList<Outcome>? WithheldGrounds = null,
     [property: Description("备注"), MaxLength(FormValues.MaxText)] string? Note = null) : IMilestoneBody<AnswerBody>
 {
     public static AnswerBody Read(FormValues v) => new(v.Date("on", "答复日期"), v.Choice("outcome", "答复结果", Choices.Decisions),
@@ -283,7 +293,8 @@ public sealed record CorrectDateBody(
     [property: Description("更正日期")] DateOnly On) : IMilestoneBody<CorrectDateBody>
 {
     public static CorrectDateBody Read(FormValues v) =>
-        new(v.Int("milestone", "更正哪个环节", 0, 100_000), v.Date("rightDate", "正确日期"), v.Text("reason", "更正理由"), v.Date("on", "更正日期"));
+        new(v.Int("milestone", "更正哪个环节", 0, 100_000), v.Date("rightDate", "正确日期"), v.Text("reason", "更正理由"),
+            v.Date("on", "更正日期"));
 
     public CaseCommand ToCommand() => new CorrectDate(Milestone, RightDate, Reason, On);
 }
@@ -293,7 +304,8 @@ public sealed record CorrectOutcomeBody(
     [property: Description("正确的答复结果（代码或中文名称）")] Outcome Outcome,
     [property: Description("更正理由"), MaxLength(FormValues.MaxText)] string Reason,
     [property: Description("更正日期")] DateOnly On,
-    [property: Description("不予公开理由：数组，或以逗号分隔的文本")] IReadOnlyList<Outcome>? WithheldGrounds = null) : IMilestoneBody<CorrectOutcomeBody>
+    [property: Description("不予公开理由：数组，或以逗号分隔的文本")] IReadOnlyList<Outcome>? WithheldGrounds = null)
+        : IMilestoneBody<CorrectOutcomeBody>
 {
     public static CorrectOutcomeBody Read(FormValues v)
     {

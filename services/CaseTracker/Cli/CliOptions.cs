@@ -7,7 +7,8 @@ public static class CliOptions
 {
     public static readonly Option<string?> Store = new("--store")
     {
-        Description = $"事件存储：sqlite:文件路径（内置默认）或 postgres:连接字符串。未指定时读环境变量 {StoreLocation.EnvironmentVariable}，再默认 {StoreLocation.Default}",
+        Description = $"事件存储：sqlite:文件路径（内置默认）或 postgres:连接字符串。"
+            + $"未指定时读环境变量 {StoreLocation.EnvironmentVariable}，再默认 {StoreLocation.Default}",
         Recursive = true,
     };
 
@@ -36,7 +37,8 @@ public static class CliOptions
 
     public static DateOnly? ParseDate(string text, string option, System.CommandLine.Parsing.ArgumentResult result)
     {
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+        if (DateOnly.TryParseExact(
+            text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
         {
             return date;
         }

@@ -58,7 +58,8 @@ public sealed class CliSession(IServiceProvider services, TextWriter output, Tex
         }
         catch (Exception e)
         {
-            await error.WriteLineAsync($"内部错误（{e.GetType().Name}）：{e.Message}。这是本软件的缺陷，请将此信息报告给系统维护人员。");
+            await error.WriteLineAsync(
+                $"内部错误（{e.GetType().Name}）：{e.Message}。这是本软件的缺陷，请将此信息报告给系统维护人员。");
             return 70;
         }
     }

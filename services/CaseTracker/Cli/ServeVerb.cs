@@ -10,7 +10,8 @@ public static class ServeVerb
     {
         var urls = new Option<string>("--urls") { Description = "监听地址", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var demo = new Option<bool>("--demo") { Description = "存储为空时写入示例数据" };
-        var command = new Command("serve", "启动网页和 HTTP 接口（主服务）。首次启动时创建系统管理员 admin 并在控制台显示登录方式。") { urls, demo };
+        var command = new Command("serve",
+            "启动网页和 HTTP 接口（主服务）。首次启动时创建系统管理员 admin 并在控制台显示登录方式。") { urls, demo };
         command.SetAction(async (parse, ct) =>
         {
             var error = parse.InvocationConfiguration.Error;
@@ -37,7 +38,8 @@ public static class ServeVerb
             }
             catch (Exception e)
             {
-                await error.WriteLineAsync($"内部错误（{e.GetType().Name}）：{e.Message}。这是本软件的缺陷，请将此信息报告给系统维护人员。");
+                await error.WriteLineAsync(
+                    $"内部错误（{e.GetType().Name}）：{e.Message}。这是本软件的缺陷，请将此信息报告给系统维护人员。");
                 return 70;
             }
         });

@@ -22,7 +22,9 @@ public static class ClaimBackfillReport
             return;
         }
 
-        await output.WriteLineAsync($"提示：同一机关的编号自本版本起必须唯一。已有 {duplicates.Count} 件案件与本机关更早登记的案件编号相同，保留原样，编号归更早的案件：");
+        await output.WriteLineAsync(
+            $"提示：同一机关的编号自本版本起必须唯一。已有 {duplicates.Count} 件案件与本机关更早登记的案件编号相同，"
+            + "保留原样，编号归更早的案件：");
         foreach (var (claim, stream, holder) in duplicates)
         {
             var (agency, number) = claim.AsCaseNumber() ?? ("", claim.Key);

@@ -64,5 +64,6 @@ public sealed record StoreLocation(StoreKind Kind, string Target)
             part.TrimStart().StartsWith("password", StringComparison.OrdinalIgnoreCase) ? "Password=***" : part));
 
     private static UserError Invalid(string text) =>
-        new("--store", $"--store 的值“{text}”无效：应为 sqlite:文件路径 或 postgres:连接字符串（例如 postgres:Host=127.0.0.1;Username=casetracker;Database=casetracker）。");
+        new("--store", $"--store 的值“{text}”无效：应为 sqlite:文件路径 或 postgres:连接字符串"
+            + "（例如 postgres:Host=127.0.0.1;Username=casetracker;Database=casetracker）。");
 }

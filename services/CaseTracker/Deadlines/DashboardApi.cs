@@ -12,7 +12,8 @@ public static class DashboardApi
     public static IEndpointRouteBuilder MapDashboardApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/dashboard", Get).RequireAuthorization().WithTags("dashboard").WithName("getDashboard")
-            .WithSummary("期限监督").WithDescription("超期、今日到期、临近到期、暂停计时、待发补正告知（各列表最紧迫的在前，counts 为总数）。")
+            .WithSummary("期限监督")
+            .WithDescription("超期、今日到期、临近到期、暂停计时、待发补正告知（各列表最紧迫的在前，counts 为总数）。")
             .Produces<DashboardView>().ProducesProblems(400, 401, 403);
         return app;
     }

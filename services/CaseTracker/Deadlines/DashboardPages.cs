@@ -18,18 +18,21 @@ public static class DashboardPages
         return app;
     }
 
-    private static async Task<IResult> Page(HttpContext context, DashboardQuery query, AgencyDirectory agencies, TimeProvider time, string? agency, string? within)
+    private static async Task<IResult> Page(
+        HttpContext context, DashboardQuery query, AgencyDirectory agencies, TimeProvider time, string? agency, string? within)
     {
         var access = context.Access();
         var view = await query.RunAsync(access, agency, Within(within), time.Today(), context.RequestAborted);
         var visible = (await agencies.ListAsync(context.RequestAborted)).Select(a => a.Name).Where(access.CanSee).Order(StringComparer.Ordinal).ToList();
-        return PageResult.Of<DashboardPage>(new { View = view, Agencies = visible, Agency = agency, CanExport = access.Role is Role.Caseworker or Role.Supervisor });
+        return PageResult.Of<DashboardPage>(
+            new { View = view, Agencies = visible, Agency = agency, CanExport = access.Role is Role.Caseworker or Role.Supervisor });
     }
 
     internal static int Within(string? within) => string.IsNullOrWhiteSpace(within) ? 5
         : int.TryParse(within, out var n) ? n : throw new UserError("within", $"临近期限的工作日数：“{within}”不是整数。");
 
-    private static async Task<IResult> Export(HttpContext context, DashboardQuery query, LedgerExportQuery ledger, TimeProvider time, string? agency, string? format, string? overdue)
+    private static async Task<IResult> Export(
+        HttpContext context, DashboardQuery query, LedgerExportQuery ledger, TimeProvider time, string? agency, string? format, string? overdue)
     {
         var access = context.Access();
         if (access.Role is not (Role.Caseworker or Role.Supervisor))

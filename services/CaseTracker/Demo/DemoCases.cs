@@ -79,13 +79,15 @@ public sealed class DemoCases(int seed, DateOnly today, CasePolicy policy)
         var channel = Pick(Vocabulary.Channels.Select((c, i) => (c.Channel, new[] { 20, 25, 5, 35, 10, 3, 2 }[i])));
         var subject = DeterministicGuid(seed + 7, index);
         var applicant = new PersonalData(subject, DemoNames.Person(_random), DemoNames.IdNumber(_random), DemoNames.Phone(_random), DemoNames.Address(_random));
-        Try(new Receive(caseId, agency, number, received, channel, type, applicant, DemoNames.Request(_random), _random.Next(3) == 0 ? "电子数据" : "纸质"));
+        Try(new Receive(caseId, agency, number, received, channel, type, applicant, DemoNames.Request(_random),
+            _random.Next(3) == 0 ? "电子数据" : "纸质"));
 
         var roll = _random.Next(100);
         if (roll < 9)
         {
             var asked = Working(received, 1 + _random.Next(_random.Next(10) == 0 ? 12 : 6));
-            Try(new RequestSupplement(asked, "请明确所需政府信息的名称、文号或者便于行政机关查询的其他特征性描述", Working(asked, 15)));
+            Try(new RequestSupplement(asked,
+                "请明确所需政府信息的名称、文号或者便于行政机关查询的其他特征性描述", Working(asked, 15)));
             if (_random.Next(10) < 3)
             {
                 Try(new LapseSupplement(Working(asked, 16)));

@@ -3,8 +3,11 @@ namespace CaseTracker.Demo;
 /// <summary>Made-up applicants and requests; none of them is a real person.</summary>
 internal static class DemoNames
 {
-    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "高", "罗"];
-    private static readonly string[] Given = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀英", "建华", "志强", "海燕", "桂兰"];
+    private static readonly string[] Surnames =
+        ["王", "李", "张", "刘", "陈", "杨", "赵", "黄", "周", "吴", "徐", "孙", "马", "朱", "胡", "郭", "何", "林", "高", "罗"];
+    private static readonly string[] Given =
+        ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超",
+         "秀英", "建华", "志强", "海燕", "桂兰"];
     private static readonly string[] Streets = ["东湖路", "西岭大街", "南桥胡同", "北苑路", "青山大道", "文化街", "和平里"];
 
     private static readonly string[] Requests =
@@ -25,7 +28,8 @@ internal static class DemoNames
 
     public static string Person(Random random) => Surnames[random.Next(Surnames.Length)] + Given[random.Next(Given.Length)];
 
-    public static string IdNumber(Random random) => $"110199{random.Next(1950, 2004)}{random.Next(1, 13):D2}{random.Next(1, 29):D2}{random.Next(1000):D3}{random.Next(10)}";
+    public static string IdNumber(Random random) =>
+        $"110199{random.Next(1950, 2004)}{random.Next(1, 13):D2}{random.Next(1, 29):D2}{random.Next(1000):D3}{random.Next(10)}";
 
     public static string Phone(Random random) => $"13{random.Next(10)}{random.Next(100_000_000):D8}";
 

@@ -16,7 +16,9 @@ public static class DemoVerb
         var seed = new Option<int>("--seed") { Description = "随机种子：同一种子、同一天生成同样的数据", DefaultValueFactory = _ => 2026 };
         var perYear = new Option<int>("--per-year") { Description = "每年的申请数", DefaultValueFactory = _ => 1500 };
         var years = new Option<int>("--years") { Description = "覆盖的年数（截至今天）", DefaultValueFactory = _ => 4 };
-        var command = new Command("demo", $"写入一套示例数据：{DemoAgencies.District}及其部门和街道，数年的申请，各种办理环节和结果，部分超期、部分复议诉讼。")
+        var command = new Command("demo",
+            $"写入一套示例数据：{DemoAgencies.District}及其部门和街道，数年的申请，"
+                + "各种办理环节和结果，部分超期、部分复议诉讼。")
         {
             seed, perYear, years,
         };

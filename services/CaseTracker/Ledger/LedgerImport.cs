@@ -73,7 +73,9 @@ public sealed class LedgerImport(IEventStore store, StreamIndex streams, AgencyD
             if (result is AppendResult.Conflict conflict)
             {
                 var row = chunk.First(b => CaseStreams.For(b.Case.CaseId) == conflict.StreamId).Case.Row;
-                problems.Add(new LedgerProblem(row, null, $"导入期间本案被他人修改（当前版本 {conflict.ActualVersion}），本行及同批 {chunk.Length} 行未导入：请重新导入本文件，已导入的内容不会重复。"));
+                problems.Add(new LedgerProblem(row, null,
+                    $"导入期间本案被他人修改（当前版本 {conflict.ActualVersion}），本行及同批 {chunk.Length} 行未导入："
+                    + "请重新导入本文件，已导入的内容不会重复。"));
                 continue;
             }
 
@@ -81,7 +83,11 @@ public sealed class LedgerImport(IEventStore store, StreamIndex streams, AgencyD
             {
                 // Registered elsewhere (the web, the API) while this file was being imported.
                 var row = chunk.First(b => CaseStreams.For(b.Case.CaseId) == duplicate.StreamId).Case.Row;
-                problems.Add(NumberTaken(row, duplicate) with { Reason = CaseNumberTaken.Message(duplicate) + $"本行及同批 {chunk.Length} 行未导入：请处理本行后重新导入本文件，已导入的内容不会重复。" });
+                problems.Add(NumberTaken(row, duplicate) with
+                {
+                    Reason = CaseNumberTaken.Message(duplicate)
+                        + $"本行及同批 {chunk.Length} 行未导入：请处理本行后重新导入本文件，已导入的内容不会重复。",
+                });
                 continue;
             }
 

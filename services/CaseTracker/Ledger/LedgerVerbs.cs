@@ -14,10 +14,18 @@ public static class LedgerVerbs
 
     public static Command Import()
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "依申请公开台账：CSV（UTF-8）或 XLSX（第一个工作表），格式见 ledger.md" };
+        var file = new Argument<FileInfo>("FILE")
+        {
+            Description = "依申请公开台账：CSV（UTF-8）或 XLSX（第一个工作表），格式见 ledger.md",
+        };
         var skipInvalid = new Option<bool>("--skip-invalid") { Description = "只导入有效的行，无效行连同原因写入 --rejects 指定的文件" };
-        var rejects = new Option<FileInfo?>("--rejects") { Description = "无效行的输出文件（CSV，含“错误原因”列，修改后可再次导入）" };
-        var command = new Command("import", "导入台账：每行成为一件申请的办理记录，经与在线登记相同的规则校验。默认任何一行有误则全部不导入；重复导入不会重复写入，已有案件只追加新的办理环节。")
+        var rejects = new Option<FileInfo?>("--rejects")
+        {
+            Description = "无效行的输出文件（CSV，含“错误原因”列，修改后可再次导入）",
+        };
+        var command = new Command("import",
+            "导入台账：每行成为一件申请的办理记录，经与在线登记相同的规则校验。默认任何一行有误则全部不导入；"
+            + "重复导入不会重复写入，已有案件只追加新的办理环节。")
         {
             file, skipInvalid, rejects,
         };
@@ -40,13 +48,14 @@ public static class LedgerVerbs
             LedgerImportPlan plan;
             await using (var stream = path.OpenRead())
             {
-                plan = await ProgressReporter.RunAsync("读取并校验台账", session.Output, progress => Task.FromResult(LedgerImporter.Plan(stream, new LedgerImportOptions
-                {
-                    FileName = path.Name,
-                    KeepValidRows = keepValid,
-                    Policy = session.Policy,
-                    Progress = new Progress<int>(rows => progress.Report(new ReplayProgress(rows, Math.Max(rows, 1)))),
-                })));
+                plan = await ProgressReporter.RunAsync("读取并校验台账", session.Output, progress =>
+                    Task.FromResult(LedgerImporter.Plan(stream, new LedgerImportOptions
+                    {
+                        FileName = path.Name,
+                        KeepValidRows = keepValid,
+                        Policy = session.Policy,
+                        Progress = new Progress<int>(rows => progress.Report(new ReplayProgress(rows, Math.Max(rows, 1)))),
+                    })));
             }
 
             foreach (var warning in plan.Warnings)
@@ -57,7 +66,8 @@ public static class LedgerVerbs
             if (!plan.IsValid && (!keepValid || plan.FileProblems.Count > 0))
             {
                 await PrintProblemsAsync(session.Error, plan.Errors.ToList());
-                await session.Error.WriteLineAsync("台账有误，未导入任何内容。改正后重新导入，或用 --skip-invalid --rejects 文件 只导入有效行。");
+                await session.Error.WriteLineAsync(
+                    "台账有误，未导入任何内容。改正后重新导入，或用 --skip-invalid --rejects 文件 只导入有效行。");
                 return 1;
             }
 
@@ -68,19 +78,25 @@ public static class LedgerVerbs
             }
 
             var import = session.Services.GetRequiredService<LedgerImport>();
-            var result = await ProgressReporter.RunAsync("写入案件", session.Output, progress => import.WriteAsync(plan, path.Name, $"import:{Environment.UserName}", progress, token));
+            var result = await ProgressReporter.RunAsync("写入案件", session.Output,
+                progress => import.WriteAsync(plan, path.Name, $"import:{Environment.UserName}", progress, token));
             await ProgressReporter.RunAsync("更新读模型", session.Output, p => session.Services.GetRequiredService<ReadModelSet>().CatchUpAsync(p, token));
             if (result.Problems.Count > 0)
             {
                 await PrintProblemsAsync(session.Error, result.Problems);
-                await session.Error.WriteLineAsync(result.EventsWritten == 0 ? "台账与已有记录矛盾，未导入任何内容。" : "部分行未导入，见上。");
+                await session.Error.WriteLineAsync(
+                    result.EventsWritten == 0 ? "台账与已有记录矛盾，未导入任何内容。" : "部分行未导入，见上。");
                 return 1;
             }
 
-            await session.Output.WriteLineAsync($"导入完成：新建 {result.CasesCreated} 件，追加办理环节 {result.CasesExtended} 件，共写入 {result.EventsWritten} 个事件；无效 {plan.Rejected.Count} 行。");
+            await session.Output.WriteLineAsync(
+                $"导入完成：新建 {result.CasesCreated} 件，追加办理环节 {result.CasesExtended} 件，"
+                + $"共写入 {result.EventsWritten} 个事件；无效 {plan.Rejected.Count} 行。");
             if (result.AgenciesRegistered.Count > 0)
             {
-                await session.Output.WriteLineAsync($"新登记机关（暂列为顶层，可用 casetracker agencies import 调整上级）：{string.Join("、", result.AgenciesRegistered)}");
+                await session.Output.WriteLineAsync(
+                    $"新登记机关（暂列为顶层，可用 casetracker agencies import 调整上级）："
+                        + $"{string.Join("、", result.AgenciesRegistered)}");
             }
 
             return 0;
@@ -91,11 +107,17 @@ public static class LedgerVerbs
     public static Command Export()
     {
         var agency = CliOptions.Agency(required: false);
-        var status = new Option<StatusFilter>("--status") { Description = "open（未办结）、closed（已办结）或 all", DefaultValueFactory = _ => StatusFilter.All };
+        var status = new Option<StatusFilter>("--status")
+        {
+            Description = "open（未办结）、closed（已办结）或 all",
+            DefaultValueFactory = _ => StatusFilter.All,
+        };
         var overdue = new Option<bool>("--overdue") { Description = "只导出已超期的案件" };
         var asOf = CliOptions.AsOf();
         var output = CliOptions.Output();
-        var command = new Command("export", "导出台账：台账各列，另加 状态、答复期限、剩余工作日、是否超期、期限是否暂定。输出类型由扩展名决定：.csv .xlsx .json")
+        var command = new Command("export",
+            "导出台账：台账各列，另加 状态、答复期限、剩余工作日、是否超期、期限是否暂定。"
+                + "输出类型由扩展名决定：.csv .xlsx .json")
         {
             agency, CliOptions.IncludeSubordinates, status, overdue, asOf, output,
         };

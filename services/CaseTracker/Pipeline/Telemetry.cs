@@ -16,5 +16,6 @@ public static class Telemetry
 
     public static readonly Histogram<double> AppendDuration = Meter.CreateHistogram<double>("casetracker.append.duration", "ms", "Event store append latency");
 
-    public static readonly Counter<long> ConflictRetries = Meter.CreateCounter<long>("casetracker.append.conflict_retries", description: "Appends decided again after a version conflict");
+    public static readonly Counter<long> ConflictRetries =
+        Meter.CreateCounter<long>("casetracker.append.conflict_retries", description: "Appends decided again after a version conflict");
 }

@@ -56,7 +56,8 @@ public sealed partial class ReadModelSet
                 continue;
             }
 
-            if (fresh.Deadline != row.Deadline || fresh.DeadlineProvisional != row.DeadlineProvisional || fresh.Status != row.Status || fresh.ClosedLate != row.ClosedLate)
+            if (fresh.Deadline != row.Deadline || fresh.DeadlineProvisional != row.DeadlineProvisional
+                || fresh.Status != row.Status || fresh.ClosedLate != row.ClosedLate)
             {
                 changed.Add(fresh.Parameters());
             }

@@ -11,7 +11,10 @@ using CaseTracker.Web.Forms;
 
 namespace CaseTracker.Reports;
 
-/// <summary>年度报告: pick year, agency and format; the tables in the official layout, their checks, downloads, publication (API: <see cref="ReportsApi"/>).</summary>
+/// <summary>
+/// 年度报告: pick year, agency and format; the tables in the official layout, their checks, downloads, publication
+/// (API: <see cref="ReportsApi"/>).
+/// </summary>
 public static class ReportPages
 {
     public static IEndpointRouteBuilder MapReports(this IEndpointRouteBuilder app)
@@ -34,7 +37,8 @@ public static class ReportPages
             var ask = ReportAsk.Parse(year, chosen, subordinates, layout);
             var (report, last) = await service.ProduceAsync(ask, access, time.Today(), context.RequestAborted);
             var published = await service.PublishedAsync(ask, context.RequestAborted);
-            produced = new ProducedReport(ask, report, TableValidator.Validate(report, last), published, published is null ? [] : Publication.Changes(published, report));
+            produced = new ProducedReport(ask, report, TableValidator.Validate(report, last), published,
+                published is null ? [] : Publication.Changes(published, report));
         }
 
         return PageResult.Of<ReportPage>(new
@@ -51,7 +55,8 @@ public static class ReportPages
         });
     }
 
-    private static async Task<IResult> Download(HttpContext context, ReportService service, TimeProvider time, string? year, string? agency, string? subordinates, string? layout, string? format)
+    private static async Task<IResult> Download(
+        HttpContext context, ReportService service, TimeProvider time, string? year, string? agency, string? subordinates, string? layout, string? format)
     {
         var ask = ReportAsk.Parse(year, agency, subordinates, layout);
         var (report, last) = await service.ProduceAsync(ask, context.Access(), time.Today(), context.RequestAborted);
@@ -62,7 +67,8 @@ public static class ReportPages
     private static async Task<IResult> Publish(HttpContext context, ReportService service, TimeProvider time)
     {
         var form = await WebForms.ReadFormAsync(context);
-        var ask = ReportAsk.Parse(form.Raw.GetValueOrDefault("year"), form.Raw.GetValueOrDefault("agency"), form.Raw.GetValueOrDefault("subordinates"), form.Raw.GetValueOrDefault("layout"));
+        var ask = ReportAsk.Parse(form.Raw.GetValueOrDefault("year"), form.Raw.GetValueOrDefault("agency"),
+            form.Raw.GetValueOrDefault("subordinates"), form.Raw.GetValueOrDefault("layout"));
         var q = "/reports?" + ReportPage.Query(ask);
         try
         {

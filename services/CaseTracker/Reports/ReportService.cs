@@ -77,24 +77,27 @@ public sealed class ReportService(YearEndReports reports, DocumentStore document
 
         try
         {
-            await documents.PutAsync(Collection, ask.Key, new PublishedDocument(ask.Agency, ask.IncludeSubordinates, ask.Year, today, by, published.Json), by, 0, ct);
+            await documents.PutAsync(Collection, ask.Key,
+                new PublishedDocument(ask.Agency, ask.IncludeSubordinates, ask.Year, today, by, published.Json), by, 0, ct);
         }
         catch (DocumentConflictException)
         {
-            throw new UserError("report", $"{ask.Agency} {ask.Year} 年度报告已经发布，不能再次发布；下方列出与发布时相比的变化。");
+            throw new UserError("report",
+                $"{ask.Agency} {ask.Year} 年度报告已经发布，不能再次发布；下方列出与发布时相比的变化。");
         }
 
         return published;
     }
 
-    public static RenderedReport Render(AnnualReport report, AnnualReport lastYear, string? output) => ReportOutput.Render(report, output?.ToLowerInvariant() switch
-    {
-        "xlsx" => ReportOutputFormat.Xlsx,
-        "docx" => ReportOutputFormat.Docx,
-        "html" => ReportOutputFormat.Html,
-        "json" or null or "" => ReportOutputFormat.Json,
-        "csv" => ReportOutputFormat.Csv,
-        "md" => ReportOutputFormat.Markdown,
-        _ => throw new UserError("format", $"输出格式：“{output}”不支持，应为 xlsx、docx、html、json、csv 或 md。"),
-    }, lastYear);
+    public static RenderedReport Render(AnnualReport report, AnnualReport lastYear, string? output) =>
+        ReportOutput.Render(report, output?.ToLowerInvariant() switch
+        {
+            "xlsx" => ReportOutputFormat.Xlsx,
+            "docx" => ReportOutputFormat.Docx,
+            "html" => ReportOutputFormat.Html,
+            "json" or null or "" => ReportOutputFormat.Json,
+            "csv" => ReportOutputFormat.Csv,
+            "md" => ReportOutputFormat.Markdown,
+            _ => throw new UserError("format", $"输出格式：“{output}”不支持，应为 xlsx、docx、html、json、csv 或 md。"),
+        }, lastYear);
 }

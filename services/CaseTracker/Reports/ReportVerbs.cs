@@ -13,11 +13,16 @@ public static class ReportVerbs
     {
         var year = new Option<int>("--year") { Description = "报告年度，例如 2023", Required = true };
         var agency = CliOptions.Agency(required: true);
-        var format = new Option<string?>("--format") { Description = "表格格式：2019（2019–2020年度）或 2021（2021年度起）；默认按年度选用" };
+        var format = new Option<string?>("--format")
+        {
+            Description = "表格格式：2019（2019–2020年度）或 2021（2021年度起）；默认按年度选用",
+        };
         format.AcceptOnlyFromAmong("2019", "2021", "pre2019");
         var asOf = CliOptions.AsOf();
         var output = CliOptions.Output();
-        var command = new Command("report", "生成政府信息公开工作年度报告的统计表（第二、三、四部分）。输出类型由 --output 的扩展名决定：.json .html .md .csv .xlsx .docx")
+        var command = new Command("report",
+            "生成政府信息公开工作年度报告的统计表（第二、三、四部分）。"
+                + "输出类型由 --output 的扩展名决定：.json .html .md .csv .xlsx .docx")
         {
             year, agency, CliOptions.IncludeSubordinates, format, asOf, output,
         };
@@ -32,7 +37,8 @@ public static class ReportVerbs
             var lastYear = await reports.ProduceAsync(query with { Year = query.Year - 1, Format = null }, token);
             await File.WriteAllBytesAsync(file.FullName, ReportOutput.Render(report, kind, lastYear).Content, token);
             var problems = TableValidator.Validate(report, lastYear);
-            await session.Output.WriteLineAsync($"已生成 {report.Agency} {report.Year} 年度报告（{report.Format.Label()}，截至 {query.AsOf:yyyy-MM-dd}）：{file.FullName}");
+            await session.Output.WriteLineAsync(
+                $"已生成 {report.Agency} {report.Year} 年度报告（{report.Format.Label()}，截至 {query.AsOf:yyyy-MM-dd}）：{file.FullName}");
             foreach (var problem in problems)
             {
                 await session.Error.WriteLineAsync($"校验问题：{problem.Message}");
@@ -46,8 +52,13 @@ public static class ReportVerbs
     public static Command CheckReport()
     {
         var file = new Argument<FileInfo>("FILE") { Description = "年度报告的 JSON 文件（与 casetracker report 输出的结构相同）" };
-        var lastYear = new Option<FileInfo?>("--last-year") { Description = "上一年度报告的 JSON 文件，用于核对本年“上年结转”等于上年“结转下年度”" };
-        var command = new Command("check-report", "校验一份年度报告统计表：各行各列是否相加一致，一＋二＝三（七）＋四。不一致时列出问题并以非零状态退出。")
+        var lastYear = new Option<FileInfo?>("--last-year")
+        {
+            Description = "上一年度报告的 JSON 文件，用于核对本年“上年结转”等于上年“结转下年度”",
+        };
+        var command = new Command("check-report",
+            "校验一份年度报告统计表：各行各列是否相加一致，一＋二＝三（七）＋四。"
+                + "不一致时列出问题并以非零状态退出。")
         {
             file, lastYear,
         };
@@ -63,7 +74,10 @@ public static class ReportVerbs
                     await error.WriteLineAsync(problem);
                 }
 
-                await parse.InvocationConfiguration.Output.WriteLineAsync(check.Accepted ? "校验通过：各行各列相加一致，勾稽关系成立。" : $"校验未通过：{check.Problems.Count} 个问题。");
+                await parse.InvocationConfiguration.Output.WriteLineAsync(
+                    check.Accepted
+                        ? "校验通过：各行各列相加一致，勾稽关系成立。"
+                        : $"校验未通过：{check.Problems.Count} 个问题。");
                 return check.Accepted ? 0 : 1;
             }
             catch (UserError e)

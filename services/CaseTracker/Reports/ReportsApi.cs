@@ -22,7 +22,8 @@ public static class ReportsApi
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/reports/{year}", Get).RequireAuthorization().WithTags("reports").WithName("getYearReport")
-            .WithSummary("年度报告统计表").WithDescription("format: json（默认）xlsx docx html csv md；layout: 2021 2019 pre2019（默认按年度）。")
+            .WithSummary("年度报告统计表")
+            .WithDescription("format: json（默认）xlsx docx html csv md；layout: 2021 2019 pre2019（默认按年度）。")
             .Produces<AnnualReportDocument>().ProducesFiles(Files).ProducesProblems(400, 401, 403);
         return app;
     }
@@ -51,8 +52,10 @@ public sealed record AnnualReportDocument(
     [property: Description("表格格式：2021、2019、pre2019")] string Format,
     [property: Description("统计截至日期（当年未结束时）"), JsonPropertyName("as_of")] DateOnly? AsOf,
     [property: Description("第三部分：收到和处理政府信息公开申请情况")] ReportSection3 Section3,
-    [property: Description("第四部分：政府信息公开行政复议、行政诉讼情况（单元格代码 → 数）")] IReadOnlyDictionary<string, int> Section4,
-    [property: Description("第二部分：主动公开政府信息情况（表名 → 表），已填报时才有")] IReadOnlyDictionary<string, ReportSection2Table>? Section2);
+    [property: Description("第四部分：政府信息公开行政复议、行政诉讼情况（单元格代码 → 数）")]
+    IReadOnlyDictionary<string, int> Section4,
+    [property: Description("第二部分：主动公开政府信息情况（表名 → 表），已填报时才有")]
+    IReadOnlyDictionary<string, ReportSection2Table>? Section2);
 
 public sealed record ReportSection3(
     [property: Description("申请人类型列")] IReadOnlyList<string> Columns,
@@ -62,4 +65,5 @@ public sealed record ReportSection3Row(string Code, string Label, [property: Des
 
 public sealed record ReportSection2Table(
     IReadOnlyList<string> Columns,
-    [property: Description("行名 → 各列的值（金额为文本，其余为数）")] IReadOnlyDictionary<string, IReadOnlyList<System.Text.Json.JsonElement>> Rows);
+    [property: Description("行名 → 各列的值（金额为文本，其余为数）")]
+    IReadOnlyDictionary<string, IReadOnlyList<System.Text.Json.JsonElement>> Rows);

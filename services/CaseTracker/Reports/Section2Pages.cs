@@ -34,7 +34,9 @@ public static class Section2Pages
                             var label = $"{table.Caption}·{table.Rows[r].Label}·{table.Columns[col].Label}";
                             if (form.Optional(key, label, 30) is { } text)
                             {
-                                var value = decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var v) ? v : throw new UserError(key, $"{label}：“{text}”不是数字。");
+                                var value = decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var v)
+                                    ? v
+                                    : throw new UserError(key, $"{label}：“{text}”不是数字。");
                                 var (result, error) = entered.With(table.Caption, table.Rows[r].Label, table.Columns[col].Label, value);
                                 entered = result ?? throw new UserError(key, error!);
                             }

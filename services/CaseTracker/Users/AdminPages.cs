@@ -16,13 +16,16 @@ public static class AdminPages
     public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app)
     {
         var admin = app.MapGroup("/admin").RequireAuthorization().ExcludeFromDescription().AddEndpointFilter(async (context, next) =>
-            context.HttpContext.Access().CanAdminister ? await next(context) : throw new ForbiddenException("只有系统管理员可以进入系统管理。"));
+            context.HttpContext.Access().CanAdminister
+                ? await next(context)
+                : throw new ForbiddenException("只有系统管理员可以进入系统管理。"));
         admin.MapGet("/", (HttpContext c, UserDirectory u, AgencyDirectory a, string? message) => Page(c, u, a, message, null));
         admin.MapPost("/users", (HttpContext c, UserDirectory users, AgencyDirectory agencies) => Handle(c, users, agencies, async form =>
         {
             var role = form.Choice("role", "角色", Roles.All);
             await users.CreateAsync(form.Text("name", "用户名", 64), role, form.Optional("agency", "所属机关", 200),
-                form.Raw.GetValueOrDefault("password") ?? "", WebUser.Of(c.User)!.Name, c.RequestAborted, form.Optional("externalSubject", "统一身份认证标识", 200));
+                form.Raw.GetValueOrDefault("password") ?? "", WebUser.Of(c.User)!.Name, c.RequestAborted,
+                form.Optional("externalSubject", "统一身份认证标识", 200));
             return "已创建用户。";
         }));
         admin.MapPost("/users/password", (HttpContext c, UserDirectory users, AgencyDirectory agencies) => Handle(c, users, agencies, async form =>
@@ -33,16 +36,21 @@ public static class AdminPages
         }));
         admin.MapPost("/agencies", (HttpContext c, UserDirectory users, AgencyDirectory agencies) => Handle(c, users, agencies, async form =>
         {
-            await agencies.SaveAsync([new Agency(form.Text("name", "机关名称", 200), form.Optional("parent", "上级机关", 200))], WebUser.Of(c.User)!.Name, c.RequestAborted);
+            await agencies.SaveAsync(
+                [new Agency(form.Text("name", "机关名称", 200), form.Optional("parent", "上级机关", 200))], WebUser.Of(c.User)!.Name, c.RequestAborted);
             return "已保存机关。";
         }));
         admin.MapPost("/agencies/numbering", (HttpContext c, UserDirectory users, AgencyDirectory agencies) => Handle(c, users, agencies, async form =>
         {
-            var agency = await agencies.SetNumberingAsync(form.Text("name", "机关", 200), form.Optional("code", "机关代码", 20), form.Optional("pattern", "编号规则", 100),
+            var agency = await agencies.SetNumberingAsync(form.Text("name", "机关", 200), form.Optional("code", "机关代码", 20),
+                form.Optional("pattern", "编号规则", 100),
                 WebUser.Of(c.User)!.Name, c.RequestAborted);
-            return agency.NumberPattern is null ? $"已保存“{agency.Name}”：不建议编号。" : $"已保存“{agency.Name}”的编号规则 {agency.NumberPattern}。";
+            return agency.NumberPattern is null
+                ? $"已保存“{agency.Name}”：不建议编号。"
+                : $"已保存“{agency.Name}”的编号规则 {agency.NumberPattern}。";
         }));
-        admin.MapPost("/calendar", (HttpContext c, UserDirectory users, AgencyDirectory agencies, PolicySource policies, ReadModelSet readModels, TimeProvider time) =>
+        admin.MapPost("/calendar", (
+            HttpContext c, UserDirectory users, AgencyDirectory agencies, PolicySource policies, ReadModelSet readModels, TimeProvider time) =>
             Handle(c, users, agencies, async form =>
         {
             var years = await policies.LoadNoticeAsync(form.Text("csv", "节假日通知", 100_000), WebUser.Of(c.User)!.Name, time, c.RequestAborted);
@@ -66,10 +74,14 @@ public static class AdminPages
         }
     }
 
-    private static async Task<IResult> Page(HttpContext context, UserDirectory users, AgencyDirectory agencies, string? message, string? error, int status = 200)
+    private static async Task<IResult> Page(
+        HttpContext context, UserDirectory users, AgencyDirectory agencies, string? message, string? error, int status = 200)
     {
         var ct = context.RequestAborted;
-        var allAgencies = (await agencies.ListAsync(ct)).OrderBy(a => a.Parent ?? "", StringComparer.Ordinal).ThenBy(a => a.Name, StringComparer.Ordinal).ToList();
+        var allAgencies = (await agencies.ListAsync(ct))
+            .OrderBy(a => a.Parent ?? "", StringComparer.Ordinal)
+            .ThenBy(a => a.Name, StringComparer.Ordinal)
+            .ToList();
         return PageResult.Of<AdminPage>(new { Users = await users.ListAsync(ct), Agencies = allAgencies, Message = message, Error = error }, status);
     }
 }

@@ -20,12 +20,15 @@ public static class SignInEndpoints
             switch (result)
             {
                 case SignInResult.Success s:
-                    var principal = new WebUser(s.Account.Name, s.Account.Role, s.Account.Agency).ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme);
+                    var principal = new WebUser(s.Account.Name, s.Account.Role, s.Account.Agency)
+                        .ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme);
                     await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
                     return Results.Redirect(returnUrl is not null && IsLocal(returnUrl) ? returnUrl : "/");
                 case SignInResult.Locked locked:
                     var minutes = Math.Max(1, (int)Math.Ceiling((locked.Until - time.GetUtcNow()).TotalMinutes));
-                    return Page(context, returnUrl, name, $"连续 {UserDirectory.MaxFailedAttempts} 次登录失败，账户已锁定，请 {minutes} 分钟后再试。", StatusCodes.Status423Locked);
+                    return Page(context, returnUrl, name,
+                        $"连续 {UserDirectory.MaxFailedAttempts} 次登录失败，账户已锁定，请 {minutes} 分钟后再试。",
+                        StatusCodes.Status423Locked);
                 default:
                     return Page(context, returnUrl, name, "用户名或密码错误。", StatusCodes.Status401Unauthorized);
             }
@@ -45,7 +48,8 @@ public static class SignInEndpoints
         return app;
     }
 
-    private static bool IsLocal(string url) => url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
+    private static bool IsLocal(string url) =>
+        url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
 
     private static IResult Page(HttpContext context, string? returnUrl, string? name, string? error, int status = 200) =>
         PageResult.Of<LoginPage>(

@@ -21,7 +21,8 @@ public sealed class UserDirectory(DocumentStore documents, AgencyDirectory agenc
     public async Task<UserAccount?> FindAsync(string name, CancellationToken ct) =>
         (await documents.GetAsync<UserAccount>(Collection, name, ct))?.Value;
 
-    public async Task<UserAccount> CreateAsync(string name, Role role, string? agency, string password, string by, CancellationToken ct, string? externalSubject = null)
+    public async Task<UserAccount> CreateAsync(
+        string name, Role role, string? agency, string password, string by, CancellationToken ct, string? externalSubject = null)
     {
         name = name.Trim();
         if (name.Length is 0 or > 64 || name.Any(char.IsWhiteSpace))
@@ -45,7 +46,8 @@ public sealed class UserDirectory(DocumentStore documents, AgencyDirectory agenc
             throw new UserError("agency", $"所属机关：机关“{agency}”未登记。");
         }
 
-        var account = new UserAccount(name, role, agency, Hasher.HashPassword(null!, password), ExternalSubject: string.IsNullOrWhiteSpace(externalSubject) ? null : externalSubject.Trim());
+        var account = new UserAccount(name, role, agency, Hasher.HashPassword(null!, password),
+            ExternalSubject: string.IsNullOrWhiteSpace(externalSubject) ? null : externalSubject.Trim());
         try
         {
             await documents.PutAsync(Collection, name, account, by, expectedVersion: 0, ct);
@@ -66,7 +68,8 @@ public sealed class UserDirectory(DocumentStore documents, AgencyDirectory agenc
             throw new UserError("password", $"密码：至少 {MinPasswordLength} 个字符。");
         }
 
-        var document = await documents.GetAsync<UserAccount>(Collection, name.Trim(), ct) ?? throw new UserError("name", $"用户名：“{name}”不存在。");
+        var document = await documents.GetAsync<UserAccount>(Collection, name.Trim(), ct)
+            ?? throw new UserError("name", $"用户名：“{name}”不存在。");
         var account = document.Value with { PasswordHash = Hasher.HashPassword(null!, password), FailedAttempts = 0, LockedUntil = null };
         await documents.PutAsync(Collection, account.Name, account, by, document.Version, ct);
     }

@@ -7,7 +7,8 @@ namespace CaseTracker.Web;
 public sealed record ProjectionHealth(string Name, long Lag, string Checkpoint);
 
 /// <param name="Broker">The message broker's health when one is configured (CASETRACKER_RABBITMQ), else null.</param>
-public sealed record HealthReport(string Status, bool StoreReachable, long Events, IReadOnlyList<ProjectionHealth> Projections, string? Error = null, string? Broker = null);
+public sealed record HealthReport(
+    string Status, bool StoreReachable, long Events, IReadOnlyList<ProjectionHealth> Projections, string? Error = null, string? Broker = null);
 
 public static class Health
 {
@@ -23,7 +24,8 @@ public static class Health
                 var broker = services.GetService<HealthCheckService>() is { } checks ? (await checks.CheckHealthAsync(ct)).Status.ToString() : null;
                 if (broker is not (null or nameof(HealthStatus.Healthy)))
                 {
-                    return TypedResults.Json(new HealthReport("broker-unavailable", true, events, projections, "消息代理（RabbitMQ）连接异常", broker), statusCode: 503);
+                    return TypedResults.Json(
+                        new HealthReport("broker-unavailable", true, events, projections, "消息代理（RabbitMQ）连接异常", broker), statusCode: 503);
                 }
 
                 return TypedResults.Ok(new HealthReport(projections.All(p => p.Lag < 10_000) ? "ok" : "lagging", true, events, projections, Broker: broker));

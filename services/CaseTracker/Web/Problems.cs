@@ -12,7 +12,8 @@ public sealed record Problem(int Status, string Title, string Detail, string? Ru
     /// <summary>What to answer for an exception; null for a fault of ours (a 500, logged).</summary>
     public static Problem? From(Exception error) => Refusal(error) ?? error switch
     {
-        AntiforgeryValidationException => new(400, "表单已失效", "表单已失效或来源不明（防伪校验未通过），请刷新页面后重新提交。", "form.antiforgery"),
+        AntiforgeryValidationException =>
+            new(400, "表单已失效", "表单已失效或来源不明（防伪校验未通过），请刷新页面后重新提交。", "form.antiforgery"),
         BadHttpRequestException { StatusCode: 413 } => new(413, "请求过大", "请求内容超过允许的大小（1 MB）。", "request.too_large"),
         BadHttpRequestException e => new(e.StatusCode, "请求有误", "请求格式有误，无法读取。", "request.malformed"),
         InvalidDataException => new(400, "请求有误", "请求格式有误，无法读取。", "request.malformed"),

@@ -38,7 +38,8 @@ public static class WebHost
             if (!Uri.TryCreate(normalized, UriKind.Absolute, out var uri)
                 || uri.Scheme is not ("http" or "https"))
             {
-                throw new UserError("--urls", $"--urls 的值“{url}”无效：应为 http://地址:端口，例如 http://127.0.0.1:5080（多个用分号分隔）。");
+                throw new UserError("--urls",
+                    $"--urls 的值“{url}”无效：应为 http://地址:端口，例如 http://127.0.0.1:5080（多个用分号分隔）。");
             }
         }
 

@@ -53,7 +53,8 @@ public static class WebServices
                 o.LoginPath = "/login";
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
-                o.Events.OnRedirectToLogin = c => ApiOr(c, 401, "未登录", "请先登录（Cookie 或 HTTP Basic）。", () => c.Response.Redirect(c.RedirectUri));
+                o.Events.OnRedirectToLogin = c =>
+                    ApiOr(c, 401, "未登录", "请先登录（Cookie 或 HTTP Basic）。", () => c.Response.Redirect(c.RedirectUri));
                 o.Events.OnRedirectToAccessDenied = c => ApiOr(c, 403, "无权操作", "您无权访问此页面。", () => c.Response.Redirect(c.RedirectUri));
             })
             .AddScheme<AuthenticationSchemeOptions, BasicAuthenticationHandler>(BasicAuthenticationHandler.SchemeName, null)

@@ -19,7 +19,8 @@ public sealed class AppealsProjection : IProjection
     public async Task ApplyPageAsync(IReadOnlyList<EventEnvelope> page, ProjectionContext context, CancellationToken ct)
     {
         var touched = new Dictionary<string, EventEnvelope>(StringComparer.Ordinal);
-        foreach (var envelope in page.Where(e => e.Event is CaseEvent.ReconsiderationFiled or CaseEvent.ReconsiderationConcluded or CaseEvent.LawsuitFiled or CaseEvent.LawsuitConcluded or CaseEvent.DateCorrected))
+        foreach (var envelope in page.Where(e => e.Event is CaseEvent.ReconsiderationFiled or CaseEvent.ReconsiderationConcluded
+            or CaseEvent.LawsuitFiled or CaseEvent.LawsuitConcluded or CaseEvent.DateCorrected))
         {
             touched[envelope.StreamId] = envelope;
         }

@@ -50,7 +50,8 @@ public static class WebForms
             var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
             foreach (var property in document.RootElement.EnumerateObject())
             {
-                var key = Text(() => property.Name, "body", "请求体：字段名含有无效的文本（不是 UTF-8，或不成对的 \\uD800–\\uDFFF 转义）。");
+                var key = Text(() => property.Name, "body",
+                    "请求体：字段名含有无效的文本（不是 UTF-8，或不成对的 \\uD800–\\uDFFF 转义）。");
                 if (values.ContainsKey(key))
                 {
                     throw new UserError(key, $"{key}：在请求体中出现了多次（字段名不区分大小写），只能给一次。");
@@ -60,7 +61,8 @@ public static class WebForms
                 {
                     JsonValueKind.Null => null,
                     JsonValueKind.Array when property.Value.EnumerateArray().All(IsScalar) => string.Join(",", property.Value.EnumerateArray().Select(Scalar)),
-                    JsonValueKind.Array or JsonValueKind.Object => throw new UserError(key, $"{key}：应为文本、数字、日期或文本的数组，不能是嵌套的对象。"),
+                    JsonValueKind.Array or JsonValueKind.Object =>
+                        throw new UserError(key, $"{key}：应为文本、数字、日期或文本的数组，不能是嵌套的对象。"),
                     _ => Scalar(property.Value),
                 }, key, $"{key}：含有无效的文本（不是 UTF-8，或不成对的 \\uD800–\\uDFFF 转义）。");
             }

@@ -93,7 +93,8 @@ public static class CaseTrackerOpenApi
         {
             Title = "CaseTracker API",
             Version = "v1",
-            Description = "政府信息公开申请办理系统的接口。请求与响应均为 JSON（UTF-8）；拒绝一律为 application/problem+json，中文说明。"
+            Description = "政府信息公开申请办理系统的接口。请求与响应均为 JSON（UTF-8）；"
+                + "拒绝一律为 application/problem+json，中文说明。"
                 + "登录：浏览器会话的 Cookie，或 HTTP Basic（用户名、密码）。修改已有案件须带 If-Match（案件的 ETag）。",
         };
         foreach (var server in document.Servers ?? [])
