@@ -133,13 +133,23 @@ fi
 args=(test "$solution" -c Release --results-directory "$results"
       --logger trx --logger "console;verbosity=${TEST_VERBOSITY:-minimal}")
 [ -n "$filter" ] && args+=(--filter "$filter")
+# The whole solution is built first: `dotnet test` builds only what the test
+# projects reference, and the benchmarks must keep compiling too. A build
+# error counts as one failure.
 # In the background + `wait`: bash runs a trap only after the foreground
 # command returns, so a cancelled CI job would otherwise leave services up.
 set +e
-dotnet "${args[@]}" "${extra[@]}" &
+dotnet build "$solution" -c Release -nologo -clp:ErrorsOnly &
 dotnet_pid=$!
 wait "$dotnet_pid"
-test_rc=$?
+build_rc=$?
+test_rc=0
+if [ "$build_rc" -eq 0 ]; then
+  dotnet "${args[@]}" --no-build "${extra[@]}" &
+  dotnet_pid=$!
+  wait "$dotnet_pid"
+  test_rc=$?
+fi
 dotnet_pid=""
 set -e
 
@@ -171,6 +181,7 @@ if [ "$test_rc" -ne 0 ] && [ "$failed" -eq 0 ]; then
   warn "dotnet test exited with $test_rc (build error or test host crash)"; rc=1
 fi
 if [ $((passed + failed)) -eq 0 ]; then warn "no test ran"; rc=1; fi
+if [ "$build_rc" -ne 0 ]; then warn "the solution does not build"; failed=$((failed + 1)); fi
 [ "$failed" -gt 0 ] && rc=1
 summary="$passed passed, $failed failed"
 [ "$skipped" -gt 0 ] && summary+=", $skipped skipped"

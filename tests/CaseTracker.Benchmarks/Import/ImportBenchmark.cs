@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CaseTracker.Agencies;
+using CaseTracker.Calendar;
 using CaseTracker.Composition;
 using CaseTracker.Demo;
 using CaseTracker.Domain.Cases;
@@ -34,7 +35,7 @@ public static class ImportBenchmark
             var store = await location.OpenAsync(TimeProvider.System, CancellationToken.None);
             var documents = new DocumentStore(store, TimeProvider.System);
             var import = new LedgerImport(store, new StreamIndex(store), new AgencyDirectory(documents), CasePolicy.Default);
-            var readModels = new ReadModelSet(store, store, CasePolicy.Default);
+            var readModels = new ReadModelSet(store, store, new PolicySource(CasePolicy.Default, documents));
 
             var watch = Stopwatch.StartNew();
             LedgerImportPlan plan;
