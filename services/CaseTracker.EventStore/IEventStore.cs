@@ -39,7 +39,8 @@ public interface IEventStore
     /// <paramref name="claims"/> with the events (see the remarks of <see cref="IEventStore"/>): a claim held by another
     /// stream is a <see cref="AppendResult.Duplicate"/> and nothing is written. A version conflict is decided first.
     /// </summary>
-    Task<AppendResult> AppendAsync(string streamId, ExpectedVersion expected, IReadOnlyList<NewEvent> events, IReadOnlyList<UniqueClaim> claims, CancellationToken ct = default);
+    Task<AppendResult> AppendAsync(
+        string streamId, ExpectedVersion expected, IReadOnlyList<NewEvent> events, IReadOnlyList<UniqueClaim> claims, CancellationToken ct = default);
 
     /// <summary>
     /// Appends to several streams in one transaction (an import, a data set): all of them or none. The first version

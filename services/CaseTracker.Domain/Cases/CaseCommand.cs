@@ -31,7 +31,8 @@ public abstract record CaseCommand
     public sealed record LapseSupplement(DateOnly On) : CaseCommand;
 
     /// <summary><paramref name="PartyReceivedOn"/>: the day the party received the letter; not given = the day it went out.</summary>
-    public sealed record StartConsultation(string ConsultationId, ConsultationKind Kind, string Party, DateOnly On, DateOnly? PartyReceivedOn = null) : CaseCommand;
+    public sealed record StartConsultation(
+        string ConsultationId, ConsultationKind Kind, string Party, DateOnly On, DateOnly? PartyReceivedOn = null) : CaseCommand;
 
     public sealed record RecordConsultationAnswer(string ConsultationId, DateOnly On) : CaseCommand;
 

@@ -10,8 +10,8 @@ public static partial class CaseDecider
     /// <summary>
     /// The milestone kinds the case accepts today (<see cref="CasePolicy.Today"/>): for each kind, a representative
     /// command dated today, well-formed in every field, is put to <see cref="Decide"/> itself, so a kind is offered
-    /// exactly when the same rules would record it now (a repeat of a milestone already recorded records nothing). A kind acting on one consultation or appeal is offered when one
-    /// of them accepts it. Corrections are tried with a value other than the present one.
+    /// exactly when the same rules would record it now (a repeat of a milestone already recorded records nothing).
+    /// A kind acting on one consultation or appeal is offered when one of them accepts it. Corrections are tried with a value other than the present one.
     /// </summary>
     public static IReadOnlyList<MilestoneKind> Offered(CaseState state, CasePolicy policy)
     {
@@ -63,15 +63,18 @@ public static partial class CaseDecider
             MilestoneKind.Answer => [new Answer(today, Outcome.DisclosedProvided, GroundList.None, "")],
             MilestoneKind.Withdraw => [new Withdraw(today)],
             MilestoneKind.FileReconsideration => [new FileReconsideration(freshAppeal, today, Probe)],
-            MilestoneKind.ConcludeReconsideration => Appeals(AppealKind.Reconsideration).Select(id => new ConcludeReconsideration(id, today, AppealResult.Upheld)),
+            MilestoneKind.ConcludeReconsideration => Appeals(AppealKind.Reconsideration)
+                .Select(id => new ConcludeReconsideration(id, today, AppealResult.Upheld)),
             MilestoneKind.FileLawsuit => [new FileLawsuit(freshAppeal, today, Probe, false)],
             MilestoneKind.ConcludeLawsuit => Appeals(AppealKind.Lawsuit).Select(id => new ConcludeLawsuit(id, today, AppealResult.Upheld)),
 
             MilestoneKind.CorrectOutcome => s.Closure is { } c && s.History.First(m => m.Number == c.Milestone).Event is CaseEvent.Decided d
-                ? [new CorrectOutcome(d.Outcome == Outcome.DisclosedProvided ? Outcome.DisclosedProactivelyPublished : Outcome.DisclosedProvided, GroundList.None, Probe, today)]
+                ? [new CorrectOutcome(d.Outcome == Outcome.DisclosedProvided ? Outcome.DisclosedProactivelyPublished : Outcome.DisclosedProvided,
+                    GroundList.None, Probe, today)]
                 : [],
             MilestoneKind.CorrectApplicantType =>
-                [new CorrectApplicantType(s.Receipt!.ApplicantType == ApplicantType.NaturalPerson ? ApplicantType.OtherOrganization : ApplicantType.NaturalPerson, Probe, today)],
+                [new CorrectApplicantType(
+                    s.Receipt!.ApplicantType == ApplicantType.NaturalPerson ? ApplicantType.OtherOrganization : ApplicantType.NaturalPerson, Probe, today)],
             _ => [],
         };
     }

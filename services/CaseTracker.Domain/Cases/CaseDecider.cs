@@ -47,7 +47,8 @@ public static partial class CaseDecider
         var history = @event switch
         {
             DateCorrected c => Replace(state.History, c.Milestone, e => e.WithDate(c.CorrectDate)),
-            OutcomeCorrected c => Replace(state.History, state.Closure!.Milestone, e => ((Decided)e) with { Outcome = c.Outcome, WithheldGrounds = c.WithheldGrounds }),
+            OutcomeCorrected c => Replace(state.History, state.Closure!.Milestone,
+                e => ((Decided)e) with { Outcome = c.Outcome, WithheldGrounds = c.WithheldGrounds }),
             ApplicantTypeCorrected c => Replace(state.History, 0, e => ((Received)e) with { ApplicantType = c.ApplicantType }),
             _ => state.History.Add(new Milestone(state.Version, @event)),
         };
@@ -81,7 +82,8 @@ public static partial class CaseDecider
 
     private static CaseEvent? ToEvent(CaseCommand command, CaseState state) => command switch
     {
-        Receive c => new Received(c.CaseId, c.Agency.Trim(), c.CaseNumber.Trim(), c.On, c.Channel, c.ApplicantType, c.Applicant, c.Description, c.RequestedForm),
+        Receive c => new Received(
+            c.CaseId, c.Agency.Trim(), c.CaseNumber.Trim(), c.On, c.Channel, c.ApplicantType, c.Applicant, c.Description, c.RequestedForm),
         RequestSupplement c => new SupplementRequested(c.On, c.Items.Trim(), c.RespondBy),
         RecordSupplement c => new SupplementReceived(c.On),
         LapseSupplement c => new SupplementLapsed(c.On),

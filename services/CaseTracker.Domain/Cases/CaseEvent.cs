@@ -54,7 +54,8 @@ public abstract record CaseEvent
     /// 征求第三方意见 (第三十二条) or 征求其他机关意见 (第三十四条). <paramref name="PartyReceivedOn"/> is the day the party
     /// received the letter: its 15 working days run from then (stored v1 events are upcast with the start date).
     /// </summary>
-    public sealed record ConsultationStarted(string ConsultationId, ConsultationKind Kind, string Party, DateOnly On, DateOnly? PartyReceivedOn = null) : CaseEvent
+    public sealed record ConsultationStarted(
+        string ConsultationId, ConsultationKind Kind, string Party, DateOnly On, DateOnly? PartyReceivedOn = null) : CaseEvent
     {
         /// <summary>A letter recorded as received the day it went out moves with it.</summary>
         public override CaseEvent WithDate(DateOnly date) => this with { On = date, PartyReceivedOn = PartyReceivedOn == On ? date : PartyReceivedOn };

@@ -17,7 +17,11 @@ internal static class CaseProjection
         SupplementReceived e => s with { Supplement = s.Supplement! with { ReceivedOn = e.On } },
         SupplementLapsed e => (s with { Supplement = s.Supplement! with { LapsedOn = e.On } })
             .WithClosure(e.On, Outcome.OtherSupplementLapsed, GroundList.None, m.Number),
-        ConsultationStarted e => s with { Consultations = s.Consultations.Add(new Consultation(e.ConsultationId, e.Kind, e.Party, e.On, null, false) { PartyReceivedOn = e.PartyReceivedOn ?? e.On }) },
+        ConsultationStarted e => s with
+        {
+            Consultations = s.Consultations.Add(
+                new Consultation(e.ConsultationId, e.Kind, e.Party, e.On, null, false) { PartyReceivedOn = e.PartyReceivedOn ?? e.On })
+        },
         ConsultationAnswered e => EndConsultation(s, e.ConsultationId, e.On, answered: true),
         ConsultationLapsed e => EndConsultation(s, e.ConsultationId, e.On, answered: false),
         Extended e => s with { Extension = new Extension(e.On, e.Approver, e.Reason, e.ApplicantToldOn) },

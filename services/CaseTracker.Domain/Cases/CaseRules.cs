@@ -60,7 +60,8 @@ internal static class CaseRules
                 Require(r.On >= asked.RequestedOn, "supplement.lapsed_before_request", $"逾期不补正日期{r.On:yyyy-MM-dd}早于补正告知日期{asked.RequestedOn:yyyy-MM-dd}。");
                 var respondBy = StatutoryClock.SupplementRespondBy(asked, policy.Calendar, policy.Settings);
                 Require(r.On > respondBy, "supplement.lapse_too_early",
-                    $"补正期限{(asked.RespondBy is null ? "（未载明，按默认期限计算）" : "")}至{respondBy:yyyy-MM-dd}，{r.On:yyyy-MM-dd}尚未届满，不能登记逾期不补正：申请人逾期不补正的，才视为放弃申请（条例第三十条）。");
+                    $"补正期限{(asked.RespondBy is null ? "（未载明，按默认期限计算）" : "")}至{respondBy:yyyy-MM-dd}，{r.On:yyyy-MM-dd}尚未届满，"
+                    + "不能登记逾期不补正：申请人逾期不补正的，才视为放弃申请（条例第三十条）。");
                 break;
             case ConsultationStarted c:
                 Require(s.Consultations.All(x => x.Id != c.ConsultationId), "consultation.duplicate", $"征求意见“{c.ConsultationId}”已登记。");
@@ -73,12 +74,14 @@ internal static class CaseRules
                 var consultation = s.Consultations.FirstOrDefault(x => x.Id == id)
                     ?? throw Refuse("consultation.unknown", $"本案没有征求意见“{id}”，不能登记其答复或逾期。");
                 Require(consultation.IsOpen, "consultation.ended", $"征求意见“{id}”已于{consultation.EndedOn:yyyy-MM-dd}结束。");
-                Require(e.On >= consultation.StartedOn, "consultation.end_before_start", $"征求意见结束日期{e.On:yyyy-MM-dd}早于开始日期{consultation.StartedOn:yyyy-MM-dd}。");
+                Require(e.On >= consultation.StartedOn, "consultation.end_before_start",
+                    $"征求意见结束日期{e.On:yyyy-MM-dd}早于开始日期{consultation.StartedOn:yyyy-MM-dd}。");
                 if (e is ConsultationLapsed)
                 {
                     var replyDue = StatutoryClock.ConsultationReplyDue(consultation, policy.Calendar, policy.Settings).Date;
                     Require(e.On > replyDue, "consultation.lapse_too_early",
-                        $"征求意见对象自收到征求意见之日（{consultation.PartyReceivedOn:yyyy-MM-dd}）起15个工作日内提出意见，期限至{replyDue:yyyy-MM-dd}，{e.On:yyyy-MM-dd}尚未逾期（条例{(consultation.Kind == ConsultationKind.ThirdParty ? "第三十二条" : "第三十四条")}）。");
+                        $"征求意见对象自收到征求意见之日（{consultation.PartyReceivedOn:yyyy-MM-dd}）起15个工作日内提出意见，"
+                        + $"期限至{replyDue:yyyy-MM-dd}，{e.On:yyyy-MM-dd}尚未逾期（条例{(consultation.Kind == ConsultationKind.ThirdParty ? "第三十二条" : "第三十四条")}）。");
                 }
 
                 break;
@@ -100,7 +103,8 @@ internal static class CaseRules
                 {
                     var payBy = StatutoryClock.FeePaymentDue(fee, policy.Calendar).Date;
                     Require(e.On > payBy, "fee.lapse_too_early",
-                        $"申请人自收到收费通知的次日起20个工作日内缴费（国办函〔2020〕109号；条例第四十二条），{fee.ApplicantReceivedOn:yyyy-MM-dd}收到、期限至{payBy:yyyy-MM-dd}，{e.On:yyyy-MM-dd}不能登记逾期未缴费。");
+                        $"申请人自收到收费通知的次日起20个工作日内缴费（国办函〔2020〕109号；条例第四十二条），"
+                        + $"{fee.ApplicantReceivedOn:yyyy-MM-dd}收到、期限至{payBy:yyyy-MM-dd}，{e.On:yyyy-MM-dd}不能登记逾期未缴费。");
                 }
 
                 break;

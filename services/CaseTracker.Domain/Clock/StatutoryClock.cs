@@ -199,7 +199,8 @@ public static class StatutoryClock
                     break;
                 case ConsultationStarted c:
                     var counts = c.Kind == ConsultationKind.ThirdParty || rules.ExcludesOtherAgencyConsultation();
-                    Open(m, "c:" + c.ConsultationId, c.Kind == ConsultationKind.ThirdParty ? PauseReason.ThirdPartyConsultation : PauseReason.OtherAgencyConsultation, c.On, counts);
+                    Open(m, "c:" + c.ConsultationId,
+                        c.Kind == ConsultationKind.ThirdParty ? PauseReason.ThirdPartyConsultation : PauseReason.OtherAgencyConsultation, c.On, counts);
                     break;
                 case ConsultationAnswered a:
                     Close("c:" + a.ConsultationId, a.On);

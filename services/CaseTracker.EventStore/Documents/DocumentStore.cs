@@ -48,7 +48,8 @@ public sealed class DocumentStore(IReadModelDatabase database, TimeProvider time
         PutManyAsync(collection, [(key, value)], by, expectedVersion, ct);
 
     /// <summary>Writes several documents of one collection atomically: all or none.</summary>
-    public async Task<long> PutManyAsync<T>(string collection, IReadOnlyList<(string Key, T Value)> documents, string by, long? expectedVersion = null, CancellationToken ct = default)
+    public async Task<long> PutManyAsync<T>(
+        string collection, IReadOnlyList<(string Key, T Value)> documents, string by, long? expectedVersion = null, CancellationToken ct = default)
     {
         await using var connection = await database.OpenConnectionAsync(ct);
         await using var tx = await database.BeginWriteAsync(connection, ct);
@@ -71,7 +72,8 @@ public sealed class DocumentStore(IReadModelDatabase database, TimeProvider time
         return deleted > 0;
     }
 
-    private async Task<long> PutAsync(DbConnection connection, DbTransaction tx, string collection, string key, string body, string by, long? expected, CancellationToken ct)
+    private async Task<long> PutAsync(
+        DbConnection connection, DbTransaction tx, string collection, string key, string body, string by, long? expected, CancellationToken ct)
     {
         var at = time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
         (string, object?)[] args = [("collection", collection), ("key", key), ("body", body), ("at", at), ("by", by), ("version", expected ?? -1L)];

@@ -24,7 +24,8 @@ internal static class PostgresBulkAppend
 
     /// <summary>The result, with nothing committed: the caller commits when events were written.</summary>
     public static async Task<AppendResult> RunAsync(
-        NpgsqlConnection connection, NpgsqlTransaction tx, SqlScripts sql, IReadOnlyList<StreamAppend> appends, DateTimeOffset now, Action<int>? afterEventWritten, CancellationToken ct)
+        NpgsqlConnection connection, NpgsqlTransaction tx, SqlScripts sql, IReadOnlyList<StreamAppend> appends, DateTimeOffset now,
+        Action<int>? afterEventWritten, CancellationToken ct)
     {
         var (versions, stored) = await LockAsync(connection, tx, sql, appends, ct);
         var batch = new List<(StreamAppend Append, long From, List<NewEvent> Fresh)>();

@@ -40,7 +40,8 @@ public static class PersonalDataSeal
         var length = sealedBytes.Length - NonceSize - TagSize;
         var plain = new byte[length];
         using var aes = new AesGcm(key, TagSize);
-        aes.Decrypt(sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize, length), sealedBytes.AsSpan(NonceSize + length), plain, eventId.ToByteArray());
+        aes.Decrypt(
+            sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize, length), sealedBytes.AsSpan(NonceSize + length), plain, eventId.ToByteArray());
         var clear = JsonSerializer.Deserialize<Clear>(plain)!;
         return new PersonalData(subjectId, clear.Name, clear.IdNumber, clear.Phone, clear.Address);
     }

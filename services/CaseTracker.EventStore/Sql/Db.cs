@@ -32,20 +32,24 @@ public static class Db
         command.Parameters.Add(parameter);
     }
 
-    public static async Task<int> ExecuteAsync(this DbConnection connection, DbTransaction? tx, string sql, CancellationToken ct, params (string Name, object? Value)[] args)
+    public static async Task<int> ExecuteAsync(
+        this DbConnection connection, DbTransaction? tx, string sql, CancellationToken ct, params (string Name, object? Value)[] args)
     {
         await using var command = connection.Command(tx, sql, args);
         return await command.ExecuteNonQueryAsync(ct);
     }
 
-    public static async Task<object?> ScalarAsync(this DbConnection connection, DbTransaction? tx, string sql, CancellationToken ct, params (string Name, object? Value)[] args)
+    public static async Task<object?> ScalarAsync(
+        this DbConnection connection, DbTransaction? tx, string sql, CancellationToken ct, params (string Name, object? Value)[] args)
     {
         await using var command = connection.Command(tx, sql, args);
         var value = await command.ExecuteScalarAsync(ct);
         return value is DBNull ? null : value;
     }
 
-    public static async Task<List<T>> QueryAsync<T>(this DbConnection connection, DbTransaction? tx, string sql, Func<DbDataReader, T> map, CancellationToken ct, params (string Name, object? Value)[] args)
+    public static async Task<List<T>> QueryAsync<T>(
+        this DbConnection connection, DbTransaction? tx, string sql, Func<DbDataReader, T> map, CancellationToken ct,
+        params (string Name, object? Value)[] args)
     {
         await using var command = connection.Command(tx, sql, args);
         await using var reader = await command.ExecuteReaderAsync(ct);

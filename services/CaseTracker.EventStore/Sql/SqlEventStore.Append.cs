@@ -129,7 +129,8 @@ public abstract partial class SqlEventStore
         return new AppendResult.Appended(version, last, (int)(version - actual));
     }
 
-    private static void SetEventParameters(DbCommand insert, string streamId, long version, NewEvent e, SerializedEvent data, string metadata, DateTimeOffset now)
+    private static void SetEventParameters(
+        DbCommand insert, string streamId, long version, NewEvent e, SerializedEvent data, string metadata, DateTimeOffset now)
     {
         insert.Set("event_id", e.EventId);
         insert.Set("stream", streamId);

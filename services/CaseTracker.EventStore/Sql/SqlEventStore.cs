@@ -44,7 +44,8 @@ public abstract partial class SqlEventStore(SqlScripts sql, TimeProvider time) :
         return ValueTask.CompletedTask;
     }
 
-    public async Task<IReadOnlyList<EventEnvelope>> ReadStreamAsync(string streamId, ReadDirection direction, long from, int maxCount, CancellationToken ct = default)
+    public async Task<IReadOnlyList<EventEnvelope>> ReadStreamAsync(
+        string streamId, ReadDirection direction, long from, int maxCount, CancellationToken ct = default)
     {
         var script = direction == ReadDirection.Forwards ? "read_stream_forwards" : "read_stream_backwards";
         await using var connection = await OpenConnectionAsync(ct);

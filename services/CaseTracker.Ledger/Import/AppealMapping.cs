@@ -50,7 +50,8 @@ internal static class AppealMapping
         }
     }
 
-    private static (DateOnly On, AppealResult Result)? Conclusion(RowReader r, string filedColumn, DateOnly? filedOn, string resultColumn, string concludedColumn)
+    private static (DateOnly On, AppealResult Result)? Conclusion(
+        RowReader r, string filedColumn, DateOnly? filedOn, string resultColumn, string concludedColumn)
     {
         var resultText = r.Text(resultColumn);
         var result = resultText == LedgerVocabulary.Pending ? null : r.Choice(resultColumn, LedgerVocabulary.AppealResults);

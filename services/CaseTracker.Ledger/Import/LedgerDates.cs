@@ -43,6 +43,7 @@ public static partial class LedgerDates
 
     private static string Show(string text) => text.Length > 30 ? text[..30] + "…" : text;
 
-    [GeneratedRegex(@"^(?<y>\d{4})(?:-(?<m>\d{1,2})-(?<d>\d{1,2})|/(?<m>\d{1,2})/(?<d>\d{1,2})|\.(?<m>\d{1,2})\.(?<d>\d{1,2})|年(?<m>\d{1,2})月(?<d>\d{1,2})日)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<y>\d{4})(?:-(?<m>\d{1,2})-(?<d>\d{1,2})|/(?<m>\d{1,2})/(?<d>\d{1,2})|\.(?<m>\d{1,2})\.(?<d>\d{1,2})|年(?<m>\d{1,2})月(?<d>\d{1,2})日)$",
+        RegexOptions.CultureInvariant)]
     private static partial Regex DatePattern();
 }

@@ -19,7 +19,9 @@ internal static class LedgerMatching
         StartConsultation c when s.Consultations.FirstOrDefault() is { } first => (null, first.Kind == c.Kind && first.StartedOn == c.On
             ? null
             : $"台账的征求意见（{c.Kind.Label()}，{c.On:yyyy-MM-dd}开始）与系统中已登记的（{first.Kind.Label()}，{first.StartedOn:yyyy-MM-dd}开始）不一致。"),
-        RecordConsultationAnswer a when s.Consultations.FirstOrDefault() is { } first => first.EndedOn == a.On ? (null, null) : (a with { ConsultationId = first.Id }, null),
+        RecordConsultationAnswer a when s.Consultations.FirstOrDefault() is { } first => first.EndedOn == a.On
+            ? (null, null)
+            : (a with { ConsultationId = first.Id }, null),
         Extend x when s.Extension?.On == x.On => (null, null),
         IssueFeeNotice f when s.Fee?.IssuedOn == f.On => (null, null),
         RecordFeePayment p when s.Fee?.PaidOn == p.On => (null, null),
@@ -36,7 +38,8 @@ internal static class LedgerMatching
     private static string? SameReceipt(Receive r, CaseEvent.Received known) =>
         known.On == r.On && known.ApplicantType == r.ApplicantType && known.Channel == r.Channel
             ? null
-            : $"台账的收到日期、申请人类型、申请方式（{r.On:yyyy-MM-dd}、{r.ApplicantType.Label()}、{r.Channel.Label()}）与系统中已登记的（{known.On:yyyy-MM-dd}、{known.ApplicantType.Label()}、{known.Channel.Label()}）不一致；如系统中的有误，请在系统中更正。";
+            : $"台账的收到日期、申请人类型、申请方式（{r.On:yyyy-MM-dd}、{r.ApplicantType.Label()}、{r.Channel.Label()}）"
+                + $"与系统中已登记的（{known.On:yyyy-MM-dd}、{known.ApplicantType.Label()}、{known.Channel.Label()}）不一致；如系统中的有误，请在系统中更正。";
 
     private static string? SameFiling(Appeal known, DateOnly on) =>
         known.FiledOn == on ? null : $"台账的立案日期{on:yyyy-MM-dd}与系统中已登记的{known.FiledOn:yyyy-MM-dd}不一致。";

@@ -30,7 +30,8 @@ public static class LedgerSource
 
         if (read >= 8 && sample.AsSpan(0, 8).SequenceEqual(OleSignature))
         {
-            throw new LedgerReadException(new(null, null, "文件是旧版Excel（.xls）或WPS表格（.et）格式，无法导入。请在Excel或WPS中另存为“Excel工作簿(*.xlsx)”或“CSV UTF-8（逗号分隔）(*.csv)”后重新导入。"));
+            throw new LedgerReadException(new(null, null, "文件是旧版Excel（.xls）或WPS表格（.et）格式，无法导入。"
+                + "请在Excel或WPS中另存为“Excel工作簿(*.xlsx)”或“CSV UTF-8（逗号分隔）(*.csv)”后重新导入。"));
         }
 
         var isZip = read >= 4 && sample[0] == 'P' && sample[1] == 'K' && sample[2] == 3 && sample[3] == 4;

@@ -45,7 +45,8 @@ internal static class XlsxRecordReader
         {
             return SpreadsheetDocument.Open(stream, false);
         }
-        catch (Exception error) when (error is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException or ArgumentException or InvalidOperationException)
+        catch (Exception error) when (error is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException
+            or ArgumentException or InvalidOperationException)
         {
             throw Broken("文件不是有效的.xlsx工作簿");
         }

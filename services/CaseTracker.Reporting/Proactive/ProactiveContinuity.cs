@@ -26,7 +26,8 @@ public static class ProactiveContinuity
                 var previous = lastYear.Value(ProactiveLayout.Item1, row.Label, "现行有效件数");
                 if (previous is { } p && p + row.Values[0] - row.Values[1] != row.Values[2])
                 {
-                    problems.Add($"第二部分{ProactiveLayout.Item1}“{row.Label}”·现行有效件数：上年{p}+本年制发{row.Values[0]}−本年废止{row.Values[1]}={p + row.Values[0] - row.Values[1]}，本年填报{row.Values[2]}，前后年度不衔接");
+                    problems.Add($"第二部分{ProactiveLayout.Item1}“{row.Label}”·现行有效件数："
+                        + $"上年{p}+本年制发{row.Values[0]}−本年废止{row.Values[1]}={p + row.Values[0] - row.Values[1]}，本年填报{row.Values[2]}，前后年度不衔接");
                 }
             }
         }
@@ -37,7 +38,8 @@ public static class ProactiveContinuity
                 var previous = lastYear.Value(ProactiveLayout.Item1, row.Label, "对外公开总数量");
                 if (previous is { } p && p + row.Values[1] != row.Values[2])
                 {
-                    problems.Add($"第二部分{ProactiveLayout.Item1}“{row.Label}”·对外公开总数量：上年{p}+本年新公开{row.Values[1]}={p + row.Values[1]}，本年填报{row.Values[2]}，前后年度不衔接");
+                    problems.Add($"第二部分{ProactiveLayout.Item1}“{row.Label}”·对外公开总数量："
+                        + $"上年{p}+本年新公开{row.Values[1]}={p + row.Values[1]}，本年填报{row.Values[2]}，前后年度不衔接");
                 }
             }
 

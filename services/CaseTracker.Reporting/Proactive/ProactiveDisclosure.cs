@@ -61,7 +61,8 @@ public sealed record ProactiveDisclosure(string Agency, int Year, ReportFormat F
     }
 
     /// <summary>A whole area's figures: the agencies' figures added cell by cell (rows and columns matched by label).</summary>
-    public static ProactiveDisclosure Sum(string agency, int year, ReportFormat format, IEnumerable<ProactiveDisclosure> parts, IReadOnlyList<string>? localRows = null)
+    public static ProactiveDisclosure Sum(
+        string agency, int year, ReportFormat format, IEnumerable<ProactiveDisclosure> parts, IReadOnlyList<string>? localRows = null)
     {
         var total = ProactiveLayout.Template(agency, year, format, localRows);
         foreach (var part in parts.Where(p => p.Format == format))

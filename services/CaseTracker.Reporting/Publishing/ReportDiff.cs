@@ -19,7 +19,8 @@ public static class ReportDiff
         if (published.Agency != produced.Agency || published.Year != produced.Year || published.Format != produced.Format)
         {
             changes.Add(new("报告", null, null,
-                $"报告不是同一份：公布的是{published.Agency}{published.Year}年（{published.Format.Label()}），生成的是{produced.Agency}{produced.Year}年（{produced.Format.Label()}）"));
+                $"报告不是同一份：公布的是{published.Agency}{published.Year}年（{published.Format.Label()}），"
+                + $"生成的是{produced.Agency}{produced.Year}年（{produced.Format.Label()}）"));
         }
 
         var layout = Section3Layout.For(published.Format).Concat(Section3Layout.For(produced.Format)).DistinctBy(s => s.Label).ToList();

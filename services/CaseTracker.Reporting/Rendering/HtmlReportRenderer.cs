@@ -28,7 +28,8 @@ public static class HtmlReportRenderer
         ArgumentNullException.ThrowIfNull(report);
         var html = new StringBuilder();
         var title = Encode($"{report.Agency}{report.Year}年政府信息公开工作年度报告");
-        html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>\n{Style}\n</style>\n</head>\n<body>\n");
+        html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n"
+            + $"<style>\n{Style}\n</style>\n</head>\n<body>\n");
         html.Append(CultureInfo.InvariantCulture, $"<h1>{title}</h1>\n");
         if (report.AsOf is { } asOf)
         {

@@ -25,7 +25,8 @@ public static class ReportNarrative
         ArgumentNullException.ThrowIfNull(report);
         var s = report.Section4;
         var lawsuits = s.DirectLawsuit.Total + s.LawsuitAfterReconsideration.Total;
-        return $"本年因政府信息公开引发行政复议{s.Reconsideration.Total}件（结果维持{s.Reconsideration.Upheld}件、结果纠正{s.Reconsideration.Corrected}件、其他结果{s.Reconsideration.Other}件、尚未审结{s.Reconsideration.Pending}件），"
+        return $"本年因政府信息公开引发行政复议{s.Reconsideration.Total}件（结果维持{s.Reconsideration.Upheld}件、结果纠正{s.Reconsideration.Corrected}件、"
+            + $"其他结果{s.Reconsideration.Other}件、尚未审结{s.Reconsideration.Pending}件），"
             + $"行政诉讼{lawsuits}件（未经复议直接起诉{s.DirectLawsuit.Total}件、复议后起诉{s.LawsuitAfterReconsideration.Total}件）。";
     }
 

@@ -30,8 +30,10 @@ public static class ReportOutput
             ReportOutputFormat.Html => new(Utf8(HtmlReportRenderer.Render(report)), "text/html; charset=utf-8", $"{name}.html"),
             ReportOutputFormat.Markdown => new(Utf8(MarkdownReportRenderer.Render(report)), "text/markdown; charset=utf-8", $"{name}.md"),
             ReportOutputFormat.Csv => new(CsvReportRenderer.Render(report), "text/csv; charset=utf-8", $"{name}.csv"),
-            ReportOutputFormat.Xlsx => new(XlsxReportRenderer.Render(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{name}.xlsx"),
-            ReportOutputFormat.Docx => new(DocxReportRenderer.Render(report, lastYear), "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"{name}.docx"),
+            ReportOutputFormat.Xlsx => new(XlsxReportRenderer.Render(report),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"{name}.xlsx"),
+            ReportOutputFormat.Docx => new(DocxReportRenderer.Render(report, lastYear),
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"{name}.docx"),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "未知的输出格式"),
         };
     }

@@ -26,7 +26,8 @@ public static class XlsxReportRenderer
             if (report.Format != ReportFormat.Pre2019)
             {
                 var section2 = report.Section2 ?? ProactiveLayout.Template(report.Agency, report.Year, report.Format);
-                AddSheet(workbook, sheets, ReportGrids.Section2Title, title, [.. section2.Tables.Select(t => ReportGrids.Section2(t, blank: report.Section2 is null))]);
+                AddSheet(workbook, sheets, ReportGrids.Section2Title, title,
+                    [.. section2.Tables.Select(t => ReportGrids.Section2(t, blank: report.Section2 is null))]);
             }
 
             AddSheet(workbook, sheets, ReportGrids.Section3Title, title, [ReportGrids.Section3(report)]);

@@ -58,7 +58,8 @@ public static class TableValidator
         var sum = row.Values.Take(ApplicantColumns.TypeCount).Sum();
         if (sum != row[ApplicantColumns.TotalIndex])
         {
-            problems.Add(new(TableProblem.RowSum, $"{CellNames.Cell(spec, ApplicantColumns.TotalIndex)}：各类申请人之和={sum}，总计={row[ApplicantColumns.TotalIndex]}，横向合计不平"));
+            problems.Add(new(TableProblem.RowSum,
+                $"{CellNames.Cell(spec, ApplicantColumns.TotalIndex)}：各类申请人之和={sum}，总计={row[ApplicantColumns.TotalIndex]}，横向合计不平"));
         }
     }
 

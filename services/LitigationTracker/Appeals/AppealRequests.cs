@@ -5,7 +5,8 @@ using LitigationTracker.Storage;
 namespace LitigationTracker.Appeals;
 
 /// <summary>POST /appeals: 行政复议 or 行政诉讼 filed. Everything is text so that every mistake gets a Chinese message.</summary>
-public sealed record FileAppealRequest(string? CaseId, string? Kind, string? AppealId, string? FiledOn, string? Body, string? Court, bool? AfterReconsideration);
+public sealed record FileAppealRequest(
+    string? CaseId, string? Kind, string? AppealId, string? FiledOn, string? Body, string? Court, bool? AfterReconsideration);
 
 /// <summary>POST /appeals/conclusions: 审结, with 结果 维持, 纠正 or 其他.</summary>
 public sealed record ConcludeAppealRequest(string? CaseId, string? AppealId, string? ConcludedOn, string? Result);

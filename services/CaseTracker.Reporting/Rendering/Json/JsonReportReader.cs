@@ -39,7 +39,9 @@ public static class JsonReportReader
             errors.Add("“agency”（机关名称）缺失或为空。");
         }
 
-        var year = root.TryGetProperty("year", out var y) && y.ValueKind == JsonValueKind.Number && y.TryGetInt32(out var yv) && yv is >= 2008 and <= 2100 ? yv : 0;
+        var year = root.TryGetProperty("year", out var y) && y.ValueKind == JsonValueKind.Number && y.TryGetInt32(out var yv) && yv is >= 2008 and <= 2100
+            ? yv
+            : 0;
         if (year == 0)
         {
             errors.Add("“year”（报告年度）缺失或不是2008至2100之间的整数。");

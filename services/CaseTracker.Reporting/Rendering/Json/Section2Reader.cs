@@ -51,7 +51,8 @@ internal static class Section2Reader
             var ok = cells[i].ValueKind switch
             {
                 JsonValueKind.Number => cells[i].TryGetDecimal(out values[i]),
-                JsonValueKind.String => decimal.TryParse(cells[i].GetString()!.Trim().TrimStart('+'), NumberStyles.Number, CultureInfo.InvariantCulture, out values[i]),
+                JsonValueKind.String => decimal.TryParse(
+                    cells[i].GetString()!.Trim().TrimStart('+'), NumberStyles.Number, CultureInfo.InvariantCulture, out values[i]),
                 _ => false,
             };
             if (!ok)
