@@ -133,7 +133,18 @@ public class CaseNumberTests(HostFixture host)
     /// <summary>The cases the store has with this 编号 in this agency, from the log itself (not a read model).</summary>
     private async Task<List<Guid>> CasesNumberedAsync(string agency, string number)
     {
-        var log = await host.Services.GetRequiredService<SqlEventStore>().ReadAllAsync(LogPosition.Start, int.MaxValue);
+        // On PostgreSQL the log shows an event once no older transaction is still running (a projection's, say): wait
+        // until it shows every event committed so far, so that a second case, had one been written, is seen.
+        var store = host.Services.GetRequiredService<SqlEventStore>();
+        var committed = await store.CountAfterAsync(LogPosition.Start);
+        var log = await store.ReadAllAsync(LogPosition.Start, int.MaxValue);
+        for (var wait = 0; log.Count < committed && wait < 300; wait++)
+        {
+            await Task.Delay(100);
+            log = await store.ReadAllAsync(LogPosition.Start, int.MaxValue);
+        }
+
+        Assert.True(log.Count >= committed, $"the log shows {log.Count} of {committed} committed events");
         return log.Select(e => e.Event).OfType<CaseEvent.Received>().Where(r => r.Agency == agency && r.CaseNumber == number).Select(r => r.CaseId).ToList();
     }
 }
