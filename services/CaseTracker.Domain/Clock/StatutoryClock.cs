@@ -85,13 +85,7 @@ public static class StatutoryClock
             return new ClockTerm(null, false, 0, [], null, []);
         }
 
-        var walk = new Walk(s.Rules, receipt.On, calendar, settings);
-        foreach (var milestone in s.History.OrderBy(m => m.Event.On).ThenBy(m => m.Number))
-        {
-            walk.Apply(milestone);
-        }
-
-        return walk.Result(s.Closure?.On);
+        return Walked(s, receipt, calendar, settings).Result(s.Closure?.On);
     }
 
     /// <summary>
@@ -107,14 +101,21 @@ public static class StatutoryClock
             return false;
         }
 
-        var walk = new Walk(upTo.Rules, receipt.On, calendar, settings);
-        foreach (var milestone in upTo.History.OrderBy(m => m.Event.On).ThenBy(m => m.Number))
+        var walk = Walked(upTo, receipt, calendar, settings);
+        deadline = walk.CurrentDeadline();
+        return !walk.Running(on);
+    }
+
+    /// <summary>The case's milestones applied in business-date order (then in the order they were recorded).</summary>
+    private static Walk Walked(CaseState s, Received receipt, WorkingCalendar calendar, ClockSettings settings)
+    {
+        var walk = new Walk(s.Rules, receipt.On, calendar, settings);
+        foreach (var milestone in s.History.OrderBy(m => m.Event.On).ThenBy(m => m.Number))
         {
             walk.Apply(milestone);
         }
 
-        deadline = walk.CurrentDeadline();
-        return !walk.Running(on);
+        return walk;
     }
 
     /// <summary>条例第三十条: the last day a supplement notice may go out, 7 working days after receipt.</summary>
