@@ -39,6 +39,8 @@ public class DashboardTests(HostFixture host)
         using var caseworker = host.Api("cw-edu");
         var (id, _) = await caseworker.ReceiveAsync(Education);
         var number = (await caseworker.GetCaseAsync(id)).Str("caseNumber")!;
+        // The export reads the read model: wait until the projection has the new case.
+        await ApiTests.WaitForDashboardAsync(caseworker, d => ApiTests.Ids(d, "supplementNoticesToSend").Contains(id));
         var csv = await caseworker.GetAsync("/dashboard/export?format=csv");
         Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
         Assert.Contains(number, await csv.Content.ReadAsStringAsync());
