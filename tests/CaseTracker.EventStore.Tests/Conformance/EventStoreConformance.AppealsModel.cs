@@ -22,11 +22,14 @@ public abstract partial class EventStoreConformance
             new(CaseStreams.For(quiet), ExpectedVersion.NoStream, New(Received(quiet, Day), Disclosed(Day.AddDays(10)))),
         ]);
         var runner = new ProjectionRunner(Store, Store, new AppealsProjection());
+        await Store.LogShowsEverythingAsync();
         await runner.CatchUpAsync();
         await Store.AppendAsync(CaseStreams.For(second), ExpectedVersion.Exact(3), New(new CaseEvent.LawsuitConcluded("l2", filed.AddDays(90), AppealResult.Corrected)));
 
+        await Store.LogShowsEverythingAsync();
         await runner.CatchUpAsync();
         var appeals = await new AppealQueries(Store).AppealsByCaseAsync();
+        await Store.LogShowsEverythingAsync();
         await runner.RebuildAsync();
         var rebuilt = await new AppealQueries(Store).AppealsByCaseAsync();
 

@@ -20,6 +20,7 @@ public abstract partial class EventStoreConformance
         Assert.Equal(1, Assert.IsType<AppendResult.Appended>(first).Written);
         Assert.Equal(new AppendResult.Duplicate(Number1, second, holder), result);
         Assert.Empty(await Store.ReadStreamAsync(second));
+        await Store.LogShowsEverythingAsync();
         Assert.Single(await Store.ReadAllAsync(LogPosition.Start, 100));
         Assert.Equal(0L, await RawScalarAsync("SELECT count(*) FROM subject_keys"));
         Assert.Equal([(Number1.Key, holder)], Sorted(await Store.ClaimsAsync("case-number")));
@@ -53,6 +54,7 @@ public abstract partial class EventStoreConformance
         var retried = await Store.AppendAsync(holder, ExpectedVersion.Exact(1), next, [Number1, Number2]);
         var taken = await Store.AppendAsync(other, ExpectedVersion.NoStream, New(Received(Guid.NewGuid(), Day)), [Number2]);
 
+        await Store.LogShowsEverythingAsync();
         Assert.Equal(new AppendResult.Appended(2, (await Store.ReadAllAsync(LogPosition.Start, 100))[^1].Position, 1), again);
         Assert.Equal(new AppendResult.Appended(2, null, 0), retried);
         Assert.Equal(new AppendResult.Duplicate(Number2, other, holder), taken);
@@ -87,6 +89,7 @@ public abstract partial class EventStoreConformance
         ]);
 
         Assert.Equal(new AppendResult.Duplicate(Number1, late, holder), result);
+        await Store.LogShowsEverythingAsync();
         Assert.Equal(2, (await Store.ReadAllAsync(LogPosition.Start, 100)).Count);
         Assert.Empty(await Store.ReadStreamAsync(fresh));
         Assert.Equal(0L, await RawScalarAsync("SELECT count(*) FROM subject_keys"));
@@ -106,6 +109,7 @@ public abstract partial class EventStoreConformance
         ]);
 
         Assert.Equal(new AppendResult.Duplicate(Number1, second, first), result);
+        await Store.LogShowsEverythingAsync();
         Assert.Empty(await Store.ReadAllAsync(LogPosition.Start, 100));
         Assert.Empty(await Store.ClaimsAsync("case-number"));
     }
@@ -162,6 +166,7 @@ public abstract partial class EventStoreConformance
         var winner = Assert.Single(winners);
         Assert.All(results.OfType<AppendResult.Duplicate>(), d => Assert.Equal(winner, d.HolderStreamId));
         Assert.Equal(writers - 1, results.OfType<AppendResult.Duplicate>().Count());
+        await Store.LogShowsEverythingAsync();
         Assert.Equal([winner, winner], (await Store.ReadAllAsync(LogPosition.Start, 100)).Select(e => e.StreamId));
     }
 
@@ -180,6 +185,7 @@ public abstract partial class EventStoreConformance
 
         var won = Assert.Single(results.Select((r, i) => (r, i)), p => p.r is AppendResult.Appended).i;
         Assert.Equal(writers - 1, results.OfType<AppendResult.Duplicate>().Count(d => d.HolderStreamId == batches[won][1].StreamId));
+        await Store.LogShowsEverythingAsync();
         Assert.Equal(batches[won].Select(a => a.StreamId), (await Store.ReadAllAsync(LogPosition.Start, 100)).Select(e => e.StreamId));
         Assert.Equal(3, (await Store.ClaimsAsync("case-number")).Count);
     }

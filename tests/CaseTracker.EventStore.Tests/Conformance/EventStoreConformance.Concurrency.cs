@@ -85,6 +85,7 @@ public abstract partial class EventStoreConformance
         await subscription;
         await Dispose(subscriber);
 
+        await Store.LogShowsEverythingAsync();
         var log = await Store.ReadAllAsync(LogPosition.Start, int.MaxValue);
         Assert.Equal(expected.Count, seen.Count);
         Assert.True(expected.SetEquals(seen.Select(e => e.EventId)));

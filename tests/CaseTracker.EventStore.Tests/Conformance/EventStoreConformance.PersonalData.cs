@@ -14,6 +14,7 @@ public abstract partial class EventStoreConformance
         await Store.AppendAsync(NewStream(), ExpectedVersion.NoStream, New(Received(Guid.NewGuid(), Day, applicant)));
 
         var payload = Assert.Single(await RawAsync("SELECT payload FROM events_log", r => r.GetString(0)));
+        await Store.LogShowsEverythingAsync();
         var stored = Assert.Single(await Store.ReadAllAsync(LogPosition.Start, 10));
 
         Assert.DoesNotContain("李四", payload, StringComparison.Ordinal);
@@ -30,10 +31,12 @@ public abstract partial class EventStoreConformance
         await Store.AppendAsync(CaseStreams.For(erasedCase), ExpectedVersion.NoStream, New(Received(erasedCase, Day, erased), Disclosed(Day.AddDays(10))));
         await Store.AppendAsync(CaseStreams.For(keptCase), ExpectedVersion.NoStream, New(Received(keptCase, Day, kept)));
         var runner = new ProjectionRunner(Store, Store, new CaseListProjection(CasePolicy.Default));
+        await Store.LogShowsEverythingAsync();
         await runner.CatchUpAsync();
         var rowsBefore = await new CaseListQueries(Store).AllAsync();
 
         var existed = await Store.ErasePersonalDataAsync(erased.SubjectId);
+        await Store.LogShowsEverythingAsync();
         await runner.RebuildAsync();
 
         var erasedStream = await Store.ReadStreamAsync(CaseStreams.For(erasedCase));

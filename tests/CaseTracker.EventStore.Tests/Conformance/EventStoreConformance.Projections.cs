@@ -37,6 +37,7 @@ public abstract partial class EventStoreConformance
         await live;
         var builtLive = await new CaseListQueries(Store).AllAsync();
         var progress = new List<ReplayProgress>();
+        await Store.LogShowsEverythingAsync();
         var replayed = await runner.RebuildAsync(new Progress(progress));
 
         Assert.Equal(cases.Sum(c => c.Events.Count), replayed);
@@ -55,6 +56,7 @@ public abstract partial class EventStoreConformance
         await Store.AppendAsync(CaseStreams.For(closed), ExpectedVersion.NoStream, New(Received(closed, Day), Disclosed(new DateOnly(2023, 10, 27))));
         var runner = new ProjectionRunner(Store, Store, new CaseListProjection(CasePolicy.Default));
 
+        await Store.LogShowsEverythingAsync();
         await runner.CatchUpAsync();
 
         var rows = (await new CaseListQueries(Store).AllAsync()).ToDictionary(r => r.CaseId);
@@ -72,10 +74,12 @@ public abstract partial class EventStoreConformance
         var runner = new ProjectionRunner(Store, Store, new CaseListProjection(CasePolicy.Default));
         await Store.AppendAsync(stream, ExpectedVersion.NoStream, New(Received(caseId, Day),
             new CaseEvent.ConsultationStarted("c1", ConsultationKind.ThirdParty, "某公司", new DateOnly(2023, 10, 9))));
+        await Store.LogShowsEverythingAsync();
         await runner.CatchUpAsync();
         var paused = Assert.Single(await new CaseListQueries(Store).AllAsync());
 
         await Store.AppendAsync(stream, ExpectedVersion.Exact(2), New(new CaseEvent.ConsultationAnswered("c1", new DateOnly(2023, 10, 11))));
+        await Store.LogShowsEverythingAsync();
         await runner.CatchUpAsync();
         var resumed = Assert.Single(await new CaseListQueries(Store).AllAsync());
 
@@ -99,6 +103,7 @@ public abstract partial class EventStoreConformance
         // the row of the older version must not overwrite the newer one.
         var caseId = Guid.NewGuid();
         await Store.AppendAsync(CaseStreams.For(caseId), ExpectedVersion.NoStream, New(Received(caseId, Day), Disclosed(new DateOnly(2023, 10, 9))));
+        await Store.LogShowsEverythingAsync();
         await new ProjectionRunner(Store, Store, new CaseListProjection(CasePolicy.Default)).CatchUpAsync();
         var first = (await Store.ReadStreamAsync(CaseStreams.For(caseId)))[0];
         var stale = CaseRow.From(CaseDecider.Fold([first.Event]), first, CasePolicy.Default)!;

@@ -54,6 +54,7 @@ public abstract partial class EventStoreConformance
         await Store.AppendAsync(b, ExpectedVersion.NoStream, [b1]);
         await Store.AppendAsync(a, ExpectedVersion.Exact(1), [a2]);
 
+        await Store.LogShowsEverythingAsync();
         var all = await Store.ReadAllAsync(LogPosition.Start, 100);
         var afterFirst = await Store.ReadAllAsync(all[0].Position, 100);
 

@@ -18,6 +18,7 @@ public abstract partial class EventStoreConformance
         var other = await OpenAnotherStoreAsync();
         var runners = new[] { Store, other }.Select(s => new ProjectionRunner(s, s, new SeenOnce()) { PageSize = 5 }).ToList();
 
+        await Store.LogShowsEverythingAsync();
         var applied = await Task.WhenAll(runners.Select(r => Task.Run(() => r.CatchUpAsync())));
         await Dispose(other);
 

@@ -27,6 +27,7 @@ public abstract partial class EventStoreConformance
 
         Assert.Equal(first.Select(e => e.EventId), seen);
         Assert.Equal(later.Select(e => e.EventId), seenAfterRestart);
+        await Store.LogShowsEverythingAsync();
         Assert.Equal((await Store.ReadAllAsync(LogPosition.Start, 10))[^1].Position, await Store.LoadCheckpointAsync("watch"));
     }
 
