@@ -4,7 +4,8 @@
 #   bash infra/test.sh [--filter EXPR] [--no-services] [-- extra dotnet test args]
 #
 #   --filter EXPR   passed to `dotnet test --filter` (fast path for one area)
-#   --no-services   start nothing, install nothing (domain-only runs)
+#   --no-services   start nothing, install nothing (for domain-only runs: the
+#                   tests that need a service then start it themselves or fail)
 #
 # Provisions what the integration tests need, exports how to reach it, runs
 # `dotnet test`, stops what it started, and prints as its LAST line
@@ -15,7 +16,13 @@
 # Environment:
 #   CASETRACKER_TEST_POSTGRES / _RABBITMQ / _CHROMIUM  already set => used as is,
 #                   nothing is started for that service.
-#   CI=true         a service that cannot be provided is an error, not a skip.
+#   CI=true         a service that cannot be provided stops the run at once
+#                   (.ci/run sets it). Without CI=true the run goes on, and
+#                   the tests that need the service try on their own: the
+#                   PostgreSQL tests start an ephemeral server if PostgreSQL 15
+#                   is installed, the bus tests run infra/rabbitmq/start.sh,
+#                   the browser tests need Chromium. Whatever is still missing
+#                   FAILS those tests; none skips for a missing service.
 #   SOLUTION        solution to test (default CaseTracker.sln).
 #   TEST_RESULTS_DIR  keep the TRX files (in a new run.* subdir) there;
 #                   default: a temp dir, deleted at the end.
@@ -41,11 +48,11 @@ solution=${SOLUTION:-CaseTracker.sln}
 [ -e "$solution" ] || die "solution not found: $solution"
 case "${CI:-}" in true|TRUE|True|1) ci=1 ;; *) ci=0 ;; esac
 
-# Locally a missing service only means its tests skip; in CI that would hide
-# a broken pipeline behind green results, so it is fatal there.
+# Locally a missing service is left to the tests (they start it themselves or
+# fail); in CI it stops the run before any test, with the reason.
 missing_service() {
   if [ "$ci" = 1 ]; then die "$1 (CI=true: every service must be available)"; fi
-  warn "$1; tests that need it will be skipped"
+  warn "$1; the tests that need it will try to start it themselves, and fail if they cannot"
 }
 
 work=$(mktemp -d /tmp/casetracker-test.XXXXXX)
@@ -119,7 +126,7 @@ if [ "$services" = 1 ]; then
   fi
   log "provisioning took $((SECONDS - t0)) s"
 else
-  log "--no-services: starting nothing; service-dependent tests will skip"
+  log "--no-services: starting nothing; tests that need a service start it themselves or fail"
 fi
 
 # ---- tests ----------------------------------------------------------------

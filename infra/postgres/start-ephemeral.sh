@@ -26,22 +26,30 @@ chmod 700 "$dir"
 run_pg() { if is_root; then runuser -u postgres -- "$@"; else "$@"; fi; }
 if is_root; then chown postgres:postgres "$dir"; fi
 
-# Ask the kernel for a free port (tiny race until postgres binds it; fine for tests).
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-
 # --no-sync: skip initdb's final fsync; this directory is deleted after the run anyway.
 run_pg "$bin/initdb" -D "$data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 --no-sync >"$dir/initdb.log" 2>&1 \
   || { cat "$dir/initdb.log" >&2; die "initdb failed in $data"; }
 
-cat >>"$data/postgresql.conf" <<CONF
+printf 'host all all 127.0.0.1/32 trust\n' >"$data/pg_hba.conf"
+cp "$data/postgresql.conf" "$dir/postgresql.conf.initdb"
+
+# A free port from the kernel can be taken by someone else before postgres binds it: when the start fails because
+# the address is in use, take another port and start again (up to 5 times); any other failure stops at once.
+for attempt in 1 2 3 4 5; do
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+  cp "$dir/postgresql.conf.initdb" "$data/postgresql.conf"
+  cat >>"$data/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
 port = $port
 unix_socket_directories = ''
 CONF
-printf 'host all all 127.0.0.1/32 trust\n' >"$data/pg_hba.conf"
-
-run_pg "$bin/pg_ctl" -D "$data" -l "$dir/server.log" -w -t 60 -s start \
-  || { tail -n 20 "$dir/server.log" >&2; die "PostgreSQL did not start (see $dir/server.log)"; }
+  : >"$dir/server.log"
+  if run_pg "$bin/pg_ctl" -D "$data" -l "$dir/server.log" -w -t 60 -s start; then break; fi
+  if ! grep -q "Address already in use" "$dir/server.log" || [ "$attempt" = 5 ]; then
+    tail -n 20 "$dir/server.log" >&2; die "PostgreSQL did not start (see $dir/server.log)"
+  fi
+  warn "port $port was taken before PostgreSQL bound it; trying another"
+done
 
 log "PostgreSQL running on 127.0.0.1:$port (dir: $dir); stop with: bash infra/postgres/stop.sh $dir"
 echo "Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"

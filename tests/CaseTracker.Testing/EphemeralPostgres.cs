@@ -24,7 +24,11 @@ public sealed class EphemeralPostgres : IAsyncDisposable
     private string DataDir => Path.Combine(_root, "data");
 
     /// <param name="durable">False for tests: no fsync (crashes of the server are not what they test).</param>
-    public static async Task<EphemeralPostgres> StartAsync(bool durable)
+    public static Task<EphemeralPostgres> StartAsync(bool durable) => StartAsync(durable, FreePort);
+
+    /// <param name="durable">False for tests: no fsync (crashes of the server are not what they test).</param>
+    /// <param name="ports">Where the ports to try come from (a free one from the kernel, unless a test says otherwise).</param>
+    public static async Task<EphemeralPostgres> StartAsync(bool durable, Func<int> ports)
     {
         if (!File.Exists(Path.Combine(BinDir, "initdb")))
         {
@@ -33,18 +37,32 @@ public sealed class EphemeralPostgres : IAsyncDisposable
 
         var root = Path.Combine(Path.GetTempPath(), $"casetracker-pg-{Guid.NewGuid():N}");
         Directory.CreateDirectory(root);
-        var server = new EphemeralPostgres(root, FreePort());
         if (IsRoot)
         {
             await RunAsync("chown", $"postgres:postgres {root}");
         }
 
-        await server.PgAsync("initdb", $"-D {server.DataDir} -U postgres --auth=trust -E UTF8 --no-locale");
+        var dataDir = Path.Combine(root, "data");
+        await PgAsync("initdb", $"-D {dataDir} -U postgres --auth=trust -E UTF8 --no-locale");
         var settings = durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
-        var port = new Npgsql.NpgsqlConnectionStringBuilder(server.ConnectionString).Port;
-        await server.PgAsync("pg_ctl", $"-D {server.DataDir} -l {Path.Combine(root, "log")} -w -t 60 start " +
-            $"-o \"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c max_connections=200{settings}\"");
-        return server;
+
+        // A free port from the kernel can be taken by someone else before postgres binds it: on "address in use",
+        // start again on another port (up to 5 times); any other failure ends at once.
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = new EphemeralPostgres(root, ports());
+            var port = new Npgsql.NpgsqlConnectionStringBuilder(server.ConnectionString).Port;
+            var log = Path.Combine(root, $"log.{attempt}");
+            try
+            {
+                await PgAsync("pg_ctl", $"-D {dataDir} -l {log} -w -t 60 start " +
+                    $"-o \"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c max_connections=200{settings}\"");
+                return server;
+            }
+            catch (InvalidOperationException) when (attempt < 5 && File.Exists(log) && File.ReadAllText(log).Contains("Address already in use", StringComparison.Ordinal))
+            {
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -61,7 +79,7 @@ public sealed class EphemeralPostgres : IAsyncDisposable
 
     private static bool IsRoot => Environment.UserName == "root";
 
-    private Task PgAsync(string tool, string args) =>
+    private static Task PgAsync(string tool, string args) =>
         IsRoot ? RunAsync("runuser", $"-u postgres -- {BinDir}/{tool} {args}") : RunAsync($"{BinDir}/{tool}", args);
 
     private static async Task RunAsync(string file, string args)

@@ -196,22 +196,8 @@ public class ApiTests(HostFixture host)
         Assert.All(health.GetProperty("projections").EnumerateArray(), p => Assert.True(p.GetProperty("lag").GetInt64() >= 0));
     }
 
-    public static async Task<JsonElement> WaitForDashboardAsync(HttpClient api, Func<JsonElement, bool> until)
-    {
-        JsonElement dashboard = default;
-        for (var i = 0; i < 100; i++)
-        {
-            dashboard = await api.GetFromJsonAsync<JsonElement>("/api/dashboard");
-            if (until(dashboard))
-            {
-                break;
-            }
-
-            await Task.Delay(50);
-        }
-
-        return dashboard;
-    }
+    public static Task<JsonElement> WaitForDashboardAsync(HttpClient api, Func<JsonElement, bool> until) =>
+        Eventually.ReturnsAsync(() => api.GetFromJsonAsync<JsonElement>("/api/dashboard"), until, "the dashboard to show the change");
 
     public static IReadOnlyList<Guid> Ids(JsonElement dashboard, string list) =>
         dashboard.GetProperty(list).EnumerateArray().Select(c => c.GetProperty("caseId").GetGuid()).ToList();

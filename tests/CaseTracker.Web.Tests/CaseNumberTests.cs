@@ -137,14 +137,9 @@ public class CaseNumberTests(HostFixture host)
         // until it shows every event committed so far, so that a second case, had one been written, is seen.
         var store = host.Services.GetRequiredService<SqlEventStore>();
         var committed = await store.CountAfterAsync(LogPosition.Start);
-        var log = await store.ReadAllAsync(LogPosition.Start, int.MaxValue);
-        for (var wait = 0; log.Count < committed && wait < 300; wait++)
-        {
-            await Task.Delay(100);
-            log = await store.ReadAllAsync(LogPosition.Start, int.MaxValue);
-        }
-
-        Assert.True(log.Count >= committed, $"the log shows {log.Count} of {committed} committed events");
+        var log = await Eventually.ReturnsAsync(
+            () => store.ReadAllAsync(LogPosition.Start, int.MaxValue), shown => shown.Count >= committed,
+            $"the log to show the {committed} committed events", TimeSpan.FromSeconds(30));
         return log.Select(e => e.Event).OfType<CaseEvent.Received>().Where(r => r.Agency == agency && r.CaseNumber == number).Select(r => r.CaseId).ToList();
     }
 }

@@ -185,14 +185,8 @@ public sealed class FormTests(HostFixture host)
 
         using var api = host.Api("cw-health");
         var (id, _) = await api.ReceiveAsync(HealthCommission);
-        string page = "";
-        for (var i = 0; i < 50 && !page.Contains("与发布时不同", StringComparison.Ordinal); i++)
-        {
-            await Task.Delay(50);
-            page = await browser.GetPageAsync(query);
-        }
-
-        Assert.Contains("与发布时不同", page);
+        await Eventually.ReturnsAsync(
+            () => browser.GetPageAsync(query), page => page.Contains("与发布时不同", StringComparison.Ordinal), "the report page to see the new case");
         var again = await browser.SubmitAsync(query, "/reports/publish", new() { ["year"] = $"{year}", ["agency"] = HealthCommission, ["layout"] = "auto" });
         Assert.Contains("error=", again.Headers.Location!.OriginalString);
     }

@@ -11,16 +11,8 @@ public static class LogVisibility
     public static async Task LogShowsEverythingAsync(this IEventStore store)
     {
         var committed = await store.CountAfterAsync(LogPosition.Start);
-        for (var wait = 0; wait < 300; wait++)
-        {
-            if ((await store.ReadAllAsync(LogPosition.Start, int.MaxValue)).Count >= committed)
-            {
-                return;
-            }
-
-            await Task.Delay(100);
-        }
-
-        Assert.Fail($"after 30 s the log still does not show the {committed} committed events");
+        await Eventually.ReturnsAsync(
+            async () => (await store.ReadAllAsync(LogPosition.Start, int.MaxValue)).Count, shown => shown >= committed,
+            $"the log to show the {committed} committed events", TimeSpan.FromSeconds(30));
     }
 }

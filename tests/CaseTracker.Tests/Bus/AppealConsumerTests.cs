@@ -1,6 +1,7 @@
 using CaseTracker.Bus;
 using CaseTracker.Contracts;
 using CaseTracker.Domain.Cases;
+using MassTransit;
 
 namespace CaseTracker.Tests.Bus;
 
@@ -54,8 +55,24 @@ public sealed class AppealConsumerTests : BusTestBase
 
         var faults = await Eventually.ReturnsAsync(() => Task.FromResult(litigation.Faults.ToArray()), f => f.Length > 0, "the fault");
         var fault = Assert.Single(faults);
-        Assert.Equal(unknown, fault.Message.CaseId);
-        Assert.Contains(fault.Exceptions, e => e.ExceptionType.EndsWith("NotFoundException", StringComparison.Ordinal));
+        Assert.Equal(unknown, fault.CaseId);
+        Assert.Contains(fault.Fault.Exceptions, e => e.ExceptionType.EndsWith("NotFoundException", StringComparison.Ordinal));
+        Assert.Empty(await node.StreamAsync(unknown));
+    }
+
+    [Fact]
+    public async Task A_lawsuit_message_for_an_unknown_case_is_faulted_too_and_the_stand_in_sees_that_fault()
+    {
+        await using var litigation = await LitigationStandIn.StartAsync(Broker);
+        await using var node = await CaseTrackerNode.StartAsync(StorePath, Broker);
+        var unknown = Guid.NewGuid();
+
+        await litigation.PublishAsync(new LawsuitFiledV1(Guid.NewGuid(), unknown, "(2026)京0105行初90号", new DateOnly(2026, 6, 3), "朝阳区人民法院", false));
+
+        var faults = await Eventually.ReturnsAsync(() => Task.FromResult(litigation.Faults.ToArray()), f => f.Length > 0, "the lawsuit's fault");
+        var fault = Assert.Single(faults);
+        Assert.Equal(unknown, fault.CaseId);
+        Assert.IsAssignableFrom<Fault<LawsuitFiledV1>>(fault.Fault);
         Assert.Empty(await node.StreamAsync(unknown));
     }
 

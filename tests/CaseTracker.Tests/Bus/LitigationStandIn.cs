@@ -18,7 +18,8 @@ public sealed class LitigationStandIn : IAsyncDisposable
 
     public ConcurrentQueue<ConsumeContext<CaseCorrectedV1>> Corrected { get; } = new();
 
-    public ConcurrentQueue<Fault<ReconsiderationFiledV1>> Faults { get; } = new();
+    /// <summary>The faults of CaseTracker's consumers, for every appeal message this stand-in publishes.</summary>
+    public ConcurrentQueue<AppealFault> Faults { get; } = new();
 
     public static async Task<LitigationStandIn> StartAsync(Uri broker)
     {
@@ -30,7 +31,10 @@ public sealed class LitigationStandIn : IAsyncDisposable
             {
                 endpoint.Handler<CaseDecidedV1>(c => Keep(standIn!.Decided, c));
                 endpoint.Handler<CaseCorrectedV1>(c => Keep(standIn!.Corrected, c));
-                endpoint.Handler<Fault<ReconsiderationFiledV1>>(c => Keep(standIn!.Faults, c.Message));
+                endpoint.Handler<Fault<ReconsiderationFiledV1>>(c => Keep(standIn!.Faults, new AppealFault(c.Message.Message.CaseId, c.Message)));
+                endpoint.Handler<Fault<ReconsiderationConcludedV1>>(c => Keep(standIn!.Faults, new AppealFault(c.Message.Message.CaseId, c.Message)));
+                endpoint.Handler<Fault<LawsuitFiledV1>>(c => Keep(standIn!.Faults, new AppealFault(c.Message.Message.CaseId, c.Message)));
+                endpoint.Handler<Fault<LawsuitConcludedV1>>(c => Keep(standIn!.Faults, new AppealFault(c.Message.Message.CaseId, c.Message)));
             });
         });
         standIn = new LitigationStandIn(bus);
@@ -50,3 +54,6 @@ public sealed class LitigationStandIn : IAsyncDisposable
         return Task.CompletedTask;
     }
 }
+
+/// <summary>A consumer's fault on one appeal message: the case it named and what went wrong.</summary>
+public sealed record AppealFault(Guid CaseId, Fault Fault);

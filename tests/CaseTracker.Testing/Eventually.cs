@@ -1,4 +1,4 @@
-namespace CaseTracker.Tests.Bus;
+namespace CaseTracker.Testing;
 
 /// <summary>Bounded waits: poll a condition until it holds or the time is up (then the test fails with what was seen).</summary>
 public static class Eventually
