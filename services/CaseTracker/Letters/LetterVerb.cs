@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using CaseTracker.Cases;
 using CaseTracker.Cli;
 using CaseTracker.Domain.Cases;
@@ -58,7 +60,7 @@ public static class LetterVerb
             }
 
             var view = await session.Services.GetRequiredService<LetterDesk>().ShowAsync(file, letterKind, parse.GetValue(subject), true, session.Today, token);
-            var bytes = extension == ".docx" ? LetterDocx.Write(view.Letter) : System.Text.Encoding.UTF8.GetBytes(await HtmlAsync(session.Services, view.Letter));
+            var bytes = extension == ".docx" ? LetterDocx.Write(view.Letter) : System.Text.Encoding.UTF8.GetBytes(await HtmlAsync(view.Letter));
             await File.WriteAllBytesAsync(target.FullName, bytes, token);
             await session.Output.WriteLineAsync($"{(view.IsDraft ? "草稿（尚未签发）" : view.Issued!.Number)}：已写出 {target.FullName}");
             return 0;
@@ -66,9 +68,11 @@ public static class LetterVerb
         return command;
     }
 
-    public static async Task<string> HtmlAsync(IServiceProvider services, RenderedLetter letter)
+    public static async Task<string> HtmlAsync(RenderedLetter letter)
     {
-        await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
+        // Chinese text left readable (as the web host renders it), markup encoded.
+        await using var own = new ServiceCollection().AddLogging().AddSingleton(HtmlEncoder.Create(UnicodeRanges.All)).BuildServiceProvider();
+        await using var renderer = new HtmlRenderer(own, own.GetRequiredService<ILoggerFactory>());
         return await renderer.Dispatcher.InvokeAsync(async () =>
         {
             var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { ["Letter"] = letter, ["Css"] = LetterPages.Stylesheet });

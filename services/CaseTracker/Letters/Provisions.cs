@@ -55,6 +55,7 @@ public static class Provisions
     {
         Outcome.OtherFeeUnpaid => [Of("第四十二条"), FeeMeasures],
         Outcome.OtherOther => [Of("第三十六条")],
+        Outcome.Withdrawn => [],
         Outcome.UnavailableNotHeld => [Of("第三十六条第（四）项"), Of("第三十六条第（五）项")],
         Outcome.RefusedAdministrativeQuery => [Of("第三十六条第（七）项")],
         _ when outcome.Info().Disposition == Disposition.Refused => [Of("第三十六条第（三）项"), Of(outcome.Info().Article)],
