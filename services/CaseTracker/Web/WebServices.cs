@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using CaseTracker.Cases;
 using CaseTracker.Deadlines;
+using CaseTracker.Letters;
 using CaseTracker.Pipeline;
 using CaseTracker.ReadModels;
 using CaseTracker.Reports;
@@ -97,6 +98,7 @@ public static class WebServices
             .RequireAuthorization().ExcludeFromDescription();
         app.MapSignIn();
         app.MapCasePages();
+        app.MapLetters();
         app.MapDashboard();
         app.MapReports();
         app.MapAdmin();
