@@ -46,6 +46,7 @@ public static class CaseTrackerServices
         services.AddSingleton<Section2Figures>();
         services.AddSingleton<YearEndReports>();
         services.AddSingleton<ReportService>();
+        services.AddSingleton(sp => new Search.ApplicantKeyring(sp.GetRequiredService<IReadModelDatabase>(), configuration));
         services.AddSingleton<ReadModelSet>();
         services.AddSingleton<CaseListQueries>();
         services.AddSingleton<ReportQueries>();
