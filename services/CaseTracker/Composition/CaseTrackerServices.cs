@@ -48,6 +48,10 @@ public static class CaseTrackerServices
         services.AddSingleton<ReportService>();
         services.AddSingleton(sp => new Search.ApplicantKeyring(sp.GetRequiredService<IReadModelDatabase>(), configuration));
         services.AddSingleton<ReadModelSet>();
+        services.AddScoped<Search.CaseSearch>();
+        services.AddScoped<Search.PossibleRepeats>();
+        services.AddSingleton<Assignment.Assignees>();
+        services.AddScoped<Assignment.WorkloadQuery>();
         services.AddSingleton<CaseListQueries>();
         services.AddSingleton<ReportQueries>();
         services.AddSingleton<AppealQueries>();

@@ -4,6 +4,7 @@ using CaseTracker.EventStore.Projections;
 using CaseTracker.ReadModels.Applicants;
 using CaseTracker.ReadModels.Appeals;
 using CaseTracker.ReadModels.CaseList;
+using CaseTracker.ReadModels.Search;
 using CaseTracker.Search;
 
 namespace CaseTracker.ReadModels;
@@ -17,6 +18,7 @@ public sealed partial class ReadModelSet(IEventStore store, IReadModelDatabase d
         new(store, database, new CaseListProjection(() => policies.Current)),
         new(store, database, new AppealsProjection()),
         new(store, database, new ApplicantKeysProjection(keyring ?? new ApplicantKeyring(database, (string?)null))),
+        new(store, database, new CaseSearchProjection()),
     ];
 
     public async Task<long> CatchUpAsync(IProgress<ReplayProgress>? progress, CancellationToken ct)
