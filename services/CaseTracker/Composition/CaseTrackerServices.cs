@@ -52,6 +52,8 @@ public static class CaseTrackerServices
         services.AddScoped<Search.PossibleRepeats>();
         services.AddSingleton<Assignment.Assignees>();
         services.AddScoped<Assignment.WorkloadQuery>();
+        services.AddScoped<Reminders.DigestBuilder>();
+        services.AddScoped<Reminders.DigestRun>();
         services.AddSingleton<CaseListQueries>();
         services.AddSingleton<ReportQueries>();
         services.AddSingleton<AppealQueries>();

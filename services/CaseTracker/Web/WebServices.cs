@@ -1,3 +1,5 @@
+using CaseTracker.Cases.Print;
+using CaseTracker.Reminders;
 using CaseTracker.Assignment;
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
@@ -28,6 +30,7 @@ public static class WebServices
     public static IServiceCollection AddCaseTrackerWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHostedService<ProjectionWorker>();
+        services.AddHostedService<DigestWorker>();
         services.AddProblemDetails();
         services.AddExceptionHandler<RefusalHandler>();
         services.AddKeysInStore();
@@ -104,6 +107,8 @@ public static class WebServices
         app.MapSignIn();
         app.MapCasePages();
         app.MapAssignment();
+        app.MapNotifications();
+        app.MapCasePrint();
         app.MapDashboard();
         app.MapReports();
         app.MapAdmin();
