@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using CaseTracker.Cases;
 using CaseTracker.Deadlines;
+using CaseTracker.Mail;
 using CaseTracker.Pipeline;
 using CaseTracker.ReadModels;
 using CaseTracker.Reports;
@@ -27,6 +28,7 @@ public static class WebServices
     public static IServiceCollection AddCaseTrackerWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHostedService<ProjectionWorker>();
+        services.AddCaseTrackerMailSender();
         services.AddProblemDetails();
         services.AddExceptionHandler<RefusalHandler>();
         services.AddKeysInStore();
@@ -100,6 +102,7 @@ public static class WebServices
         app.MapDashboard();
         app.MapReports();
         app.MapAdmin();
+        app.MapMailAdmin();
         app.MapCaseTrackerApi();
         return app;
     }
