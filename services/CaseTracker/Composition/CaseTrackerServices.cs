@@ -7,6 +7,7 @@ using CaseTracker.EventStore.Documents;
 using CaseTracker.EventStore.Projections;
 using CaseTracker.EventStore.Sql;
 using CaseTracker.Ledger;
+using CaseTracker.Mail;
 using CaseTracker.Pipeline;
 using CaseTracker.ReadModels;
 using CaseTracker.ReadModels.Appeals;
@@ -61,6 +62,7 @@ public static class CaseTrackerServices
         services.AddScoped<DashboardQuery>();
         services.AddScoped<LedgerImport>();
         services.AddScoped<LedgerExportQuery>();
+        services.AddCaseTrackerMail();
 
         services.AddMediator();
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(MetadataBehavior<,>));

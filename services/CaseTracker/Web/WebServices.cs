@@ -6,6 +6,7 @@ using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using CaseTracker.Cases;
 using CaseTracker.Deadlines;
+using CaseTracker.Mail;
 using CaseTracker.Pipeline;
 using CaseTracker.ReadModels;
 using CaseTracker.Reports;
@@ -31,6 +32,7 @@ public static class WebServices
     {
         services.AddHostedService<ProjectionWorker>();
         services.AddHostedService<DigestWorker>();
+        services.AddCaseTrackerMailSender();
         services.AddProblemDetails();
         services.AddExceptionHandler<RefusalHandler>();
         services.AddKeysInStore();
@@ -112,6 +114,7 @@ public static class WebServices
         app.MapDashboard();
         app.MapReports();
         app.MapAdmin();
+        app.MapMailAdmin();
         app.MapCaseTrackerApi();
         return app;
     }
