@@ -28,11 +28,16 @@ public static class Program
                 return 0;
             case "report-store":
                 return await EachInItsOwnProcessAsync(["report-store", "10000"], ["report-store", "100000"], ["report-store", "1000000"]);
+            case "search" when args.Length > 1:
+                await Search.SearchBenchmark.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100_000, Console.Out);
+                return 0;
+            case "search":
+                return await EachInItsOwnProcessAsync(["search", "sqlite"], ["search", "postgres"]);
             case "report":
                 ReportBenchmark.Run(args.Length > 1 ? args[1..].Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray() : [10_000, 100_000, 1_000_000], Console.Out);
                 return 0;
             default:
-                Console.Error.WriteLine("usage: CaseTracker.Benchmarks store | import [sqlite|postgres] [rows] | report [sizes…] | report-store [size]");
+                Console.Error.WriteLine("usage: CaseTracker.Benchmarks store | import [sqlite|postgres] [rows] | report [sizes…] | report-store [size] | search [sqlite|postgres] [cases]");
                 return 2;
         }
     }

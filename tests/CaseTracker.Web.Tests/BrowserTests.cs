@@ -29,7 +29,7 @@ public sealed class BrowserTests(HostFixture host)
             await page.GotoAsync("/login");
             await page.FillAsync("#name", user);
             await page.FillAsync("#password", Password);
-            await Task.WhenAll(page.WaitForURLAsync("**/cases"), page.ClickAsync("button[type=submit]"));
+            await Task.WhenAll(page.WaitForURLAsync("**/cases/mine"), page.ClickAsync("button[type=submit]"));
 
             var before = await CountsAsync(page);
 

@@ -52,11 +52,15 @@ public partial class HostFixture : IAsyncLifetime
     /// <summary>The store the host serves, as a <c>--store</c> value.</summary>
     protected virtual Task<string> StoreAsync() => Task.FromResult($"sqlite:{DatabasePath}");
 
+    /// <summary>Configuration over the environment's (a fixture with mail on, other limits).</summary>
+    protected virtual Task<IReadOnlyDictionary<string, string?>> SettingsAsync() => Task.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?>());
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_directory);
         var console = new StringWriter();
-        Host = await WebHost.StartAsync(new ServeOptions("http://127.0.0.1:0", await StoreAsync()), console, CancellationToken.None);
+        var settings = await SettingsAsync();
+        Host = await WebHost.StartAsync(new ServeOptions("http://127.0.0.1:0", await StoreAsync(), Settings: settings), console, CancellationToken.None);
         StartupOutput = console.ToString();
         AdminPassword = PasswordLine().Match(StartupOutput).Groups[1].Value;
         await Host.Services.GetRequiredService<AgencyDirectory>().SaveAsync(

@@ -34,6 +34,7 @@ public static class EventTypeMap
         (typeof(ApplicantTypeCorrected), "case.applicant-type-corrected", 1),
         (typeof(LetterIssued), "case.letter-issued", 1),
         (typeof(LetterDelivered), "case.letter-delivered", 1),
+        (typeof(Assigned), "case.assigned", 1),
     ];
 
     private static readonly Dictionary<Type, (string Name, int Version)> ByType =

@@ -43,15 +43,21 @@ internal sealed class XlsxSheet
     public Worksheet ToWorksheet(int width)
     {
         var columns = new Columns(Enumerable.Range(1, width).Select(i =>
-            new Column { Min = (uint)i, Max = (uint)i, Width = i <= 3 ? 18 : 11, CustomWidth = true }));
+            new Column { Min = (uint)i, Max = (uint)i, Width = i <= 3 ? 20 : 10, CustomWidth = true }));
         var data = new SheetData(_cells.GroupBy(c => c.Key.Row).Select(g =>
             new Row(g.Select(c => c.Value)) { RowIndex = (uint)g.Key }));
-        var worksheet = new Worksheet(columns, data);
+        var worksheet = new Worksheet(new SheetProperties(new PageSetupProperties { FitToPage = true }), columns, data);
         if (_merges.Count > 0)
         {
             worksheet.Append(new MergeCells(_merges.Select(m => new MergeCell { Reference = m })));
         }
 
+        // A4 landscape, one page wide (as many pages down as it takes), centred; the print area and the repeated header
+        // rows are workbook names (XlsxReportRenderer).
+        worksheet.Append(
+            new PrintOptions { HorizontalCentered = true },
+            new PageMargins { Left = 0.4, Right = 0.4, Top = 0.5, Bottom = 0.5, Header = 0.3, Footer = 0.3 },
+            new PageSetup { PaperSize = 9, Orientation = OrientationValues.Landscape, FitToWidth = 1, FitToHeight = 0 });
         return worksheet;
     }
 }

@@ -24,6 +24,7 @@ public static class CliApp
             ReadModelVerbs.Create(),
             ServeVerb.Create(),
             Letters.LetterVerb.Create(),
+            Reminders.DigestVerb.Create(),
         };
         root.Options.Add(CliOptions.Store);
         return root;

@@ -21,6 +21,30 @@ public sealed class CaseTrackerOptions
     /// <summary>The amqp URI of the broker; unset: the bus is off.</summary>
     [ConfigurationKeyName(Bus.CaseTrackerBus.BrokerVariable)]
     public string? RabbitMq { get; set; }
+
+    /// <summary>The SMTP server's host name; unset: mail is off (see <see cref="Mail.MailSettings"/>).</summary>
+    [ConfigurationKeyName("CASETRACKER_SMTP_HOST")]
+    public string? SmtpHost { get; set; }
+
+    [ConfigurationKeyName("CASETRACKER_SMTP_PORT")]
+    public string? SmtpPort { get; set; }
+
+    /// <summary><c>none</c>, <c>starttls</c>, <c>ssl</c> or <c>auto</c> (the default: STARTTLS when the server offers it).</summary>
+    [ConfigurationKeyName("CASETRACKER_SMTP_TLS")]
+    public string? SmtpTls { get; set; }
+
+    [ConfigurationKeyName("CASETRACKER_SMTP_FROM")]
+    public string? SmtpFrom { get; set; }
+
+    [ConfigurationKeyName("CASETRACKER_SMTP_USER")]
+    public string? SmtpUser { get; set; }
+
+    [ConfigurationKeyName("CASETRACKER_SMTP_PASSWORD")]
+    public string? SmtpPassword { get; set; }
+
+    /// <summary>The first retry delay in seconds (doubled after each failure, at most an hour); default 30.</summary>
+    [ConfigurationKeyName("CASETRACKER_SMTP_RETRY_SECONDS")]
+    public string? SmtpRetrySeconds { get; set; }
 }
 
 public static class CaseTrackerConfiguration

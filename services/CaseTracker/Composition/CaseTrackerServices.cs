@@ -8,6 +8,7 @@ using CaseTracker.EventStore.Projections;
 using CaseTracker.EventStore.Sql;
 using CaseTracker.Ledger;
 using CaseTracker.Letters;
+using CaseTracker.Mail;
 using CaseTracker.Pipeline;
 using CaseTracker.ReadModels;
 using CaseTracker.ReadModels.Appeals;
@@ -47,7 +48,14 @@ public static class CaseTrackerServices
         services.AddSingleton<Section2Figures>();
         services.AddSingleton<YearEndReports>();
         services.AddSingleton<ReportService>();
+        services.AddSingleton(sp => new Search.ApplicantKeyring(sp.GetRequiredService<IReadModelDatabase>(), configuration));
         services.AddSingleton<ReadModelSet>();
+        services.AddScoped<Search.CaseSearch>();
+        services.AddScoped<Search.PossibleRepeats>();
+        services.AddSingleton<Assignment.Assignees>();
+        services.AddScoped<Assignment.WorkloadQuery>();
+        services.AddScoped<Reminders.DigestBuilder>();
+        services.AddScoped<Reminders.DigestRun>();
         services.AddSingleton<CaseListQueries>();
         services.AddSingleton<ReportQueries>();
         services.AddSingleton<AppealQueries>();
@@ -57,6 +65,7 @@ public static class CaseTrackerServices
         services.AddScoped<LedgerExportQuery>();
         services.AddSingleton<LetterTemplates>();
         services.AddTransient<LetterDesk>();
+        services.AddCaseTrackerMail();
 
         services.AddMediator();
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(MetadataBehavior<,>));

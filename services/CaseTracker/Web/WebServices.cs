@@ -1,9 +1,13 @@
+using CaseTracker.Cases.Print;
+using CaseTracker.Reminders;
+using CaseTracker.Assignment;
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
 using CaseTracker.Cases;
 using CaseTracker.Deadlines;
 using CaseTracker.Letters;
+using CaseTracker.Mail;
 using CaseTracker.Pipeline;
 using CaseTracker.ReadModels;
 using CaseTracker.Reports;
@@ -28,6 +32,8 @@ public static class WebServices
     public static IServiceCollection AddCaseTrackerWeb(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddHostedService<ProjectionWorker>();
+        services.AddHostedService<DigestWorker>();
+        services.AddCaseTrackerMailSender();
         services.AddProblemDetails();
         services.AddExceptionHandler<RefusalHandler>();
         services.AddKeysInStore();
@@ -94,14 +100,23 @@ public static class WebServices
         app.MapOpenApi().AllowAnonymous();
         app.MapHealth();
         app.MapGet("/site.css", () => Results.Text(SiteCss.Value, "text/css; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
-        app.MapGet("/", (HttpContext c) => Results.Redirect(WebUser.Of(c.User)?.Role is Role.Supervisor or Role.Auditor ? "/dashboard" : "/cases"))
+        app.MapGet("/", (HttpContext c) => Results.Redirect(WebUser.Of(c.User)?.Role switch
+        {
+            Role.Supervisor or Role.Auditor => "/dashboard",
+            Role.Caseworker => "/cases/mine",
+            _ => "/cases",
+        }))
             .RequireAuthorization().ExcludeFromDescription();
         app.MapSignIn();
         app.MapCasePages();
         app.MapLetters();
+        app.MapAssignment();
+        app.MapNotifications();
+        app.MapCasePrint();
         app.MapDashboard();
         app.MapReports();
         app.MapAdmin();
+        app.MapMailAdmin();
         app.MapCaseTrackerApi();
         return app;
     }

@@ -33,6 +33,7 @@ public static class EventText
         ApplicantTypeCorrected => "更正申请人类型",
         LetterIssued l => "签发" + l.Kind.Label(),
         LetterDelivered d => d.Method.Label(),
+        Assigned => "指定承办人",
         _ => e.GetType().Name,
     };
 
@@ -56,6 +57,7 @@ public static class EventText
         ApplicantTypeCorrected a => $"应为 {a.ApplicantType.Label()}；理由：{a.Reason}",
         LetterIssued l => $"文号 {l.Number}（模板第 {l.TemplateVersion} 版）",
         LetterDelivered d => $"文书 {d.LetterId}：{d.Detail}" + (d.At is { } at ? $"，{at:yyyy-MM-dd HH:mm}" : ""),
+        Assigned a => $"承办人 {a.Assignee}",
         _ => "",
     };
 

@@ -1,0 +1,218 @@
+using CaseTracker.Agencies;
+using CaseTracker.Calendar;
+using CaseTracker.Composition;
+using CaseTracker.Domain.Cases;
+using CaseTracker.Domain.Outcomes;
+using CaseTracker.EventStore;
+using CaseTracker.EventStore.Documents;
+using CaseTracker.EventStore.Sql;
+using CaseTracker.Pipeline;
+using CaseTracker.ReadModels;
+using CaseTracker.Search;
+
+namespace CaseTracker.Tests.Search;
+
+/// <summary>The case list's search and filters in SQL, on SQLite here; <see cref="Postgres.PostgresCaseSearchTests"/> on PostgreSQL.</summary>
+public class CaseSearchTests : IDisposable
+{
+    private const string District = "区政府";
+    private const string Education = "区教育局";
+    private const string Health = "区卫健委";
+    private static readonly DateOnly Today = new(2025, 9, 1);
+    private static readonly Access EducationWorker = new(Role.Caseworker, new HashSet<string> { Education });
+    private static readonly Access HealthWorker = new(Role.Caseworker, new HashSet<string> { Health });
+    private static readonly Access Supervisor = new(Role.Supervisor, new HashSet<string> { District, Education, Health });
+    private readonly TempFolder _folder = new();
+
+    protected virtual Task<string> NewStoreAsync() => Task.FromResult("sqlite:" + _folder.File("store.db"));
+
+    [Fact]
+    public async Task Names_ID_numbers_phones_and_description_words_find_the_right_cases_within_the_agency_scope()
+    {
+        await using var store = await OpenAsync();
+        var zhang = Guid.NewGuid();
+        var a = Receipt(Education, "JY-1", "2025-06-10", new PersonalData(zhang, "张三", "11010119900307123X", "13800138000", "某路 1 号"),
+            "请求公开2023年度学校食堂食品安全抽检报告");
+        var b = Receipt(Health, "WJ-1", "2025-06-11", new PersonalData(Guid.NewGuid(), "李四", "110101198001011234", null, null), "请求公开医院收费标准文件");
+        var c = Receipt(Education, "JY-2", "2025-06-12", new PersonalData(Guid.NewGuid(), "王五", null, "01065123456", null), "学区划分方案及其依据");
+        var d = Receipt(Health, "WJ-2", "2025-06-13", new PersonalData(Guid.NewGuid(), "张三", null, null, null), "公开某医院的食品安全抽检结果");
+        var search = await WriteAsync(store, [a], [b], [c], [d]);
+
+        Assert.Equal(["JY-1"], await FindAsync(search, EducationWorker, "张三"));
+        Assert.Equal(["JY-1"], await FindAsync(search, EducationWorker, "110101 19900307 123x"));
+        Assert.Equal(["JY-1"], await FindAsync(search, EducationWorker, "+86 138-0013-8000"));
+        Assert.Equal(["JY-2"], await FindAsync(search, EducationWorker, "（010）6512 3456"));
+        Assert.Equal(["JY-1"], await FindAsync(search, EducationWorker, "食品安全"));
+        Assert.Equal(["JY-2"], await FindAsync(search, EducationWorker, "学区"));
+        Assert.Equal(["JY-2"], await FindAsync(search, EducationWorker, "jy-2"));
+        Assert.Empty(await FindAsync(search, EducationWorker, "张"));
+        Assert.Empty(await FindAsync(search, EducationWorker, "李四"));
+        Assert.Empty(await FindAsync(search, EducationWorker, "WJ-1"));
+        Assert.Empty(await FindAsync(search, EducationWorker, "收费标准"));
+        Assert.Empty(await FindAsync(search, HealthWorker, "11010119900307123X"));
+        Assert.Equal(["WJ-2"], await FindAsync(search, HealthWorker, "张三"));
+        Assert.Equal(["JY-1", "WJ-2"], await FindAsync(search, Supervisor, "张三"));
+        Assert.Equal(["JY-1", "WJ-2"], await FindAsync(search, Supervisor, "食品安全抽检"));
+        // An administrator does not see personal data, so the name does not search for them; the description does.
+        Assert.Empty(await FindAsync(search, Access.System, "张三"));
+        Assert.Equal(["JY-1", "WJ-2"], await FindAsync(search, Access.System, "食品安全"));
+    }
+
+    [Fact]
+    public async Task After_erasure_the_name_ID_number_and_phone_no_longer_find_the_case_even_after_a_rebuild()
+    {
+        await using var store = await OpenAsync();
+        var zhang = Guid.NewGuid();
+        var a = Receipt(Education, "JY-1", "2025-06-10", new PersonalData(zhang, "张三", "11010119900307123X", "13800138000", null), "学校食堂食品安全抽检报告");
+        var search = await WriteAsync(store, [a]);
+        Assert.Equal(["JY-1"], await FindAsync(search, EducationWorker, "张三"));
+
+        Assert.True(await store.ErasePersonalDataAsync(zhang));
+
+        Assert.Empty(await FindAsync(search, EducationWorker, "张三"));
+        Assert.Empty(await FindAsync(search, EducationWorker, "11010119900307123X"));
+        Assert.Empty(await FindAsync(search, EducationWorker, "13800138000"));
+        Assert.Equal(["JY-1"], await FindAsync(search, EducationWorker, "食品安全"));
+        await ReadModels(store).RebuildAsync(null, default);
+        Assert.Empty(await FindAsync(search, EducationWorker, "张三"));
+        Assert.Equal(["JY-1"], await FindAsync(search, EducationWorker, "食品安全"));
+    }
+
+    [Fact]
+    public async Task Filters_combine()
+    {
+        await using var store = await OpenAsync();
+        var decided = new CaseEvent.Decided(D("2025-06-20"), Outcome.DisclosedProvided, GroundList.None, "");
+        var search = await WriteAsync(store,
+            [Receipt(Education, "1", "2025-06-10", channel: Channel.Online), Assign("王芳", "2025-06-10")],
+            [Receipt(Education, "2", "2025-08-29", channel: Channel.Online), Assign("王芳", "2025-08-29")],
+            [Receipt(Education, "3", "2025-06-11", channel: Channel.Post), Assign("李明", "2025-06-11")],
+            [Receipt(Education, "4", "2025-06-12", channel: Channel.Online), Assign("王芳", "2025-06-12"), decided],
+            [Receipt(Health, "5", "2025-06-13", channel: Channel.Online)]);
+
+        async Task<string[]> Numbers(string query)
+        {
+            var parts = query.Split('&').Select(p => p.Split('=')).ToDictionary(p => p[0], p => Uri.UnescapeDataString(p[1]));
+            var filter = CaseFilter.Parse(k => parts.GetValueOrDefault(k)) with { Sort = "number", Descending = false };
+            return (await search.PageAsync(filter, Access.System, Today, default)).Items.Select(i => i.Row.CaseNumber).ToArray();
+        }
+
+        Assert.Equal(["1", "2"], await Numbers("status=open&channel=Online&assignee=王芳"));
+        Assert.Equal(["1"], await Numbers("status=open&channel=Online&assignee=王芳&overdue=1"));
+        Assert.Equal(["1", "3"], await Numbers($"agency={Education}&overdue=1"));
+        Assert.Equal(["1"], await Numbers($"agency={Education}&overdue=1&channel=Online"));
+        Assert.Equal(["3", "4", "5"], await Numbers("from=2025-06-11&to=2025-06-13"));
+        Assert.Equal(["3", "5"], await Numbers("from=2025-06-11&to=2025-06-13&status=open"));
+        Assert.Equal(["5"], await Numbers("from=2025-06-11&to=2025-06-13&status=open&assignee=-"));
+        Assert.Equal(["4"], await Numbers("outcome=DisclosedProvided"));
+        // Case 2 (received Fri 2025-08-29) is due 2025-09-26, the 20th working day; 5 working days from 09-01 reach 09-08 only.
+        Assert.Equal(["2"], await Numbers("due=20"));
+        Assert.Empty(await Numbers("due=5"));
+        var two = (await search.PageAsync(CaseFilter.Parse(k => k == "q" ? "2" : null) with { Sort = "number", Descending = false },
+            Access.System, Today, default)).Items.Single(i => i.Row.CaseNumber == "2");
+        Assert.Equal(19, two.DaysLeft);
+        Assert.Equal("王芳", two.Assignee);
+        var one = (await search.PageAsync(CaseFilter.Parse(k => k == "q" ? "1" : null), Access.System, Today, default)).Items
+            .Single(i => i.Row.CaseNumber == "1");
+        Assert.True(one.Overdue);
+        Assert.Equal("status", UserError(() => CaseFilter.Parse(k => k == "status" ? "later" : null)));
+        Assert.Equal("from", UserError(() => CaseFilter.Parse(k => k switch { "from" => "2025-07-01", "to" => "2025-06-01", _ => null })));
+    }
+
+    [Fact]
+    public async Task Paging_over_ten_thousand_cases_returns_each_case_once_by_cursor_and_by_page_number()
+    {
+        await using var store = await OpenAsync();
+        var streams = new List<CaseEvent[]>();
+        for (var i = 0; i < 10_000; i++)
+        {
+            // Few distinct dates and agencies, so most sort keys tie and the tie-break decides.
+            streams.Add([Receipt(i % 2 == 0 ? Education : Health, $"N-{i:D5}", $"2025-06-{10 + (i % 5):D2}")]);
+        }
+
+        var search = await WriteAsync(store, [.. streams]);
+        foreach (var (sort, descending) in new[] { ("received", true), ("agency", false) })
+        {
+            var filter = new CaseFilter { Sort = sort, Descending = descending, Size = 500 };
+            var seen = new List<Guid>();
+            var page = await search.PageAsync(filter, Supervisor, Today, default);
+            Assert.Equal(10_000, page.Total);
+            seen.AddRange(page.Items.Select(i => i.Row.CaseId));
+            while (page.NextCursor is { } next)
+            {
+                page = await search.PageAsync(filter with { Cursor = next }, Supervisor, Today, default);
+                seen.AddRange(page.Items.Select(i => i.Row.CaseId));
+            }
+
+            Assert.Equal(10_000, seen.Count);
+            Assert.Equal(10_000, seen.Distinct().Count());
+        }
+
+        var byNumber = new List<string>();
+        for (var p = 1; p <= 21; p++)
+        {
+            var page = await search.PageAsync(new CaseFilter { Sort = "deadline", Descending = false, Size = 499, Page = p }, Access.System, Today, default);
+            Assert.Equal(10_000, page.Total);
+            byNumber.AddRange(page.Items.Select(i => i.Row.CaseNumber));
+        }
+
+        Assert.Equal(10_000, byNumber.Distinct().Count());
+        Assert.Equal(5_000, (await search.PageAsync(new CaseFilter { Agency = Education, Size = 1 }, Supervisor, Today, default)).Total);
+    }
+
+    private static string UserError(Func<CaseFilter> parse)
+    {
+        var error = Assert.Throws<UserError>(() => parse());
+        Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", error.Message);
+        return error.Field;
+    }
+
+    private static async Task<string[]> FindAsync(CaseSearch search, Access access, string q) =>
+        (await search.PageAsync(new CaseFilter { Q = q, Sort = "number", Descending = false }, access, Today, default))
+            .Items.Select(i => i.Row.CaseNumber).ToArray();
+
+    private async Task<SqlEventStore> OpenAsync()
+    {
+        var store = await StoreLocation.Parse(await NewStoreAsync())!.OpenAsync(TimeProvider.System, default);
+        await new AgencyDirectory(new DocumentStore(store, TimeProvider.System))
+            .SaveAsync([new Agency(District, null), new Agency(Education, District), new Agency(Health, District)], "test", default);
+        return store;
+    }
+
+    private static ReadModelSet ReadModels(SqlEventStore store) =>
+        new(store, store, new PolicySource(CasePolicy.Default, new DocumentStore(store, TimeProvider.System)));
+
+    private static async Task<CaseSearch> WriteAsync(SqlEventStore store, params CaseEvent[][] cases)
+    {
+        foreach (var chunk in cases.Chunk(1000))
+        {
+            var appends = chunk.Select(events =>
+            {
+                var id = ((CaseEvent.Received)events[0]).CaseId;
+                return new StreamAppend(CaseStreams.For(id), ExpectedVersion.NoStream,
+                    events.Select(e => new NewEvent(Guid.NewGuid(), e, new EventMetadata("test", Guid.NewGuid()))).ToList());
+            }).ToList();
+            Assert.IsType<AppendResult.Appended>(await store.AppendManyAsync(appends));
+        }
+
+        await ReadModels(store).CatchUpAsync(null, default);
+        var documents = new DocumentStore(store, TimeProvider.System);
+        return new CaseSearch(store, new AgencyDirectory(documents), new ApplicantKeyring(store, (string?)null), CasePolicy.Default);
+    }
+
+    private static CaseEvent.Received Receipt(string agency, string number, string on, PersonalData? applicant = null, string description = "请求公开某文件",
+        Channel channel = Channel.Online) =>
+        new(Guid.NewGuid(), agency, number, D(on), channel, ApplicantType.NaturalPerson,
+            applicant ?? new PersonalData(Guid.NewGuid(), "某申请人", null, null, null), description, "电子邮件");
+
+    private static CaseEvent.Assigned Assign(string assignee, string on) => new(assignee, D(on));
+
+    private static DateOnly D(string date) => DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture);
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _folder.Dispose();
+        GC.SuppressFinalize(this);
+    }
+}
