@@ -40,9 +40,13 @@ public abstract record CaseCommand
 
     public sealed record Extend(DateOnly On, string Approver, string Reason, DateOnly ApplicantToldOn) : CaseCommand;
 
-    public sealed record IssueFeeNotice(DateOnly On, decimal Amount, FeeMethod Method, DateOnly ApplicantReceivedOn) : CaseCommand;
+    /// <param name="Quantity">按件: this request's number among the applicant's requests to the agency in the month; 按量: pages.</param>
+    public sealed record IssueFeeNotice(DateOnly On, decimal Amount, FeeMethod Method, DateOnly ApplicantReceivedOn, int? Quantity = null) : CaseCommand;
 
-    public sealed record RecordFeePayment(DateOnly On) : CaseCommand;
+    /// <param name="Amount">缴费金额; null = the amount of the notice.</param>
+    public sealed record RecordFeePayment(DateOnly On, decimal? Amount = null) : CaseCommand;
+
+    public sealed record WaiveFee(DateOnly On, string Reason) : CaseCommand;
 
     public sealed record LapseFee(DateOnly On) : CaseCommand;
 

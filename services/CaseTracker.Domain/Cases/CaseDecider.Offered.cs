@@ -58,6 +58,7 @@ public static partial class CaseDecider
             MilestoneKind.IssueFeeNotice => [new IssueFeeNotice(today, 1m, FeeMethod.PerItem, today)],
             MilestoneKind.RecordFeePayment => [new RecordFeePayment(today)],
             MilestoneKind.LapseFee => [new LapseFee(today)],
+            MilestoneKind.WaiveFee => [new WaiveFee(today, Probe)],
             MilestoneKind.RequestReasons => [new RequestReasons(today)],
             MilestoneKind.SetDelayedAnswerDate => [new SetDelayedAnswerDate(today, today.AddDays(1), today)],
             MilestoneKind.Answer => [new Answer(today, Outcome.DisclosedProvided, GroundList.None, "")],

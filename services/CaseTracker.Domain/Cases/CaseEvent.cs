@@ -78,13 +78,24 @@ public abstract record CaseEvent
         public override CaseEvent WithDate(DateOnly date) => this with { On = date };
     }
 
-    /// <summary>收费通知 (国办函〔2020〕109号).</summary>
-    public sealed record FeeNoticeIssued(DateOnly On, decimal Amount, FeeMethod Method, DateOnly ApplicantReceivedOn) : CaseEvent
+    /// <summary>
+    /// 收费通知 (国办函〔2020〕109号). <paramref name="Quantity"/> is what the amount rests on: for 按件 the number of this
+    /// request among the applicant's requests to the agency in the calendar month, for 按量 the pages; the amount is the
+    /// tiers' computation of it (<see cref="Fees.FeeSchedule"/>). Null: not recorded (a legacy ledger, events before it existed).
+    /// </summary>
+    public sealed record FeeNoticeIssued(DateOnly On, decimal Amount, FeeMethod Method, DateOnly ApplicantReceivedOn, int? Quantity = null) : CaseEvent
     {
         public override CaseEvent WithDate(DateOnly date) => this with { On = date };
     }
 
-    public sealed record FeePaid(DateOnly On) : CaseEvent
+    /// <summary>缴费. <paramref name="Amount"/>: 缴费金额; null = the amount of the notice.</summary>
+    public sealed record FeePaid(DateOnly On, decimal? Amount = null) : CaseEvent
+    {
+        public override CaseEvent WithDate(DateOnly date) => this with { On = date };
+    }
+
+    /// <summary>减免: the agency waives the fee of its notice, with its reasons (国办函〔2020〕109号); a separate entry, never a changed amount.</summary>
+    public sealed record FeeWaived(DateOnly On, string Reason) : CaseEvent
     {
         public override CaseEvent WithDate(DateOnly date) => this with { On = date };
     }

@@ -22,7 +22,17 @@ public sealed record Extension(DateOnly On, string Approver, string Reason, Date
 
 public sealed record FeeNotice(DateOnly IssuedOn, decimal Amount, FeeMethod Method, DateOnly ApplicantReceivedOn, DateOnly? PaidOn, DateOnly? LapsedOn)
 {
-    public bool IsPending => PaidOn is null && LapsedOn is null;
+    /// <summary>按件: the request's number in the applicant's month at the agency; 按量: pages; null when not recorded.</summary>
+    public int? Quantity { get; init; }
+
+    /// <summary>缴费金额 (the notice's amount unless the payment recorded another).</summary>
+    public decimal? PaidAmount { get; init; }
+
+    public DateOnly? WaivedOn { get; init; }
+
+    public string? WaiverReason { get; init; }
+
+    public bool IsPending => PaidOn is null && LapsedOn is null && WaivedOn is null;
 }
 
 public sealed record Closure(DateOnly On, Outcome Outcome, GroundList WithheldGrounds, int Milestone);

@@ -8,8 +8,6 @@ namespace CaseTracker.Domain.Cases;
 /// <summary>Every transition the law or the history forbids, each with the caseworker's message in Chinese.</summary>
 internal static class CaseRules
 {
-    private static readonly DateOnly FeesInForce = new(2021, 1, 1);
-
     /// <summary>国务院令第492号 (第三十八条): the Regulation is in force from 2008-05-01.</summary>
     private static readonly DateOnly RegulationInForce = new(2008, 5, 1);
 
@@ -89,15 +87,13 @@ internal static class CaseRules
                 CheckExtension(x, s, policy);
                 break;
             case FeeNoticeIssued f:
-                Require(f.On >= FeesInForce, "fee.not_in_force", "信息处理费自2021年1月1日起收取（国办函〔2020〕109号），此前不能发出收费通知。");
-                Require(s.Fee is null, "fee.once", $"本案已于{s.Fee?.IssuedOn:yyyy-MM-dd}发出收费通知。");
-                Require(f.Amount > 0, "fee.amount", "收费金额必须大于零。");
-                Require(f.ApplicantReceivedOn >= f.On, "fee.received_before_notice", "申请人收到收费通知的日期不能早于通知发出日期（国办函〔2020〕109号：缴费期限自收到通知的次日起算）。");
-                RequireRunning(s, f.On, policy, "fee.after_deadline", "发出收费通知", "收费通知应在答复期限内发出（条例第四十二条；国办函〔2020〕109号）");
+                CheckFeeNotice(f, s, policy);
                 break;
-            case FeePaid or FeeLapsed:
+            case FeePaid or FeeLapsed or FeeWaived:
                 var fee = s.Fee ?? throw Refuse("fee.no_notice", $"本案没有收费通知，不能登记{Name(e)}。");
-                Require(fee.IsPending, "fee.settled", $"本案的收费已于{fee.PaidOn:yyyy-MM-dd}缴纳。");
+                Require(fee.IsPending, "fee.settled", fee.WaivedOn is { } waived
+                    ? $"本案的收费已于{waived:yyyy-MM-dd}减免。"
+                    : $"本案的收费已于{fee.PaidOn:yyyy-MM-dd}缴纳。");
                 Require(e.On >= fee.IssuedOn, "fee.before_notice", $"{Name(e)}日期{e.On:yyyy-MM-dd}早于收费通知日期{fee.IssuedOn:yyyy-MM-dd}。");
                 if (e is FeeLapsed)
                 {
@@ -105,6 +101,17 @@ internal static class CaseRules
                     Require(e.On > payBy, "fee.lapse_too_early",
                         $"申请人自收到收费通知的次日起20个工作日内缴费（国办函〔2020〕109号；条例第四十二条），"
                         + $"{fee.ApplicantReceivedOn:yyyy-MM-dd}收到、期限至{payBy:yyyy-MM-dd}，{e.On:yyyy-MM-dd}不能登记逾期未缴费。");
+                }
+
+                if (e is FeePaid { Amount: { } paid })
+                {
+                    Require(paid == fee.Amount, "fee.paid_amount",
+                        $"缴费金额{paid:0.##}元与收费通知的金额{fee.Amount:0.##}元不符（国办函〔2020〕109号）：减免请登记“减免收费”并写明理由。");
+                }
+
+                if (e is FeeWaived w)
+                {
+                    Require(w.Reason.Length > 0, "fee.waiver_reason", "减免收费须写明理由（国办函〔2020〕109号）。");
                 }
 
                 break;
@@ -196,6 +203,7 @@ internal static class CaseRules
         FeeNoticeIssued => "收费通知",
         FeePaid => "缴费",
         FeeLapsed => "逾期未缴费",
+        FeeWaived => "减免收费",
         ReasonsRequested => "要求说明理由",
         DelayedAnswerDateSet => "确定延迟答复期限",
         Decided => "答复",
@@ -259,6 +267,30 @@ internal static class CaseRules
         var kind = e is LawsuitFiled ? "提起行政诉讼" : "申请行政复议";
         Require(runOut, "appeal.before_deadline",
             $"{e.On:yyyy-MM-dd}本案尚未答复，答复期限{(deadline is { } d ? $"至{d:yyyy-MM-dd}" : "暂停计算")}尚未届满：答复前只能就逾期不答复（不作为）{kind}（条例第五十一条）。");
+    }
+
+    /// <summary>
+    /// 国办函〔2020〕109号: fees on requests received from 2021-01-01, one notice, within the response period; the amount is the
+    /// tiers' computation of the quantity the notice rests on, never a figure typed against it (a waiver is its own entry).
+    /// </summary>
+    private static void CheckFeeNotice(FeeNoticeIssued f, CaseState s, CasePolicy policy)
+    {
+        var receivedOn = s.Receipt!.On;
+        Require(receivedOn >= Fees.FeeSchedule.InForce, "fee.not_in_force",
+            $"本案于{receivedOn:yyyy-MM-dd}收到申请：信息处理费只对2021年1月1日起收到的申请收取（国办函〔2020〕109号），不能发出收费通知。");
+        Require(Enum.IsDefined(f.Method), "fee.method", "计费方式无效：应为按件或按量（国办函〔2020〕109号）。");
+        Require(s.Fee is null, "fee.once", $"本案已于{s.Fee?.IssuedOn:yyyy-MM-dd}发出收费通知。");
+        if (f.Quantity is { } quantity)
+        {
+            var computed = Fees.FeeSchedule.Compute(f.Method, quantity);
+            Require(computed.Amount > 0, "fee.free", $"{computed.Explanation}无需收费，不能发出收费通知（国办函〔2020〕109号）。");
+            Require(f.Amount == computed.Amount, "fee.amount_mismatch",
+                $"收费金额{f.Amount:0.##}元与计费标准不符：{computed.Explanation}（国办函〔2020〕109号）。减免请另行登记“减免收费”并写明理由。");
+        }
+
+        Require(f.Amount > 0, "fee.amount", "收费金额必须大于零。");
+        Require(f.ApplicantReceivedOn >= f.On, "fee.received_before_notice", "申请人收到收费通知的日期不能早于通知发出日期（国办函〔2020〕109号：缴费期限自收到通知的次日起算）。");
+        RequireRunning(s, f.On, policy, "fee.after_deadline", "发出收费通知", "收费通知应在答复期限内发出（条例第四十二条；国办函〔2020〕109号）");
     }
 
     private static void CheckExtension(Extended x, CaseState s, CasePolicy policy)

@@ -24,4 +24,5 @@ public enum MilestoneKind
     CorrectDate,
     CorrectOutcome,
     CorrectApplicantType,
+    WaiveFee,
 }

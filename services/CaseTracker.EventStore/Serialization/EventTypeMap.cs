@@ -21,6 +21,7 @@ public static class EventTypeMap
         (typeof(FeeNoticeIssued), "case.fee-notice-issued", 1),
         (typeof(FeePaid), "case.fee-paid", 1),
         (typeof(FeeLapsed), "case.fee-lapsed", 1),
+        (typeof(FeeWaived), "case.fee-waived", 1),
         (typeof(ReasonsRequested), "case.reasons-requested", 1),
         (typeof(DelayedAnswerDateSet), "case.delayed-answer-date-set", 2),
         (typeof(Decided), "case.decided", 1),

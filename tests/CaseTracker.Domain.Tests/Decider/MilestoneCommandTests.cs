@@ -38,6 +38,8 @@ public class MilestoneCommandTests
             FeeNotice("2023-03-06", "2023-03-08")),
         ["RecordFeePayment"] = (Given(R, FeeNotice("2023-03-06", "2023-03-08")).When(new C.RecordFeePayment(D("2023-03-15"))),
             new FeePaid(D("2023-03-15"))),
+        ["WaiveFee"] = (Given(R, FeeNotice("2023-03-06", "2023-03-08")).When(new C.WaiveFee(D("2023-03-09"), "经济困难")),
+            new FeeWaived(D("2023-03-09"), "经济困难")),
         ["LapseFee"] = (Given(R, FeeNotice("2023-03-06", "2023-03-08")).When(new C.LapseFee(D("2023-04-10"))),
             new FeeLapsed(D("2023-04-10"))),
         ["RequestReasons"] = (Given(R).When(new C.RequestReasons(D("2023-03-06"))), new ReasonsRequested(D("2023-03-06"))),
