@@ -34,7 +34,11 @@ public abstract record CaseCommand
     public sealed record StartConsultation(
         string ConsultationId, ConsultationKind Kind, string Party, DateOnly On, DateOnly? PartyReceivedOn = null) : CaseCommand;
 
-    public sealed record RecordConsultationAnswer(string ConsultationId, DateOnly On) : CaseCommand;
+    /// <param name="PartyAnswer">A third party's 同意公开 / 不同意公开 (the latter with <paramref name="Reasons"/>); null for another agency.</param>
+    public sealed record RecordConsultationAnswer(string ConsultationId, DateOnly On, ThirdPartyAnswer? PartyAnswer = null, string? Reasons = null) : CaseCommand;
+
+    /// <summary>条例第三十二条: disclose against the third party's objection for the public interest, telling the party first.</summary>
+    public sealed record DecidePublicInterestDisclosure(string ConsultationId, DateOnly On, string Reasons, DateOnly ThirdPartyNotifiedOn) : CaseCommand;
 
     public sealed record LapseConsultation(string ConsultationId, DateOnly On) : CaseCommand;
 
@@ -55,7 +59,10 @@ public abstract record CaseCommand
     /// <summary><paramref name="ApplicantToldOn"/>: the day the applicant was told of the date; not given = the day it was set.</summary>
     public sealed record SetDelayedAnswerDate(DateOnly On, DateOnly AnswerBy, DateOnly? ApplicantToldOn = null) : CaseCommand;
 
-    public sealed record Answer(DateOnly On, Outcome Outcome, GroundList WithheldGrounds, string Note) : CaseCommand;
+    /// <param name="GroundsNotRecorded">Import only: an old ledger's 部分公开 without its ground, flagged incomplete.</param>
+    /// <param name="RepeatOf">不予处理·重复申请: the earlier answered request (its case number), checked by the caller for the same applicant.</param>
+    public sealed record Answer(
+        DateOnly On, Outcome Outcome, GroundList WithheldGrounds, string Note, bool GroundsNotRecorded = false, string? RepeatOf = null) : CaseCommand;
 
     public sealed record Withdraw(DateOnly On) : CaseCommand;
 
@@ -69,7 +76,7 @@ public abstract record CaseCommand
 
     public sealed record CorrectDate(int Milestone, DateOnly RightDate, string Reason, DateOnly On) : CaseCommand;
 
-    public sealed record CorrectOutcome(Outcome Outcome, GroundList WithheldGrounds, string Reason, DateOnly On) : CaseCommand;
+    public sealed record CorrectOutcome(Outcome Outcome, GroundList WithheldGrounds, string Reason, DateOnly On, string? RepeatOf = null) : CaseCommand;
 
     public sealed record CorrectApplicantType(ApplicantType ApplicantType, string Reason, DateOnly On) : CaseCommand;
 }

@@ -59,6 +59,8 @@ public static partial class CaseDecider
             MilestoneKind.RecordFeePayment => [new RecordFeePayment(today)],
             MilestoneKind.LapseFee => [new LapseFee(today)],
             MilestoneKind.WaiveFee => [new WaiveFee(today, Probe)],
+            MilestoneKind.DecidePublicInterestDisclosure => s.Consultations.Where(c => c.Objected)
+                .Select(c => new DecidePublicInterestDisclosure(c.Id, today, Probe, today)),
             MilestoneKind.RequestReasons => [new RequestReasons(today)],
             MilestoneKind.SetDelayedAnswerDate => [new SetDelayedAnswerDate(today, today.AddDays(1), today)],
             MilestoneKind.Answer => [new Answer(today, Outcome.DisclosedProvided, GroundList.None, "")],

@@ -16,7 +16,18 @@ public sealed record Consultation(string Id, ConsultationKind Kind, string Party
     public DateOnly PartyReceivedOn { get; init; } = StartedOn;
 
     public bool IsOpen => EndedOn is null;
+
+    /// <summary>A third party's 同意公开 / 不同意公开; null when it did not answer (lapse) or the answer was not recorded.</summary>
+    public ThirdPartyAnswer? Answer { get; init; }
+
+    /// <summary>The third party's reasons for objecting.</summary>
+    public string? ObjectionReasons { get; init; }
+
+    public bool Objected => Kind == ConsultationKind.ThirdParty && Answer == ThirdPartyAnswer.Objects;
 }
+
+/// <summary>条例第三十二条: disclosure against a third party's objection for the public interest, and the notice to the party.</summary>
+public sealed record PublicInterestDisclosure(string ConsultationId, DateOnly DecidedOn, string Reasons, DateOnly ThirdPartyNotifiedOn);
 
 public sealed record Extension(DateOnly On, string Approver, string Reason, DateOnly ApplicantToldOn);
 

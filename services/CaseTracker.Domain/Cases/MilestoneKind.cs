@@ -25,4 +25,5 @@ public enum MilestoneKind
     CorrectOutcome,
     CorrectApplicantType,
     WaiveFee,
+    DecidePublicInterestDisclosure,
 }

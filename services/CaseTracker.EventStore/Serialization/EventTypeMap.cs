@@ -18,6 +18,7 @@ public static class EventTypeMap
         (typeof(ConsultationAnswered), "case.consultation-answered", 1),
         (typeof(ConsultationLapsed), "case.consultation-lapsed", 1),
         (typeof(Extended), "case.extended", 2),
+        (typeof(PublicInterestDisclosureDecided), "case.public-interest-disclosure-decided", 1),
         (typeof(FeeNoticeIssued), "case.fee-notice-issued", 1),
         (typeof(FeePaid), "case.fee-paid", 1),
         (typeof(FeeLapsed), "case.fee-lapsed", 1),
