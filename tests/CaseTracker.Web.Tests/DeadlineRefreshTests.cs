@@ -76,7 +76,7 @@ public sealed class DeadlineRefreshTests : IAsyncLifetime
         for (var i = 0; i < 50 && deadline != expected; i++)
         {
             var rows = await api.GetFromJsonAsync<JsonElement>($"/api/cases?q={Uri.EscapeDataString(number)}");
-            deadline = rows.EnumerateArray().Select(r => r.Str("deadline")).FirstOrDefault();
+            deadline = rows.GetProperty("items").EnumerateArray().Select(r => r.Str("deadline")).FirstOrDefault();
             if (deadline != expected)
             {
                 await Task.Delay(50);

@@ -78,5 +78,8 @@ public abstract record CaseCommand
 
     public sealed record CorrectOutcome(Outcome Outcome, GroundList WithheldGrounds, string Reason, DateOnly On, string? RepeatOf = null) : CaseCommand;
 
+    /// <summary>Names the case's 承办人 (checked against the users by the host; the domain checks the case).</summary>
+    public sealed record Assign(string Assignee, DateOnly On) : CaseCommand;
+
     public sealed record CorrectApplicantType(ApplicantType ApplicantType, string Reason, DateOnly On) : CaseCommand;
 }

@@ -30,6 +30,12 @@ public static partial class CaseDecider
             return [];
         }
 
+        if (@event is Assigned assigned)
+        {
+            CheckAssignment(assigned, state, policy);
+            return [@event];
+        }
+
         if (@event is DateCorrected or OutcomeCorrected or ApplicantTypeCorrected)
         {
             CaseRules.CheckCorrection(@event, state, policy);
@@ -44,6 +50,11 @@ public static partial class CaseDecider
 
     public static CaseState Evolve(CaseState state, CaseEvent @event)
     {
+        if (@event is Assigned assigned)
+        {
+            return state with { Version = state.Version + 1, Assignee = assigned.Assignee };
+        }
+
         var history = @event switch
         {
             DateCorrected c => Replace(state.History, c.Milestone, e => e.WithDate(c.CorrectDate)),
@@ -53,7 +64,7 @@ public static partial class CaseDecider
             _ => state.History.Add(new Milestone(state.Version, @event)),
         };
         var corrections = state.CorrectionCount + (history.Count == state.History.Count ? 1 : 0);
-        return CaseProjection.Derive(history) with { Version = state.Version + 1, CorrectionCount = corrections };
+        return CaseProjection.Derive(history) with { Version = state.Version + 1, CorrectionCount = corrections, Assignee = state.Assignee };
     }
 
     public static CaseState Fold(IEnumerable<CaseEvent> events) => events.Aggregate(CaseState.Initial, Evolve);
@@ -114,6 +125,7 @@ public static partial class CaseDecider
             && state.History.First(m => m.Number == closure.Milestone).Event is Decided { } d && d.RepeatOf == Link(c.RepeatOf)
             ? null
             : new OutcomeCorrected(c.Outcome, c.WithheldGrounds, c.Reason.Trim(), c.On, Link(c.RepeatOf)),
+        Assign c => state.Assignee == c.Assignee.Trim() ? null : new Assigned(c.Assignee.Trim(), c.On),
         CorrectApplicantType c => state.Receipt?.ApplicantType == c.ApplicantType
             ? null
             : new ApplicantTypeCorrected(c.ApplicantType, c.Reason.Trim(), c.On),

@@ -185,6 +185,15 @@ public abstract record CaseEvent
         public override CaseEvent WithDate(DateOnly date) => this with { On = date };
     }
 
+    /// <summary>
+    /// 承办人: the caseworker of the case's agency who handles it, set at intake or later, changed by a supervisor. Not a
+    /// milestone: the clock and the tables ignore it; the timeline shows each change.
+    /// </summary>
+    public sealed record Assigned(string Assignee, DateOnly On) : CaseEvent
+    {
+        public override CaseEvent WithDate(DateOnly date) => this with { On = date };
+    }
+
     /// <summary>The applicant type recorded at receipt was wrong (it decides the table column).</summary>
     public sealed record ApplicantTypeCorrected(ApplicantType ApplicantType, string Reason, DateOnly On) : CaseEvent
     {

@@ -43,6 +43,9 @@ public sealed record CaseState
 
     public int CorrectionCount { get; init; }
 
+    /// <summary>承办人: the user name of the caseworker the case is assigned to; none yet.</summary>
+    public string? Assignee { get; init; }
+
     public bool Exists => Receipt is not null;
 
     public bool IsClosed => Closure is not null;

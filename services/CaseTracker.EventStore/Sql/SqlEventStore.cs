@@ -88,7 +88,15 @@ public abstract partial class SqlEventStore(SqlScripts sql, TimeProvider time) :
         int deleted;
         await using (var connection = await OpenConnectionAsync(ct))
         {
-            deleted = await connection.ExecuteAsync(null, Sql["key_delete"], ct, ("subject", subjectId));
+            // The key and what read models derived from the personal data (subject_rows_delete.sql) go together.
+            await using var tx = await BeginWriteAsync(connection, ct);
+            deleted = await connection.ExecuteAsync(tx, Sql["key_delete"], ct, ("subject", subjectId));
+            if (Sql.Find("subject_rows_delete") is { } derived)
+            {
+                await connection.ExecuteAsync(tx, derived, ct, ("subject", subjectId));
+            }
+
+            await tx.CommitAsync(ct);
         }
 
         if (Sql.Find("after_erasure") is { } afterErasure)

@@ -9,7 +9,19 @@ namespace CaseTracker.Cases;
 
 /// <summary>A row of the case list (read model): no personal data.</summary>
 public sealed record CaseSummary(Guid CaseId, long Version, string CaseNumber, string Agency, DateOnly ReceivedOn, string Status, DateOnly? Deadline,
-    bool DeadlineProvisional, DateOnly? ClosedOn, string? Outcome);
+    bool DeadlineProvisional, DateOnly? ClosedOn, string? Outcome)
+{
+    /// <summary>承办人 (user name); null: not assigned yet.</summary>
+    public string? Assignee { get; init; }
+
+    /// <summary>Working days to the deadline for an open case (negative: overdue by that many); null when closed or none.</summary>
+    public int? WorkingDaysLeft { get; init; }
+
+    public bool Overdue { get; init; }
+}
+
+/// <summary>One page of <c>GET /api/cases</c>: <see cref="Total"/> cases match; <see cref="NextCursor"/> continues after the last item.</summary>
+public sealed record CaseList(IReadOnlyList<CaseSummary> Items, long Total, int Page, int Size, string? NextCursor);
 
 public sealed record ApplicantDto(string Name, string? IdNumber, string? Phone, string? Address);
 

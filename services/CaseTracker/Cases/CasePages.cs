@@ -31,14 +31,12 @@ public static class CasePages
         return app;
     }
 
-    private static async Task<IResult> List(HttpContext context, CaseListQueries caseList, string? q, string? status, CancellationToken ct)
+    private static async Task<IResult> List(HttpContext context, Search.CaseSearch search, TimeProvider time, CancellationToken ct)
     {
         var access = context.Access();
-        var rows = (await caseList.AllAsync(ct)).Where(r => access.CanSee(r.Agency))
-            .Where(r => string.IsNullOrWhiteSpace(q) || r.CaseNumber.Contains(q.Trim(), StringComparison.OrdinalIgnoreCase))
-            .Where(r => status switch { "open" => r.Status != CaseStatus.Closed, "closed" => r.Status == CaseStatus.Closed, _ => true })
-            .OrderByDescending(r => r.ReceivedOn).ThenBy(r => r.CaseNumber, StringComparer.Ordinal).Take(300).ToList();
-        return PageResult.Of<CaseListPage>(new { Rows = rows, Q = q, Status = status, CanRegister = access.Role is not Role.Auditor });
+        var filter = Search.CaseFilter.Parse(k => context.Request.Query[k].FirstOrDefault());
+        var page = await search.PageAsync(filter, access, time.Today(), ct);
+        return PageResult.Of<CaseListPage>(new { Results = page, Filter = filter, CanRegister = access.Role is not Role.Auditor });
     }
 
     public static string StatusLabel(CaseStatus status) => status switch
@@ -59,6 +57,7 @@ public static class CasePages
         {
             var change = await mediator.Send(
                 new RecordMilestone(caseId, await IntakeForm.BuildAsync(form, caseId, agencies, context.RequestAborted)), context.RequestAborted);
+            change = await Assignment.IntakeAssignment.AssignRegistrarAsync(context, mediator, change, context.RequestAborted);
             await CaseFile.WaitForReadModelAsync(caseList, caseId, change.Version, context.RequestAborted);
             return Results.Redirect($"/cases/{caseId}?done=receive");
         }
@@ -90,7 +89,7 @@ public static class CasePages
     private static async Task<IResult> Show(HttpContext context, Guid id, IEventStore store, CasePolicy policy, TimeProvider time, string? done)
     {
         var file = await CaseFile.LoadAsync(store, id, context.Access(), context.RequestAborted);
-        var notice = done is null ? null : "已登记：" + (done == "receive" ? "收到申请" : MilestoneForms.Find(done)?.Label ?? done);
+        var notice = done is null ? null : "已登记：" + (done switch { "receive" => "收到申请", "assign" => "承办人", _ => MilestoneForms.Find(done)?.Label ?? done });
         return ShowCase(context, file, policy, time.Today(), notice: notice);
     }
 

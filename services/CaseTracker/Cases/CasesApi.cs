@@ -28,8 +28,8 @@ public static class CasesApi
             .WithDescription("新案件（字段即收到申请表单的字段）。返回案件及其 ETag（流版本）。")
             .AcceptsJson(typeof(IntakeBody)).Produces<CaseDto>(201).WithETag().ProducesProblems(400, 401, 403, 413, 422);
         api.MapGet("/", List).WithName("listCases").WithSummary("案件列表")
-            .WithDescription("读模型；status: open closed all；agency 含下属；q 按编号；最多 1000 件，不含个人信息。")
-            .Produces<IReadOnlyList<CaseSummary>>().ProducesProblems(400, 401, 403);
+            .WithDescription("读模型，在数据库中筛选、排序、分页（不设上限）；total 为符合条件的总件数；不含个人信息。")
+            .Produces<CaseList>().ProducesProblems(400, 401, 403);
         api.MapGet("/{id:guid}", Get).WithName("getCase").WithSummary("案件")
             .WithDescription("ETag = 流版本；申请人个人信息只对本机关的承办人、负责人显示。")
             .Produces<CaseDto>().WithETag().ProducesProblems(401, 403, 404);
@@ -72,27 +72,33 @@ public static class CasesApi
         return TypedResults.Created($"/api/cases/{caseId}", dto);
     }
 
-    private static async Task<IResult> List(HttpContext context, CaseListQueries caseList, DashboardQuery scopes,
-        [Description("open（未办结）、closed（已办结）或 all（默认）")] string? status,
+    private static async Task<IResult> List(HttpContext context, Search.CaseSearch search, TimeProvider time,
+        [Description("open（未办结）、running、paused、closed（已办结）或 all（默认）")] string? status,
         [Description("机关名称（含下属机关）；留空为全部可见机关")] string? agency,
-        [Description("按申请编号查找（包含，不区分大小写）")] string? q)
+        [Description("编号（包含）；承办人、监督人员还可按申请人姓名、证件号码、电话（完全一致，规范化后比对）；申请内容中的词")] string? q,
+        [Description("承办人用户名；- 为未指定")] string? assignee,
+        [Description("1：只列已超期的未办结案件")] string? overdue,
+        [Description("N：N 个工作日内到期的未办结案件")] string? due,
+        [Description("申请方式代码")] string? channel,
+        [Description("收到日期起（yyyy-MM-dd）")] string? from,
+        [Description("收到日期止（yyyy-MM-dd）")] string? to,
+        [Description("答复结果代码")] string? outcome,
+        [Description("received（默认）、deadline、number、agency、assignee、status")] string? sort,
+        [Description("asc 或 desc")] string? dir,
+        [Description("页码，从 1 起")] string? page,
+        [Description("每页件数，1 到 500，默认 50")] string? size,
+        [Description("上一页返回的 nextCursor（按位置翻页，优先于 page）")] string? cursor)
     {
-        var scope = await scopes.ScopeAsync(context.Access(), agency, context.RequestAborted);
-        Func<Domain.Clock.CaseStatus, bool> wanted = status switch
+        var filter = Search.CaseFilter.Parse(k => context.Request.Query[k].FirstOrDefault());
+        var found = await search.PageAsync(filter, context.Access(), time.Today(), context.RequestAborted);
+        var items = found.Items.Select(i => new CaseSummary(i.Row.CaseId, i.Row.LastVersion, i.Row.CaseNumber, i.Row.Agency, i.Row.ReceivedOn,
+            i.Row.Status.ToString(), i.Row.Deadline, i.Row.DeadlineProvisional, i.Row.ClosedOn, i.Row.Outcome?.ToString())
         {
-            null or "" or "all" => _ => true,
-            "open" => s => s != Domain.Clock.CaseStatus.Closed,
-            "closed" => s => s == Domain.Clock.CaseStatus.Closed,
-            _ => throw new UserError("status", $"status：“{status}”不支持，应为 open、closed 或 all。"),
-        };
-        var rows = (await caseList.AllAsync(context.RequestAborted))
-            .Where(r => scope(r.Agency) && wanted(r.Status)
-                && (string.IsNullOrWhiteSpace(q) || r.CaseNumber.Contains(q.Trim(), StringComparison.OrdinalIgnoreCase)))
-            .OrderByDescending(r => r.ReceivedOn).ThenBy(r => r.CaseNumber, StringComparer.Ordinal).Take(1000)
-            .Select(r => new CaseSummary(r.CaseId, r.LastVersion, r.CaseNumber, r.Agency, r.ReceivedOn, r.Status.ToString(), r.Deadline,
-                r.DeadlineProvisional, r.ClosedOn, r.Outcome?.ToString()))
-            .ToList();
-        return TypedResults.Ok(rows);
+            Assignee = i.Assignee,
+            WorkingDaysLeft = i.DaysLeft,
+            Overdue = i.Overdue,
+        }).ToList();
+        return TypedResults.Ok(new CaseList(items, found.Total, found.Page, found.Size, found.NextCursor));
     }
 
     private static async Task<IResult> Get(HttpContext context, Guid id, IEventStore store, CasePolicy policy, TimeProvider time)

@@ -46,7 +46,12 @@ public static class CaseTrackerServices
         services.AddSingleton<Section2Figures>();
         services.AddSingleton<YearEndReports>();
         services.AddSingleton<ReportService>();
+        services.AddSingleton(sp => new Search.ApplicantKeyring(sp.GetRequiredService<IReadModelDatabase>(), configuration));
         services.AddSingleton<ReadModelSet>();
+        services.AddScoped<Search.CaseSearch>();
+        services.AddScoped<Search.PossibleRepeats>();
+        services.AddSingleton<Assignment.Assignees>();
+        services.AddScoped<Assignment.WorkloadQuery>();
         services.AddSingleton<CaseListQueries>();
         services.AddSingleton<ReportQueries>();
         services.AddSingleton<AppealQueries>();

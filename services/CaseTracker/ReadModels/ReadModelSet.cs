@@ -1,18 +1,24 @@
 using CaseTracker.Calendar;
 using CaseTracker.EventStore;
 using CaseTracker.EventStore.Projections;
+using CaseTracker.ReadModels.Applicants;
 using CaseTracker.ReadModels.Appeals;
 using CaseTracker.ReadModels.CaseList;
+using CaseTracker.ReadModels.Search;
+using CaseTracker.Search;
 
 namespace CaseTracker.ReadModels;
 
 /// <summary>Every read model of the product, each fed by its own runner from the global log.</summary>
-public sealed partial class ReadModelSet(IEventStore store, IReadModelDatabase database, PolicySource policies)
+/// <param name="keyring">The applicants' hash key (configured in the host); none: the key kept in the store.</param>
+public sealed partial class ReadModelSet(IEventStore store, IReadModelDatabase database, PolicySource policies, ApplicantKeyring? keyring = null)
 {
     public IReadOnlyList<ProjectionRunner> Runners { get; } =
     [
         new(store, database, new CaseListProjection(() => policies.Current)),
         new(store, database, new AppealsProjection()),
+        new(store, database, new ApplicantKeysProjection(keyring ?? new ApplicantKeyring(database, (string?)null))),
+        new(store, database, new CaseSearchProjection()),
     ];
 
     public async Task<long> CatchUpAsync(IProgress<ReplayProgress>? progress, CancellationToken ct)

@@ -1,3 +1,4 @@
+using CaseTracker.Assignment;
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
@@ -93,10 +94,16 @@ public static class WebServices
         app.MapOpenApi().AllowAnonymous();
         app.MapHealth();
         app.MapGet("/site.css", () => Results.Text(SiteCss.Value, "text/css; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
-        app.MapGet("/", (HttpContext c) => Results.Redirect(WebUser.Of(c.User)?.Role is Role.Supervisor or Role.Auditor ? "/dashboard" : "/cases"))
+        app.MapGet("/", (HttpContext c) => Results.Redirect(WebUser.Of(c.User)?.Role switch
+        {
+            Role.Supervisor or Role.Auditor => "/dashboard",
+            Role.Caseworker => "/cases/mine",
+            _ => "/cases",
+        }))
             .RequireAuthorization().ExcludeFromDescription();
         app.MapSignIn();
         app.MapCasePages();
+        app.MapAssignment();
         app.MapDashboard();
         app.MapReports();
         app.MapAdmin();

@@ -67,6 +67,7 @@ public class MilestoneCommandTests
             new OutcomeCorrected(Outcome.UnavailableDoesNotExist, GroundList.None, "结果录错", D("2023-03-25"))),
         ["CorrectApplicantType"] = (Given(R).When(new C.CorrectApplicantType(ApplicantType.LegalServiceProvider, "实为律师事务所", D("2023-03-05"))),
             new ApplicantTypeCorrected(ApplicantType.LegalServiceProvider, "实为律师事务所", D("2023-03-05"))),
+        ["Assign"] = (Given(R).When(new C.Assign(" 王芳 ", D("2023-03-01"))), new Assigned("王芳", D("2023-03-01"))),
     };
 
     public static TheoryData<string> Commands => new(Cases.Keys);

@@ -31,6 +31,7 @@ public static class EventText
         DateCorrected => "更正日期",
         OutcomeCorrected => "更正答复结果",
         ApplicantTypeCorrected => "更正申请人类型",
+        Assigned => "指定承办人",
         _ => e.GetType().Name,
     };
 
@@ -52,6 +53,7 @@ public static class EventText
         DateCorrected d => $"第 {d.Milestone} 个环节的日期应为 {d.CorrectDate:yyyy-MM-dd}；理由：{d.Reason}",
         OutcomeCorrected o => $"应为 {o.Outcome.Label()}{Grounds(o.WithheldGrounds)}；理由：{o.Reason}",
         ApplicantTypeCorrected a => $"应为 {a.ApplicantType.Label()}；理由：{a.Reason}",
+        Assigned a => $"承办人 {a.Assignee}",
         _ => "",
     };
 

@@ -1,0 +1,125 @@
+using System.Security.Cryptography;
+using System.Text;
+using CaseTracker.Domain.Cases;
+
+namespace CaseTracker.Domain.Applicants;
+
+/// <summary>Which identifier of an applicant a keyed hash stands for. The stored names are <see cref="ApplicantKeys.KindName"/>.</summary>
+public enum ApplicantKeyKind
+{
+    Name,
+    IdNumber,
+    Phone,
+}
+
+/// <summary>The keyed hash of one normalised identifier (lower-case hex of HMAC-SHA-256).</summary>
+public sealed record ApplicantKey(ApplicantKeyKind Kind, string Hash);
+
+/// <summary>
+/// Keyed hashes of an applicant's normalised name, ID number and phone (个人信息保护法第五十一条: de-identified lookup):
+/// what the search and the per-applicant counts match on, so that nothing personal is kept in clear. Without the key a
+/// hash cannot be recomputed from a guessed ID number or phone. Two spellings of one value (full-width digits, spaces,
+/// a lower-case x, +86) give the same hash.
+/// </summary>
+public sealed class ApplicantKeys
+{
+    private readonly byte[] _key;
+
+    public ApplicantKeys(byte[] key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (key.Length < 32)
+        {
+            throw new ArgumentException("申请人标识的散列密钥至少 32 字节。", nameof(key));
+        }
+
+        _key = (byte[])key.Clone();
+    }
+
+    public static string KindName(ApplicantKeyKind kind) => kind switch
+    {
+        ApplicantKeyKind.Name => "name",
+        ApplicantKeyKind.IdNumber => "id",
+        ApplicantKeyKind.Phone => "phone",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    /// <summary>The keyed hash of a value as typed, or null when nothing is left after normalising.</summary>
+    public string? Hash(ApplicantKeyKind kind, string? value)
+    {
+        var normal = Normalise(kind, value);
+        if (normal.Length == 0)
+        {
+            return null;
+        }
+
+        var mac = HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(KindName(kind) + "\u001f" + normal));
+        return Convert.ToHexStringLower(mac);
+    }
+
+    /// <summary>The hashes of every identifier the applicant gave; none for erased data.</summary>
+    public IReadOnlyList<ApplicantKey> Of(PersonalData? applicant)
+    {
+        if (applicant is null || applicant == PersonalData.Erased(applicant.SubjectId))
+        {
+            return [];
+        }
+
+        var keys = new List<ApplicantKey>(3);
+        foreach (var (kind, value) in new[]
+                 {
+                     (ApplicantKeyKind.Name, applicant.Name), (ApplicantKeyKind.IdNumber, applicant.IdNumber), (ApplicantKeyKind.Phone, applicant.Phone),
+                 })
+        {
+            if (Hash(kind, value) is { } hash)
+            {
+                keys.Add(new ApplicantKey(kind, hash));
+            }
+        }
+
+        return keys;
+    }
+
+    /// <summary>
+    /// Name: NFKC, no white space, upper case, one middle dot (·) for its look-alikes. ID number: NFKC, letters and
+    /// digits only, upper case (the check character X). Phone: digits only, without a leading 86 / 0086 country code on
+    /// an 11-digit mobile number.
+    /// </summary>
+    public static string Normalise(ApplicantKeyKind kind, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return "";
+        }
+
+        var text = value.Normalize(NormalizationForm.FormKC);
+        switch (kind)
+        {
+            case ApplicantKeyKind.Name:
+                var name = new StringBuilder(text.Length);
+                foreach (var c in text)
+                {
+                    if (char.IsWhiteSpace(c))
+                    {
+                        continue;
+                    }
+
+                    name.Append(c is '•' or '‧' or '・' or '･' or '∙' or '⋅' or '.' ? '·' : char.ToUpperInvariant(c));
+                }
+
+                return name.ToString();
+            case ApplicantKeyKind.IdNumber:
+                return string.Concat(text.Where(char.IsAsciiLetterOrDigit)).ToUpperInvariant();
+            case ApplicantKeyKind.Phone:
+                var digits = string.Concat(text.Where(char.IsAsciiDigit));
+                return digits switch
+                {
+                    { Length: 15 } when digits.StartsWith("0086", StringComparison.Ordinal) && digits[4] == '1' => digits[4..],
+                    { Length: 13 } when digits.StartsWith("86", StringComparison.Ordinal) && digits[2] == '1' => digits[2..],
+                    _ => digits,
+                };
+            default:
+                throw new ArgumentOutOfRangeException(nameof(kind), kind.ToString());
+        }
+    }
+}

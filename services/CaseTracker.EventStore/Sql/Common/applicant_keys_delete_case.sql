@@ -1,0 +1,1 @@
+DELETE FROM applicant_keys WHERE case_id = @case_id;

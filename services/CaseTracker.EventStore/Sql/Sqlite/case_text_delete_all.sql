@@ -1,0 +1,2 @@
+DELETE FROM case_text;
+DELETE FROM case_assignees;

@@ -1,0 +1,51 @@
+using System.Text;
+using CaseTracker.Domain.Cases;
+using CaseTracker.EventStore;
+using CaseTracker.EventStore.Projections;
+
+namespace CaseTracker.ReadModels.Search;
+
+/// <summary>
+/// What the case list filters and searches on beside the case row: the description (<c>case_text</c>: FTS5 trigram on
+/// SQLite, GIN over character bigrams on PostgreSQL) and the 承办人 (<c>case_assignees</c>).
+/// </summary>
+public sealed class CaseSearchProjection : IProjection
+{
+    public string Name => "case-search.v1";
+
+    public async Task ApplyAsync(EventEnvelope envelope, ProjectionContext context, CancellationToken ct)
+    {
+        switch (envelope.Event)
+        {
+            case CaseEvent.Received received:
+                var postgres = context.Sql.Dialect != "Sqlite";
+                (string, object?)[] args = postgres
+                    ? [("case_id", received.CaseId), ("description", received.Description), ("grams", Bigrams(received.Description))]
+                    : [("case_id", received.CaseId), ("description", received.Description)];
+                await context.ExecuteAsync("case_text_insert", ct, args);
+                break;
+            case CaseEvent.Assigned assigned when CaseStreams.CaseIdOf(envelope.StreamId) is { } caseId:
+                await context.ExecuteAsync("case_assignee_upsert", ct, ("case_id", caseId), ("assignee", assigned.Assignee), ("assigned_on", assigned.On));
+                break;
+        }
+    }
+
+    public Task ResetAsync(ProjectionContext context, CancellationToken ct) => context.ExecuteAsync("case_text_delete_all", ct);
+
+    /// <summary>Lower case, NFKC, no white space; what both the index and the search term are cut into.</summary>
+    public static string Fold(string text) =>
+        string.Concat(text.Normalize(NormalizationForm.FormKC).ToLowerInvariant().Where(c => !char.IsWhiteSpace(c)));
+
+    /// <summary>The distinct character bigrams of the folded text (a single character: none).</summary>
+    public static string[] Bigrams(string text)
+    {
+        var folded = Fold(text);
+        var grams = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < folded.Length; i++)
+        {
+            grams.Add(folded.Substring(i, 2));
+        }
+
+        return [.. grams];
+    }
+}
