@@ -105,9 +105,10 @@ public class CountingRuleTests
 
         Assert.Equal(ReportFormat.Pre2019, report.Format);
         Assert.Equal(
-            [1, 0, 0, 0, 1, 1, 1, 0, 1],
+            [1, 0, 0, 0, 1, 1, 1, 0, 0, 1],
             report.Section3.Rows.Where(r => r.Code.StartsWith("pre2019.", StringComparison.Ordinal)).Select(r => r[0]));
-        Assert.Equal("三、本年度办理结果/非本单位掌握", report.Section3.Rows[7].Label);
+        Assert.Equal("三、本年度办理结果/非本单位掌握", report.Section3.Row("pre2019.6")!.Label);
+        Assert.Equal("三、本年度办理结果/总计", report.Section3.Row("total")!.Label);
         Assert.Equal((6, 5, 1), (report.Received(), report.Closed(), report.CarriedOut()));
     }
 

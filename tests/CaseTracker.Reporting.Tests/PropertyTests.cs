@@ -125,7 +125,7 @@ public class PropertyTests
 
         Assert.Equal(ReportFormat.Pre2019, report.Format);
         Assert.Equal(
-            ["已主动公开", "同意公开", "同意部分公开", "不予公开", "信息不存在", "非本单位掌握", "申请内容不明确", "非政府信息", "其他"],
+            ["已主动公开", "同意公开", "同意部分公开", "不予公开", "信息不存在", "非本单位掌握", "申请内容不明确", "非政府信息", "已移送档案馆", "其他"],
             report.Section3.Rows.Where(r => r.Code.StartsWith("pre2019.", StringComparison.Ordinal)).Select(r => r.Label.Split('/')[^1]));
         Assert.True(report.Closed() > 0);
         Assert.Empty(TableValidator.Validate(report));

@@ -34,15 +34,23 @@ public abstract record CaseCommand
     public sealed record StartConsultation(
         string ConsultationId, ConsultationKind Kind, string Party, DateOnly On, DateOnly? PartyReceivedOn = null) : CaseCommand;
 
-    public sealed record RecordConsultationAnswer(string ConsultationId, DateOnly On) : CaseCommand;
+    /// <param name="PartyAnswer">A third party's 同意公开 / 不同意公开 (the latter with <paramref name="Reasons"/>); null for another agency.</param>
+    public sealed record RecordConsultationAnswer(string ConsultationId, DateOnly On, ThirdPartyAnswer? PartyAnswer = null, string? Reasons = null) : CaseCommand;
+
+    /// <summary>条例第三十二条: disclose against the third party's objection for the public interest, telling the party first.</summary>
+    public sealed record DecidePublicInterestDisclosure(string ConsultationId, DateOnly On, string Reasons, DateOnly ThirdPartyNotifiedOn) : CaseCommand;
 
     public sealed record LapseConsultation(string ConsultationId, DateOnly On) : CaseCommand;
 
     public sealed record Extend(DateOnly On, string Approver, string Reason, DateOnly ApplicantToldOn) : CaseCommand;
 
-    public sealed record IssueFeeNotice(DateOnly On, decimal Amount, FeeMethod Method, DateOnly ApplicantReceivedOn) : CaseCommand;
+    /// <param name="Quantity">按件: this request's number among the applicant's requests to the agency in the month; 按量: pages.</param>
+    public sealed record IssueFeeNotice(DateOnly On, decimal Amount, FeeMethod Method, DateOnly ApplicantReceivedOn, int? Quantity = null) : CaseCommand;
 
-    public sealed record RecordFeePayment(DateOnly On) : CaseCommand;
+    /// <param name="Amount">缴费金额; null = the amount of the notice.</param>
+    public sealed record RecordFeePayment(DateOnly On, decimal? Amount = null) : CaseCommand;
+
+    public sealed record WaiveFee(DateOnly On, string Reason) : CaseCommand;
 
     public sealed record LapseFee(DateOnly On) : CaseCommand;
 
@@ -51,7 +59,10 @@ public abstract record CaseCommand
     /// <summary><paramref name="ApplicantToldOn"/>: the day the applicant was told of the date; not given = the day it was set.</summary>
     public sealed record SetDelayedAnswerDate(DateOnly On, DateOnly AnswerBy, DateOnly? ApplicantToldOn = null) : CaseCommand;
 
-    public sealed record Answer(DateOnly On, Outcome Outcome, GroundList WithheldGrounds, string Note) : CaseCommand;
+    /// <param name="GroundsNotRecorded">Import only: an old ledger's 部分公开 without its ground, flagged incomplete.</param>
+    /// <param name="RepeatOf">不予处理·重复申请: the earlier answered request (its case number), checked by the caller for the same applicant.</param>
+    public sealed record Answer(
+        DateOnly On, Outcome Outcome, GroundList WithheldGrounds, string Note, bool GroundsNotRecorded = false, string? RepeatOf = null) : CaseCommand;
 
     public sealed record Withdraw(DateOnly On) : CaseCommand;
 
@@ -65,7 +76,7 @@ public abstract record CaseCommand
 
     public sealed record CorrectDate(int Milestone, DateOnly RightDate, string Reason, DateOnly On) : CaseCommand;
 
-    public sealed record CorrectOutcome(Outcome Outcome, GroundList WithheldGrounds, string Reason, DateOnly On) : CaseCommand;
+    public sealed record CorrectOutcome(Outcome Outcome, GroundList WithheldGrounds, string Reason, DateOnly On, string? RepeatOf = null) : CaseCommand;
 
     /// <summary>Names the case's 承办人 (checked against the users by the host; the domain checks the case).</summary>
     public sealed record Assign(string Assignee, DateOnly On) : CaseCommand;

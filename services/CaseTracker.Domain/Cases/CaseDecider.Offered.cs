@@ -58,6 +58,9 @@ public static partial class CaseDecider
             MilestoneKind.IssueFeeNotice => [new IssueFeeNotice(today, 1m, FeeMethod.PerItem, today)],
             MilestoneKind.RecordFeePayment => [new RecordFeePayment(today)],
             MilestoneKind.LapseFee => [new LapseFee(today)],
+            MilestoneKind.WaiveFee => [new WaiveFee(today, Probe)],
+            MilestoneKind.DecidePublicInterestDisclosure => s.Consultations.Where(c => c.Objected)
+                .Select(c => new DecidePublicInterestDisclosure(c.Id, today, Probe, today)),
             MilestoneKind.RequestReasons => [new RequestReasons(today)],
             MilestoneKind.SetDelayedAnswerDate => [new SetDelayedAnswerDate(today, today.AddDays(1), today)],
             MilestoneKind.Answer => [new Answer(today, Outcome.DisclosedProvided, GroundList.None, "")],

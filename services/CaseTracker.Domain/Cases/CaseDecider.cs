@@ -59,7 +59,7 @@ public static partial class CaseDecider
         {
             DateCorrected c => Replace(state.History, c.Milestone, e => e.WithDate(c.CorrectDate)),
             OutcomeCorrected c => Replace(state.History, state.Closure!.Milestone,
-                e => ((Decided)e) with { Outcome = c.Outcome, WithheldGrounds = c.WithheldGrounds }),
+                e => ((Decided)e) with { Outcome = c.Outcome, WithheldGrounds = c.WithheldGrounds, RepeatOf = c.RepeatOf }),
             ApplicantTypeCorrected c => Replace(state.History, 0, e => ((Received)e) with { ApplicantType = c.ApplicantType }),
             _ => state.History.Add(new Milestone(state.Version, @event)),
         };
@@ -85,6 +85,8 @@ public static partial class CaseDecider
         return (events, state);
     }
 
+    private static string? Link(string? caseNumber) => string.IsNullOrWhiteSpace(caseNumber) ? null : caseNumber.Trim();
+
     private static ImmutableList<Milestone> Replace(ImmutableList<Milestone> history, int number, Func<CaseEvent, CaseEvent> change)
     {
         var index = history.FindIndex(m => m.Number == number);
@@ -99,15 +101,18 @@ public static partial class CaseDecider
         RecordSupplement c => new SupplementReceived(c.On),
         LapseSupplement c => new SupplementLapsed(c.On),
         StartConsultation c => new ConsultationStarted(c.ConsultationId, c.Kind, c.Party.Trim(), c.On, c.PartyReceivedOn ?? c.On),
-        RecordConsultationAnswer c => new ConsultationAnswered(c.ConsultationId, c.On),
+        RecordConsultationAnswer c => new ConsultationAnswered(c.ConsultationId, c.On, c.PartyAnswer,
+            c.PartyAnswer == ThirdPartyAnswer.Objects ? c.Reasons?.Trim() : null),
+        DecidePublicInterestDisclosure c => new PublicInterestDisclosureDecided(c.ConsultationId, c.On, c.Reasons.Trim(), c.ThirdPartyNotifiedOn),
         LapseConsultation c => new ConsultationLapsed(c.ConsultationId, c.On),
         Extend c => new Extended(c.On, c.Approver.Trim(), c.Reason.Trim(), c.ApplicantToldOn),
-        IssueFeeNotice c => new FeeNoticeIssued(c.On, c.Amount, c.Method, c.ApplicantReceivedOn),
-        RecordFeePayment c => new FeePaid(c.On),
+        IssueFeeNotice c => new FeeNoticeIssued(c.On, c.Amount, c.Method, c.ApplicantReceivedOn, c.Quantity),
+        RecordFeePayment c => new FeePaid(c.On, c.Amount),
+        WaiveFee c => new FeeWaived(c.On, c.Reason.Trim()),
         LapseFee c => new FeeLapsed(c.On),
         RequestReasons c => new ReasonsRequested(c.On),
         SetDelayedAnswerDate c => new DelayedAnswerDateSet(c.On, c.AnswerBy, c.ApplicantToldOn ?? c.On),
-        Answer c => new Decided(c.On, c.Outcome, c.WithheldGrounds, c.Note.Trim()),
+        Answer c => new Decided(c.On, c.Outcome, c.WithheldGrounds, c.Note.Trim(), c.GroundsNotRecorded, Link(c.RepeatOf)),
         Withdraw c => new Withdrawn(c.On),
         IssueLetter c => new LetterIssued(c.LetterId, c.Kind, c.Subject.Trim(), c.Number.Trim(), c.Year, c.Sequence, c.TemplateVersion, c.ContentHash, c.On),
         RecordDelivery c => new LetterDelivered(c.LetterId, c.Method, c.Detail.Trim(), c.At, c.On),
@@ -119,8 +124,9 @@ public static partial class CaseDecider
             ? null
             : new DateCorrected(c.Milestone, c.RightDate, c.Reason.Trim(), c.On),
         CorrectOutcome c => state.Closure is { } closure && closure.Outcome == c.Outcome && closure.WithheldGrounds == c.WithheldGrounds
+            && state.History.First(m => m.Number == closure.Milestone).Event is Decided { } d && d.RepeatOf == Link(c.RepeatOf)
             ? null
-            : new OutcomeCorrected(c.Outcome, c.WithheldGrounds, c.Reason.Trim(), c.On),
+            : new OutcomeCorrected(c.Outcome, c.WithheldGrounds, c.Reason.Trim(), c.On, Link(c.RepeatOf)),
         Assign c => state.Assignee == c.Assignee.Trim() ? null : new Assigned(c.Assignee.Trim(), c.On),
         CorrectApplicantType c => state.Receipt?.ApplicantType == c.ApplicantType
             ? null

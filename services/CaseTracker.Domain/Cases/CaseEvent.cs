@@ -61,7 +61,11 @@ public abstract record CaseEvent
         public override CaseEvent WithDate(DateOnly date) => this with { On = date, PartyReceivedOn = PartyReceivedOn == On ? date : PartyReceivedOn };
     }
 
-    public sealed record ConsultationAnswered(string ConsultationId, DateOnly On) : CaseEvent
+    /// <summary>
+    /// The consulted party answered. For a third party (条例第三十二条) <paramref name="PartyAnswer"/> is 同意公开 or 不同意公开, the latter
+    /// with the party's <paramref name="Reasons"/>; null where the answer's content was not recorded (older events, ledgers).
+    /// </summary>
+    public sealed record ConsultationAnswered(string ConsultationId, DateOnly On, ThirdPartyAnswer? PartyAnswer = null, string? Reasons = null) : CaseEvent
     {
         public override CaseEvent WithDate(DateOnly date) => this with { On = date };
     }
@@ -72,19 +76,40 @@ public abstract record CaseEvent
         public override CaseEvent WithDate(DateOnly date) => this with { On = date };
     }
 
+    /// <summary>
+    /// 条例第三十二条: the third party objected, and the agency decides to disclose because withholding would seriously affect the
+    /// public interest; <paramref name="Reasons"/> are the agency's, and the third party is told in writing of the content and the
+    /// reasons on <paramref name="ThirdPartyNotifiedOn"/>, before the disclosure.
+    /// </summary>
+    public sealed record PublicInterestDisclosureDecided(string ConsultationId, DateOnly On, string Reasons, DateOnly ThirdPartyNotifiedOn) : CaseEvent
+    {
+        public override CaseEvent WithDate(DateOnly date) => this with { On = date, ThirdPartyNotifiedOn = ThirdPartyNotifiedOn == On ? date : ThirdPartyNotifiedOn };
+    }
+
     /// <summary>延期答复 (第三十三条第二款), approved by the head of the disclosure office.</summary>
     public sealed record Extended(DateOnly On, string Approver, string Reason, DateOnly ApplicantToldOn) : CaseEvent
     {
         public override CaseEvent WithDate(DateOnly date) => this with { On = date };
     }
 
-    /// <summary>收费通知 (国办函〔2020〕109号).</summary>
-    public sealed record FeeNoticeIssued(DateOnly On, decimal Amount, FeeMethod Method, DateOnly ApplicantReceivedOn) : CaseEvent
+    /// <summary>
+    /// 收费通知 (国办函〔2020〕109号). <paramref name="Quantity"/> is what the amount rests on: for 按件 the number of this
+    /// request among the applicant's requests to the agency in the calendar month, for 按量 the pages; the amount is the
+    /// tiers' computation of it (<see cref="Fees.FeeSchedule"/>). Null: not recorded (a legacy ledger, events before it existed).
+    /// </summary>
+    public sealed record FeeNoticeIssued(DateOnly On, decimal Amount, FeeMethod Method, DateOnly ApplicantReceivedOn, int? Quantity = null) : CaseEvent
     {
         public override CaseEvent WithDate(DateOnly date) => this with { On = date };
     }
 
-    public sealed record FeePaid(DateOnly On) : CaseEvent
+    /// <summary>缴费. <paramref name="Amount"/>: 缴费金额; null = the amount of the notice.</summary>
+    public sealed record FeePaid(DateOnly On, decimal? Amount = null) : CaseEvent
+    {
+        public override CaseEvent WithDate(DateOnly date) => this with { On = date };
+    }
+
+    /// <summary>减免: the agency waives the fee of its notice, with its reasons (国办函〔2020〕109号); a separate entry, never a changed amount.</summary>
+    public sealed record FeeWaived(DateOnly On, string Reason) : CaseEvent
     {
         public override CaseEvent WithDate(DateOnly date) => this with { On = date };
     }
@@ -111,8 +136,13 @@ public abstract record CaseEvent
         public override CaseEvent WithDate(DateOnly date) => this with { On = date, ApplicantToldOn = ApplicantToldOn == On ? date : ApplicantToldOn };
     }
 
-    /// <summary>答复. For 部分公开 the grounds of the withheld part.</summary>
-    public sealed record Decided(DateOnly On, Outcome Outcome, GroundList WithheldGrounds, string Note) : CaseEvent
+    /// <summary>
+    /// 答复. For 部分公开 the grounds of the withheld part. <paramref name="GroundsNotRecorded"/>: an old ledger's 部分公开 without the
+    /// withheld part's ground, accepted on import and flagged incomplete (live entry must give the ground, 条例第三十七条).
+    /// <paramref name="RepeatOf"/>: for 不予处理·重复申请 the case number of the earlier request that was answered (条例第三十六条第（六）项).
+    /// </summary>
+    public sealed record Decided(
+        DateOnly On, Outcome Outcome, GroundList WithheldGrounds, string Note, bool GroundsNotRecorded = false, string? RepeatOf = null) : CaseEvent
     {
         public override CaseEvent WithDate(DateOnly date) => this with { On = date };
     }
@@ -149,8 +179,8 @@ public abstract record CaseEvent
         public override CaseEvent WithDate(DateOnly date) => this with { On = date };
     }
 
-    /// <summary>The decision's outcome was entered wrongly.</summary>
-    public sealed record OutcomeCorrected(Outcome Outcome, GroundList WithheldGrounds, string Reason, DateOnly On) : CaseEvent
+    /// <summary>The decision's outcome was entered wrongly. <paramref name="RepeatOf"/>: the earlier request, for 重复申请.</summary>
+    public sealed record OutcomeCorrected(Outcome Outcome, GroundList WithheldGrounds, string Reason, DateOnly On, string? RepeatOf = null) : CaseEvent
     {
         public override CaseEvent WithDate(DateOnly date) => this with { On = date };
     }

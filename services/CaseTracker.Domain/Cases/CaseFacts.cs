@@ -19,13 +19,34 @@ public sealed record Consultation(string Id, ConsultationKind Kind, string Party
     public DateOnly PartyReceivedOn { get; init; } = StartedOn;
 
     public bool IsOpen => EndedOn is null;
+
+    /// <summary>A third party's 同意公开 / 不同意公开; null when it did not answer (lapse) or the answer was not recorded.</summary>
+    public ThirdPartyAnswer? Answer { get; init; }
+
+    /// <summary>The third party's reasons for objecting.</summary>
+    public string? ObjectionReasons { get; init; }
+
+    public bool Objected => Kind == ConsultationKind.ThirdParty && Answer == ThirdPartyAnswer.Objects;
 }
+
+/// <summary>条例第三十二条: disclosure against a third party's objection for the public interest, and the notice to the party.</summary>
+public sealed record PublicInterestDisclosure(string ConsultationId, DateOnly DecidedOn, string Reasons, DateOnly ThirdPartyNotifiedOn);
 
 public sealed record Extension(DateOnly On, string Approver, string Reason, DateOnly ApplicantToldOn);
 
 public sealed record FeeNotice(DateOnly IssuedOn, decimal Amount, FeeMethod Method, DateOnly ApplicantReceivedOn, DateOnly? PaidOn, DateOnly? LapsedOn)
 {
-    public bool IsPending => PaidOn is null && LapsedOn is null;
+    /// <summary>按件: the request's number in the applicant's month at the agency; 按量: pages; null when not recorded.</summary>
+    public int? Quantity { get; init; }
+
+    /// <summary>缴费金额 (the notice's amount unless the payment recorded another).</summary>
+    public decimal? PaidAmount { get; init; }
+
+    public DateOnly? WaivedOn { get; init; }
+
+    public string? WaiverReason { get; init; }
+
+    public bool IsPending => PaidOn is null && LapsedOn is null && WaivedOn is null;
 }
 
 public sealed record Closure(DateOnly On, Outcome Outcome, GroundList WithheldGrounds, int Milestone);

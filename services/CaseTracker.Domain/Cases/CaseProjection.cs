@@ -22,11 +22,16 @@ internal static class CaseProjection
             Consultations = s.Consultations.Add(
                 new Consultation(e.ConsultationId, e.Kind, e.Party, e.On, null, false) { PartyReceivedOn = e.PartyReceivedOn ?? e.On })
         },
-        ConsultationAnswered e => EndConsultation(s, e.ConsultationId, e.On, answered: true),
+        ConsultationAnswered e => EndConsultation(s, e.ConsultationId, e.On, answered: true, e.PartyAnswer, e.Reasons),
+        PublicInterestDisclosureDecided e => s with
+        {
+            PublicInterestDisclosures = s.PublicInterestDisclosures.Add(new PublicInterestDisclosure(e.ConsultationId, e.On, e.Reasons, e.ThirdPartyNotifiedOn)),
+        },
         ConsultationLapsed e => EndConsultation(s, e.ConsultationId, e.On, answered: false),
         Extended e => s with { Extension = new Extension(e.On, e.Approver, e.Reason, e.ApplicantToldOn) },
-        FeeNoticeIssued e => s with { Fee = new FeeNotice(e.On, e.Amount, e.Method, e.ApplicantReceivedOn, null, null) },
-        FeePaid e => s with { Fee = s.Fee! with { PaidOn = e.On } },
+        FeeNoticeIssued e => s with { Fee = new FeeNotice(e.On, e.Amount, e.Method, e.ApplicantReceivedOn, null, null) { Quantity = e.Quantity } },
+        FeePaid e => s with { Fee = s.Fee! with { PaidOn = e.On, PaidAmount = e.Amount ?? s.Fee!.Amount } },
+        FeeWaived e => s with { Fee = s.Fee! with { WaivedOn = e.On, WaiverReason = e.Reason } },
         FeeLapsed e => (s with { Fee = s.Fee! with { LapsedOn = e.On } }).WithClosure(e.On, Outcome.OtherFeeUnpaid, GroundList.None, m.Number),
         ReasonsRequested e => s with { ReasonsRequestedOn = e.On },
         DelayedAnswerDateSet e => s with { AnswerBy = e.AnswerBy, AnswerByToldOn = e.ApplicantToldOn ?? e.On },
@@ -66,10 +71,11 @@ internal static class CaseProjection
         };
     }
 
-    private static CaseState EndConsultation(CaseState s, string id, DateOnly on, bool answered)
+    private static CaseState EndConsultation(CaseState s, string id, DateOnly on, bool answered, ThirdPartyAnswer? answer = null, string? reasons = null)
     {
         var open = s.Consultations.First(c => c.Id == id);
-        return s with { Consultations = s.Consultations.Replace(open, open with { EndedOn = on, Answered = answered }) };
+        var ended = open with { EndedOn = on, Answered = answered, Answer = answer, ObjectionReasons = reasons };
+        return s with { Consultations = s.Consultations.Replace(open, ended) };
     }
 
     private static CaseState ConcludeAppeal(CaseState s, string id, DateOnly on, AppealResult result)

@@ -8,8 +8,6 @@ namespace CaseTracker.Domain.Cases;
 /// <summary>Every transition the law or the history forbids, each with the caseworker's message in Chinese.</summary>
 internal static class CaseRules
 {
-    private static readonly DateOnly FeesInForce = new(2021, 1, 1);
-
     /// <summary>国务院令第492号 (第三十八条): the Regulation is in force from 2008-05-01.</summary>
     private static readonly DateOnly RegulationInForce = new(2008, 5, 1);
 
@@ -83,6 +81,14 @@ internal static class CaseRules
                 Require(consultation.IsOpen, "consultation.ended", $"征求意见“{id}”已于{consultation.EndedOn:yyyy-MM-dd}结束。");
                 Require(e.On >= consultation.StartedOn, "consultation.end_before_start",
                     $"征求意见结束日期{e.On:yyyy-MM-dd}早于开始日期{consultation.StartedOn:yyyy-MM-dd}。");
+                if (e is ConsultationAnswered { PartyAnswer: { } answer } answered)
+                {
+                    Require(Enum.IsDefined(answer) && consultation.Kind == ConsultationKind.ThirdParty, "consultation.answer_for_third_party",
+                        "同意公开或不同意公开是第三方的答复（条例第三十二条）；征求其他机关意见不登记此项。");
+                    Require(answer != ThirdPartyAnswer.Objects || answered.Reasons is { Length: > 0 }, "consultation.objection_reasons",
+                        "第三方不同意公开的，请登记其理由（条例第三十二条：第三方不同意公开且有合理理由的，行政机关不予公开）。");
+                }
+
                 if (e is ConsultationLapsed)
                 {
                     var replyDue = StatutoryClock.ConsultationReplyDue(consultation, policy.Calendar, policy.Settings).Date;
@@ -95,16 +101,23 @@ internal static class CaseRules
             case Extended x:
                 CheckExtension(x, s, policy);
                 break;
-            case FeeNoticeIssued f:
-                Require(f.On >= FeesInForce, "fee.not_in_force", "信息处理费自2021年1月1日起收取（国办函〔2020〕109号），此前不能发出收费通知。");
-                Require(s.Fee is null, "fee.once", $"本案已于{s.Fee?.IssuedOn:yyyy-MM-dd}发出收费通知。");
-                Require(f.Amount > 0, "fee.amount", "收费金额必须大于零。");
-                Require(f.ApplicantReceivedOn >= f.On, "fee.received_before_notice", "申请人收到收费通知的日期不能早于通知发出日期（国办函〔2020〕109号：缴费期限自收到通知的次日起算）。");
-                RequireRunning(s, f.On, policy, "fee.after_deadline", "发出收费通知", "收费通知应在答复期限内发出（条例第四十二条；国办函〔2020〕109号）");
+            case PublicInterestDisclosureDecided p:
+                var objected = s.Consultations.FirstOrDefault(c => c.Id == p.ConsultationId);
+                Require(objected is { Objected: true }, "override.without_objection",
+                    $"征求意见“{p.ConsultationId}”没有登记第三方不同意公开的答复：只有第三方不同意公开时，才需要以公共利益为由决定公开（条例第三十二条）。");
+                Require(s.PublicInterestDisclosures.All(x => x.ConsultationId != p.ConsultationId), "override.once",
+                    $"已就征求意见“{p.ConsultationId}”决定公开。");
+                Require(p.Reasons.Length > 0, "override.reasons", "决定予以公开的，须写明不公开可能对公共利益造成重大影响的理由（条例第三十二条）。");
+                Require(p.ThirdPartyNotifiedOn >= p.On, "override.notified_before_decided", "书面告知第三方的日期不能早于决定公开的日期（条例第三十二条）。");
                 break;
-            case FeePaid or FeeLapsed:
+            case FeeNoticeIssued f:
+                CheckFeeNotice(f, s, policy);
+                break;
+            case FeePaid or FeeLapsed or FeeWaived:
                 var fee = s.Fee ?? throw Refuse("fee.no_notice", $"本案没有收费通知，不能登记{Name(e)}。");
-                Require(fee.IsPending, "fee.settled", $"本案的收费已于{fee.PaidOn:yyyy-MM-dd}缴纳。");
+                Require(fee.IsPending, "fee.settled", fee.WaivedOn is { } waived
+                    ? $"本案的收费已于{waived:yyyy-MM-dd}减免。"
+                    : $"本案的收费已于{fee.PaidOn:yyyy-MM-dd}缴纳。");
                 Require(e.On >= fee.IssuedOn, "fee.before_notice", $"{Name(e)}日期{e.On:yyyy-MM-dd}早于收费通知日期{fee.IssuedOn:yyyy-MM-dd}。");
                 if (e is FeeLapsed)
                 {
@@ -112,6 +125,17 @@ internal static class CaseRules
                     Require(e.On > payBy, "fee.lapse_too_early",
                         $"申请人自收到收费通知的次日起20个工作日内缴费（国办函〔2020〕109号；条例第四十二条），"
                         + $"{fee.ApplicantReceivedOn:yyyy-MM-dd}收到、期限至{payBy:yyyy-MM-dd}，{e.On:yyyy-MM-dd}不能登记逾期未缴费。");
+                }
+
+                if (e is FeePaid { Amount: { } paid })
+                {
+                    Require(paid == fee.Amount, "fee.paid_amount",
+                        $"缴费金额{paid:0.##}元与收费通知的金额{fee.Amount:0.##}元不符（国办函〔2020〕109号）：减免请登记“减免收费”并写明理由。");
+                }
+
+                if (e is FeeWaived w)
+                {
+                    Require(w.Reason.Length > 0, "fee.waiver_reason", "减免收费须写明理由（国办函〔2020〕109号）。");
                 }
 
                 break;
@@ -123,7 +147,12 @@ internal static class CaseRules
                 RequireRunning(s, d.On, policy, "delay.after_deadline", "确定延迟答复期限", "延迟答复的期限只能在答复期限内确定（条例第三十五条）");
                 break;
             case Decided d:
-                CheckDecision(d.Outcome, d.WithheldGrounds, s);
+                CheckDecision(d.Outcome, d.WithheldGrounds, s, d.GroundsNotRecorded);
+                Require(d.Outcome != Outcome.NotProcessedRepeat || d.RepeatOf is { Length: > 0 }, "decision.repeat_without_link",
+                    "以“重复申请”不予处理，须关联此前已经答复的同一申请人、同一内容的申请（条例第三十六条第（六）项），请填写原申请编号。");
+                Require(d.RepeatOf is null || d.Outcome == Outcome.NotProcessedRepeat, "decision.link_only_for_repeat", "只有“重复申请”才关联原申请。");
+                Require(d.RepeatOf != s.Receipt?.CaseNumber, "decision.repeat_of_itself", "重复申请不能关联本案自身，请填写此前已经答复的申请编号。");
+                CheckObjections(d, s);
                 Require(s.Supplement is not { IsPending: true }, "decision.supplement_pending", "本案正在等待申请人补正，请先登记收到补正或逾期不补正，再作答复。");
                 break;
             case ReconsiderationFiled r:
@@ -200,9 +229,11 @@ internal static class CaseRules
         ConsultationAnswered => "征求意见答复",
         ConsultationLapsed => "征求意见逾期",
         Extended => "延期答复",
+        PublicInterestDisclosureDecided => "决定公开（公共利益）",
         FeeNoticeIssued => "收费通知",
         FeePaid => "缴费",
         FeeLapsed => "逾期未缴费",
+        FeeWaived => "减免收费",
         ReasonsRequested => "要求说明理由",
         DelayedAnswerDateSet => "确定延迟答复期限",
         Decided => "答复",
@@ -223,6 +254,8 @@ internal static class CaseRules
         Require(r.CaseNumber.Length > 0, "receipt.number_required", "编号不能为空。");
         Require(Enum.IsDefined(r.ApplicantType), "receipt.applicant_type", "申请人类型无效。");
         Require(Enum.IsDefined(r.Channel), "receipt.channel", "申请方式无效。");
+        Require(!r.Channel.IsLegacy() || r.On < RuleSets.Rules2019InForce, "receipt.legacy_channel",
+            $"申请方式“{r.Channel.Label()}”是2019年5月15日以前台账的用语；{r.On:yyyy-MM-dd}收到的申请请选择当面、邮寄、平常信函、网络、电子邮件、传真或其他（条例第二十九条）。");
         Require(r.On >= RegulationInForce, "receipt.before_regulation",
             $"收到申请日期{r.On:yyyy-MM-dd}早于《政府信息公开条例》施行之日2008-05-01（国务院令第492号第三十八条），不能登记。");
     }
@@ -241,6 +274,7 @@ internal static class CaseRules
             FeeNoticeIssued f => [f.On, f.ApplicantReceivedOn],
             ConsultationStarted c => [c.On, c.PartyReceivedOn ?? c.On],
             DelayedAnswerDateSet d => [d.On, d.ApplicantToldOn ?? d.On],
+            PublicInterestDisclosureDecided p => [p.On, p.ThirdPartyNotifiedOn],
             DateCorrected c => [c.On, c.CorrectDate],
             _ => new[] { e.On },
         };
@@ -270,6 +304,53 @@ internal static class CaseRules
             $"{e.On:yyyy-MM-dd}本案尚未答复，答复期限{(deadline is { } d ? $"至{d:yyyy-MM-dd}" : "暂停计算")}尚未届满：答复前只能就逾期不答复（不作为）{kind}（条例第五十一条）。");
     }
 
+    /// <summary>
+    /// 条例第三十二条: where a third party objected, the agency discloses only on a decision for the public interest, and only after
+    /// telling the party in writing. A 部分公开 that withholds on 保护第三方合法权益 respects the objection.
+    /// </summary>
+    private static void CheckObjections(Decided d, CaseState s)
+    {
+        var disclosure = d.Outcome.Info().Disposition is Disposition.Disclosed or Disposition.PartiallyDisclosed;
+        var respects = d.Outcome == Outcome.PartiallyDisclosed && d.WithheldGrounds.Items.Contains(Outcome.RefusedThirdPartyRights);
+        if (!disclosure || respects)
+        {
+            return;
+        }
+
+        foreach (var objection in s.Consultations.Where(c => c.Objected))
+        {
+            var decided = s.PublicInterestDisclosures.FirstOrDefault(x => x.ConsultationId == objection.Id);
+            Require(decided is not null, "decision.third_party_objected",
+                $"第三方（{objection.Party}）不同意公开：须先登记以公共利益为由决定公开（理由、书面告知第三方），才能予以公开；否则请不予公开（保护第三方合法权益）（条例第三十二条）。");
+            Require(decided!.ThirdPartyNotifiedOn <= d.On, "decision.before_third_party_notified",
+                $"决定公开的内容和理由于{decided.ThirdPartyNotifiedOn:yyyy-MM-dd}书面告知第三方，答复（公开）不能早于告知（条例第三十二条）。");
+        }
+    }
+
+    /// <summary>
+    /// 国办函〔2020〕109号: fees on requests received from 2021-01-01, one notice, within the response period; the amount is the
+    /// tiers' computation of the quantity the notice rests on, never a figure typed against it (a waiver is its own entry).
+    /// </summary>
+    private static void CheckFeeNotice(FeeNoticeIssued f, CaseState s, CasePolicy policy)
+    {
+        var receivedOn = s.Receipt!.On;
+        Require(receivedOn >= Fees.FeeSchedule.InForce, "fee.not_in_force",
+            $"本案于{receivedOn:yyyy-MM-dd}收到申请：信息处理费只对2021年1月1日起收到的申请收取（国办函〔2020〕109号），不能发出收费通知。");
+        Require(Enum.IsDefined(f.Method), "fee.method", "计费方式无效：应为按件或按量（国办函〔2020〕109号）。");
+        Require(s.Fee is null, "fee.once", $"本案已于{s.Fee?.IssuedOn:yyyy-MM-dd}发出收费通知。");
+        if (f.Quantity is { } quantity)
+        {
+            var computed = Fees.FeeSchedule.Compute(f.Method, quantity);
+            Require(computed.Amount > 0, "fee.free", $"{computed.Explanation}无需收费，不能发出收费通知（国办函〔2020〕109号）。");
+            Require(f.Amount == computed.Amount, "fee.amount_mismatch",
+                $"收费金额{f.Amount:0.##}元与计费标准不符：{computed.Explanation}（国办函〔2020〕109号）。减免请另行登记“减免收费”并写明理由。");
+        }
+
+        Require(f.Amount > 0, "fee.amount", "收费金额必须大于零。");
+        Require(f.ApplicantReceivedOn >= f.On, "fee.received_before_notice", "申请人收到收费通知的日期不能早于通知发出日期（国办函〔2020〕109号：缴费期限自收到通知的次日起算）。");
+        RequireRunning(s, f.On, policy, "fee.after_deadline", "发出收费通知", "收费通知应在答复期限内发出（条例第四十二条；国办函〔2020〕109号）");
+    }
+
     private static void CheckExtension(Extended x, CaseState s, CasePolicy policy)
     {
         // 条例第三十三条第二款: once, approved by the head of the disclosure office, before the period ends.
@@ -280,9 +361,12 @@ internal static class CaseRules
         RequireRunning(s, x.On, policy, "extension.after_deadline", "延期", "期限届满后不能再延期（条例第三十三条第二款）");
     }
 
-    private static void CheckDecision(Outcome outcome, GroundList grounds, CaseState s)
+    private static void CheckDecision(Outcome outcome, GroundList grounds, CaseState s, bool groundsNotRecorded = false)
     {
         Require(Enum.IsDefined(outcome), "decision.outcome", "答复结果无效。");
+        Require(!outcome.IsLegacy() || s.Receipt!.On < RuleSets.Rules2019InForce, "decision.legacy_outcome",
+            $"“{outcome.Info().Pre2019}”是2019年5月15日以前地方统计表的用语，只用于此前收到的申请；本案按2019年修订的条例（国务院令第711号）答复，请选择条例第三十六条规定的答复类型。");
+        Require(!groundsNotRecorded || outcome == Outcome.PartiallyDisclosed, "decision.grounds_flag_only_for_partial", "只有部分公开才可标记“未载明不予公开部分的理由”。");
         Require(outcome.IsDecision(), "decision.use_milestone", outcome switch
         {
             Outcome.OtherSupplementLapsed => "逾期不补正请登记“逾期不补正”环节，不作为答复登记。",
@@ -291,7 +375,7 @@ internal static class CaseRules
         });
         if (outcome == Outcome.PartiallyDisclosed)
         {
-            Require(grounds.Items.Count > 0, "decision.partial_without_grounds", "部分公开须载明不予公开部分的理由（条例第三十七条），请选择不予公开或无法提供的具体情形。");
+            Require(grounds.Items.Count > 0 || groundsNotRecorded, "decision.partial_without_grounds", "部分公开须载明不予公开部分的理由（条例第三十七条），请选择不予公开或无法提供的具体情形。");
             Require(grounds.Items.All(g => Enum.IsDefined(g) && g.IsWithholdingGround()), "decision.partial_grounds", "部分公开的理由只能是不予公开或无法提供的具体情形（条例第三十七条）。");
         }
         else

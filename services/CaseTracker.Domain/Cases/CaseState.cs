@@ -24,6 +24,9 @@ public sealed record CaseState
 
     public Extension? Extension { get; init; }
 
+    /// <summary>条例第三十二条: the decisions to disclose against a third party's objection, one per consultation.</summary>
+    public ImmutableList<PublicInterestDisclosure> PublicInterestDisclosures { get; init; } = [];
+
     public FeeNotice? Fee { get; init; }
 
     public DateOnly? ReasonsRequestedOn { get; init; }

@@ -24,4 +24,6 @@ public enum MilestoneKind
     CorrectDate,
     CorrectOutcome,
     CorrectApplicantType,
+    WaiveFee,
+    DecidePublicInterestDisclosure,
 }

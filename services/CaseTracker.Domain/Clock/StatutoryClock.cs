@@ -227,7 +227,7 @@ public static class StatutoryClock
                 case FeeNoticeIssued f:
                     Open(m, FeeKey, PauseReason.FeeNotice, f.On, settings.FeeNoticePausesClock);
                     break;
-                case FeePaid or FeeLapsed:
+                case FeePaid or FeeLapsed or FeeWaived:
                     Close(FeeKey, m.Event.On);
                     break;
                 case Extended x:

@@ -32,6 +32,15 @@ public enum Outcome
     OtherNotGovernmentInformation,
     OtherOther,
     Withdrawn,
+
+    /// <summary>不予公开 as the old local tables recorded it, without one of the 2019 rules' grounds (legacy ledgers only).</summary>
+    RefusedUnspecified,
+
+    /// <summary>申请内容不明确 as the old local tables recorded it, without a supplement on file (legacy ledgers only).</summary>
+    UnavailableUnclear,
+
+    /// <summary>已移送档案馆: the information had gone to the archives (legacy ledgers only).</summary>
+    TransferredToArchives,
 }
 
 /// <summary>答复类型: the first-level outcome a caseworker picks (the ledger's column).</summary>

@@ -52,7 +52,33 @@ public static class OutcomeTaxonomy
         new(Outcome.OtherNotGovernmentInformation, Disposition.OtherHandling, "非政府信息", "other.other", "other", "非政府信息", "第二条"),
         new(Outcome.OtherOther, Disposition.OtherHandling, "其他", "other.other", "other", "其他", ""),
         new(Outcome.Withdrawn, Disposition.Withdrawn, "", "other.other", "other", "其他", ""),
+
+        // Legacy outcomes: the words of the old local tables, accepted from ledgers for cases received before 2019-05-15 only.
+        // In a table of format 2019/2021 (such a case closed in 2019 or later) they fall in the nearest row: our decision,
+        // documented in services/CaseTracker.Ledger/FORMAT.md.
+        new(Outcome.RefusedUnspecified, Disposition.Refused, "不予公开（未载明理由）", "refused.prohibited_by_law", "refused.prohibited_by_law", "不予公开",
+            "2008年条例第十四条"),
+        new(Outcome.UnavailableUnclear, Disposition.Unavailable, "申请内容不明确", "unable.unclear_after_supplement", "unable.unclear_after_supplement",
+            "申请内容不明确", "2008年条例第二十一条"),
+        new(Outcome.TransferredToArchives, Disposition.Unavailable, "已移送档案馆", "unable.not_held", "unable.not_held", "已移送档案馆", "2008年条例第二十一条"),
     ];
+
+    /// <summary>The words of the old local tables (ledger rows of cases received before 2019-05-15) and the outcome each names.</summary>
+    public static readonly IReadOnlyList<(string Label, Outcome Outcome)> Pre2019Words =
+    [
+        ("已主动公开", Outcome.DisclosedProactivelyPublished),
+        ("同意公开", Outcome.DisclosedProvided),
+        ("同意部分公开", Outcome.PartiallyDisclosed),
+        ("不予公开", Outcome.RefusedUnspecified),
+        ("信息不存在", Outcome.UnavailableDoesNotExist),
+        ("非本单位掌握", Outcome.UnavailableHeldByOtherAgency),
+        ("申请内容不明确", Outcome.UnavailableUnclear),
+        ("非政府信息", Outcome.OtherNotGovernmentInformation),
+        ("不属于政府信息", Outcome.OtherNotGovernmentInformation),
+        ("已移送档案馆", Outcome.TransferredToArchives),
+        ("其他", Outcome.OtherOther),
+    ];
+
 
     public static readonly IReadOnlyList<(Disposition Disposition, string Label)> Dispositions =
     [
@@ -67,7 +93,14 @@ public static class OutcomeTaxonomy
 
     /// <summary>The pre-2019 local categories, in the order the old tables printed them.</summary>
     public static readonly IReadOnlyList<string> Pre2019Categories =
-        ["已主动公开", "同意公开", "同意部分公开", "不予公开", "信息不存在", "非本单位掌握", "申请内容不明确", "非政府信息", "其他"];
+        ["已主动公开", "同意公开", "同意部分公开", "不予公开", "信息不存在", "非本单位掌握", "申请内容不明确", "非政府信息", "已移送档案馆", "其他"];
+
+    /// <summary>An outcome only an old ledger records (the words of the local tables before 2019).</summary>
+    public static bool IsLegacy(this Outcome outcome) =>
+        outcome is Outcome.RefusedUnspecified or Outcome.UnavailableUnclear or Outcome.TransferredToArchives;
+
+    public static Outcome? ParsePre2019(string text) =>
+        Pre2019Words.Where(w => w.Label == text.Trim()).Select(w => (Outcome?)w.Outcome).FirstOrDefault();
 
     public static OutcomeInfo Info(this Outcome outcome) => All[(int)outcome];
 
@@ -81,7 +114,7 @@ public static class OutcomeTaxonomy
 
     /// <summary>Grounds that may justify withholding part of the information (条例第三十七条).</summary>
     public static bool IsWithholdingGround(this Outcome outcome) =>
-        outcome.Info().Disposition is Disposition.Refused or Disposition.Unavailable;
+        outcome.Info().Disposition is Disposition.Refused or Disposition.Unavailable && !outcome.IsLegacy();
 
     /// <summary>Outcomes a caseworker records with a decision; the others come from their own milestone.</summary>
     public static bool IsDecision(this Outcome outcome) =>
@@ -97,7 +130,7 @@ public static class OutcomeTaxonomy
     public static Outcome? Parse(Disposition disposition, string? detail)
     {
         var wanted = StripNumber(detail ?? "");
-        var candidates = All.Where(o => o.Disposition == disposition).ToList();
+        var candidates = All.Where(o => o.Disposition == disposition && !o.Outcome.IsLegacy()).ToList();
         if (wanted.Length == 0)
         {
             return disposition switch
@@ -116,7 +149,7 @@ public static class OutcomeTaxonomy
 
     /// <summary>The sub-items a disposition requires, for forms and error messages.</summary>
     public static IReadOnlyList<string> DetailsOf(Disposition disposition) =>
-        All.Where(o => o.Disposition == disposition && o.Detail.Length > 0).Select(o => o.Detail).ToList();
+        All.Where(o => o.Disposition == disposition && o.Detail.Length > 0 && !o.Outcome.IsLegacy()).Select(o => o.Detail).ToList();
 
     public static bool RequiresDetail(this Disposition disposition) =>
         disposition is Disposition.Refused or Disposition.Unavailable or Disposition.NotProcessed or Disposition.OtherHandling;

@@ -21,6 +21,11 @@ public sealed class ReportAccumulator
     private readonly int _received;
     private readonly int _carriedIn;
     private readonly int _carriedOut;
+    private readonly Dictionary<Channel, int> _channels = [];
+    private readonly Dictionary<Channel, int>[] _channelsByColumn = [.. Enumerable.Range(0, ApplicantColumns.TypeCount).Select(_ => new Dictionary<Channel, int>())];
+    private int _feeNotices;
+    private decimal _feeAmount;
+    private decimal _feesCollected;
 
     public ReportAccumulator(ReportRequest request)
     {
@@ -59,6 +64,22 @@ public sealed class ReportAccumulator
         if (record.ReceivedOn >= start && record.ReceivedOn <= end)
         {
             _counts[_received, column]++;
+            _channels[record.Channel] = _channels.GetValueOrDefault(record.Channel) + 1;
+            _channelsByColumn[column][record.Channel] = _channelsByColumn[column].GetValueOrDefault(record.Channel) + 1;
+        }
+
+        if (record.Fee is { } fee)
+        {
+            if (fee.NoticeOn >= start && fee.NoticeOn <= end)
+            {
+                _feeNotices++;
+                _feeAmount += fee.Amount;
+            }
+
+            if (fee.PaidOn is { } paid && paid >= start && paid <= end)
+            {
+                _feesCollected += fee.PaidAmount ?? fee.Amount;
+            }
         }
 
         if (record.ReceivedOn <= previousEnd && !(record.ClosedOn <= previousEnd))
@@ -88,7 +109,11 @@ public sealed class ReportAccumulator
         var section4 = new Section4Table(Group(0), Group(1), Group(2));
         var format = _request.EffectiveFormat;
         return new AnnualReport(_request.Agencies.Agency, _request.Year, format, _request.AsOf,
-            new Section3Table(format, rows), section4, _request.Section2);
+            new Section3Table(format, rows), section4, _request.Section2)
+        {
+            Section6 = new FeeSection(_feeNotices, _feeAmount, _feesCollected),
+            Channels = ChannelLines.Of(_channels, format),
+        };
     }
 
     private void AddAppeal(AppealRecord appeal, DateOnly start, DateOnly end)
@@ -116,9 +141,12 @@ public sealed class ReportAccumulator
         var values = new int[ApplicantColumns.Labels.Count];
         for (var c = 0; c < ApplicantColumns.TypeCount; c++)
         {
-            values[c] = spec.Role == RowRole.Total
-                ? _layout.Select((s, i) => s.Role == RowRole.Outcome ? _counts[i, c] : 0).Sum()
-                : _counts[row, c];
+            values[c] = spec.Role switch
+            {
+                RowRole.Total => _layout.Select((s, i) => s.Role == RowRole.Outcome ? _counts[i, c] : 0).Sum(),
+                RowRole.Channel => _channelsByColumn[c].Where(x => Section3Layout.ChannelCode(x.Key) == spec.Code).Sum(x => x.Value),
+                _ => _counts[row, c],
+            };
         }
 
         values[ApplicantColumns.TotalIndex] = values.Take(ApplicantColumns.TypeCount).Sum();

@@ -14,7 +14,9 @@ public sealed record CaseRecord(
     DateOnly ReceivedOn,
     DateOnly? ClosedOn,
     Outcome? Outcome,
-    IReadOnlyList<AppealRecord> Appeals)
+    IReadOnlyList<AppealRecord> Appeals,
+    Channel Channel = Channel.Other,
+    FeeRecord? Fee = null)
 {
     /// <summary>The record of a case's effective history (corrections applied: the column is the applicant type as corrected).</summary>
     public static CaseRecord From(CaseState state)
@@ -24,8 +26,9 @@ public sealed record CaseRecord(
         var appeals = state.Appeals
             .Select(a => new AppealRecord(a.Id, a.Kind, a.AfterReconsideration, a.FiledOn, a.ConcludedOn, a.Result))
             .ToList();
+        var fee = state.Fee is { } f ? new FeeRecord(f.IssuedOn, f.Amount, f.PaidOn, f.PaidAmount) : null;
         return new CaseRecord(receipt.CaseId, receipt.Agency, receipt.ApplicantType, receipt.On,
-            state.Closure?.On, state.Closure?.Outcome, appeals);
+            state.Closure?.On, state.Closure?.Outcome, appeals, receipt.Channel, fee);
     }
 
     /// <summary>The case as it stood on a date, or null if it had not been received yet.</summary>
@@ -38,7 +41,8 @@ public sealed record CaseRecord(
 
         var closed = ClosedOn <= date;
         var appeals = Appeals.Where(a => a.FiledOn <= date).Select(a => a.AsOf(date)).ToList();
-        return this with { ClosedOn = closed ? ClosedOn : null, Outcome = closed ? Outcome : null, Appeals = appeals };
+        var fee = Fee is { } f && f.NoticeOn <= date ? f.AsOf(date) : null;
+        return this with { ClosedOn = closed ? ClosedOn : null, Outcome = closed ? Outcome : null, Appeals = appeals, Fee = fee };
     }
 }
 
@@ -53,4 +57,10 @@ public sealed record AppealRecord(
 {
     public AppealRecord AsOf(DateOnly date) =>
         ConcludedOn <= date ? this : this with { ConcludedOn = null, Result = null };
+}
+
+/// <summary>A fee notice (国办函〔2020〕109号) as section 六 counts it: when and how much, and what was paid when.</summary>
+public sealed record FeeRecord(DateOnly NoticeOn, decimal Amount, DateOnly? PaidOn, decimal? PaidAmount)
+{
+    public FeeRecord AsOf(DateOnly date) => PaidOn <= date ? this : this with { PaidOn = null, PaidAmount = null };
 }

@@ -68,7 +68,10 @@ public static class DocxReportRenderer
             body.Append(DocxParts.Heading(Headings[4]));
             body.Append(DocxParts.Text($"{ToWrite}存在的主要问题及改进情况。"));
             body.Append(DocxParts.Heading(Headings[5]));
-            body.Append(DocxParts.Text($"{ToWrite}本年度信息处理费收取情况（发出收费通知的件数和总金额，以及实际收取的总金额），以及其他需要报告的事项。"));
+            body.Append(DocxParts.Text(report.Section6 is { } fees
+                ? fees.Sentence(report.Year)
+                : $"{ToWrite}本年度信息处理费收取情况（发出收费通知的件数和总金额，以及实际收取的总金额）。"));
+            body.Append(DocxParts.Text($"{ToWrite}其他需要报告的事项。"));
             body.Append(DocxParts.Landscape());
         }
 

@@ -11,7 +11,7 @@ public static class ReportNarrative
     {
         ArgumentNullException.ThrowIfNull(report);
         var results = report.Section3.Rows
-            .Where(r => r.Code is not ("received" or "carried_in" or "total" or "carried_out"))
+            .Where(r => r.Code is not ("received" or "carried_in" or "total" or "carried_out") && !r.Code.StartsWith("channel.", StringComparison.Ordinal))
             .GroupBy(r => ResultName(r.Label.Split('/')[1]))
             .Select(g => $"{g.Key}{g.Sum(r => r.Values[ApplicantColumns.TotalIndex])}件");
         var text = $"{report.Year}年，{report.Agency}共新收政府信息公开申请{report.Received()}件，上年结转{report.CarriedIn()}件；"

@@ -15,6 +15,12 @@ public sealed record AnnualReport(
     Section4Table Section4,
     ProactiveDisclosure? Section2)
 {
+    /// <summary>Section 六's fee figures; null for a report read from outside without them.</summary>
+    public FeeSection? Section6 { get; init; }
+
+    /// <summary>Requests received in the year by 申请方式; null for a report read from outside without them.</summary>
+    public IReadOnlyList<ChannelCount>? Channels { get; init; }
+
     public int Received(int column = ApplicantColumns.TotalIndex) => Section3.Value("received", column);
 
     public int CarriedIn(int column = ApplicantColumns.TotalIndex) => Section3.Value("carried_in", column);

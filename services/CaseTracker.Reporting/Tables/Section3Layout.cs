@@ -1,3 +1,4 @@
+using CaseTracker.Domain.Cases;
 using CaseTracker.Domain.Outcomes;
 
 namespace CaseTracker.Reporting.Tables;
@@ -15,6 +16,9 @@ public enum RowRole
 
     /// <summary>三（七）总计.</summary>
     Total,
+
+    /// <summary>A channel line under 一 (pre-2019 tables): requests received in the year by 申请方式.</summary>
+    Channel,
 
     /// <summary>四、结转下年度继续办理.</summary>
     CarriedOut,
@@ -35,6 +39,11 @@ public static class Section3Layout
     public const string CarriedInLabel = "二、上年结转政府信息公开申请数量";
     public const string CarriedOutLabel = "四、结转下年度继续办理";
     public const string TotalLabel = "（七）总计";
+
+    /// <summary>The old local tables label their total row plainly.</summary>
+    public const string Pre2019TotalLabel = "总计";
+
+    public const string ChannelPrefix = "其中：";
 
     private const string Refused = "（三）不予公开";
     private const string Unable = "（四）无法提供";
@@ -75,7 +84,13 @@ public static class Section3Layout
     private static readonly IReadOnlyList<RowSpec> Rows2019 = Frame([.. Common, Item("other", Other)]);
 
     private static readonly IReadOnlyList<RowSpec> RowsPre2019 =
-        Frame([.. OutcomeTaxonomy.Pre2019Categories.Select((c, i) => Item(Pre2019Code(i), c))]);
+        [
+            .. Frame([.. OutcomeTaxonomy.Pre2019Categories.Select((c, i) => Item(Pre2019Code(i), c))], Pre2019TotalLabel)
+                .SelectMany(spec => spec.Role == RowRole.Received ? [spec, .. ChannelRows()] : new[] { spec }),
+        ];
+
+    /// <summary>The row code of a channel line ("channel.Letter").</summary>
+    public static string ChannelCode(Channel channel) => $"channel.{channel}";
 
     public static IReadOnlyList<RowSpec> For(ReportFormat format) => format switch
     {
@@ -113,12 +128,15 @@ public static class Section3Layout
 
     private static RowSpec Item(string code, params string[] path) => new(code, [Results, .. path], RowRole.Outcome);
 
-    private static RowSpec[] Frame(RowSpec[] outcomes) =>
+    private static IEnumerable<RowSpec> ChannelRows() =>
+        Vocabulary.AllChannels.Select(c => new RowSpec(ChannelCode(c.Channel), [ReceivedLabel, ChannelPrefix + c.Label], RowRole.Channel));
+
+    private static RowSpec[] Frame(RowSpec[] outcomes, string totalLabel = TotalLabel) =>
     [
         new("received", [ReceivedLabel], RowRole.Received),
         new("carried_in", [CarriedInLabel], RowRole.CarriedIn),
         .. outcomes,
-        new("total", [Results, TotalLabel], RowRole.Total),
+        new("total", [Results, totalLabel], RowRole.Total),
         new("carried_out", [CarriedOutLabel], RowRole.CarriedOut),
     ];
 }

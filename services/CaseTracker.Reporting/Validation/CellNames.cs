@@ -13,6 +13,7 @@ public static class CellNames
             RowRole.Received => $"第一项“{Strip(spec.Path[0])}”",
             RowRole.CarriedIn => $"第二项“{Strip(spec.Path[0])}”",
             RowRole.CarriedOut => $"第四项“{Strip(spec.Path[0])}”",
+            RowRole.Channel => $"第一项“{Strip(spec.Path[0])}”{spec.Path[1]}",
             _ => $"第三项“{string.Join('/', spec.Path.Skip(1))}”",
         };
     }

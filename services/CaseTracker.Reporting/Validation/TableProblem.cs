@@ -11,6 +11,7 @@ public sealed record TableProblem(string Rule, string Message)
     public const string CarriedIn = "table.carried_in";
     public const string AppealTotal = "table.appeal_total";
     public const string Proactive = "table.proactive_continuity";
+    public const string Channels = "table.channels";
 
     public override string ToString() => Message;
 }

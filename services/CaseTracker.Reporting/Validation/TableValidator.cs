@@ -70,7 +70,14 @@ public static class TableValidator
         var results = layout.Where(s => s.Role == RowRole.Outcome).Sum(s => t.Value(s.Code, c));
         if (results != t.Value("total", c))
         {
-            problems.Add(new(TableProblem.ResultsTotal, $"{CellNames.Cell(total, c)}：第三项各办理结果之和={results}，（七）总计={t.Value("total", c)}，纵向合计不平"));
+            problems.Add(new(TableProblem.ResultsTotal, $"{CellNames.Cell(total, c)}：第三项各办理结果之和={results}，{total.Path[^1]}={t.Value("total", c)}，纵向合计不平"));
+        }
+
+        var channels = layout.Where(s => s.Role == RowRole.Channel).ToList();
+        if (channels.Count > 0 && channels.Sum(s => t.Value(s.Code, c)) is var byChannel && byChannel != t.Value("received", c))
+        {
+            var received = layout.Single(s => s.Role == RowRole.Received);
+            problems.Add(new(TableProblem.Channels, $"{CellNames.Cell(received, c)}：各申请方式之和={byChannel}，本年新收={t.Value("received", c)}，不一致"));
         }
 
         var left = t.Value("received", c) + t.Value("carried_in", c);

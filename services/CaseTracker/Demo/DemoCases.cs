@@ -160,7 +160,9 @@ public sealed class DemoCases(int seed, DateOnly today, CasePolicy policy)
             Try(new RequestReasons(Working(received, 2)));
         }
 
-        Try(new Answer(answered < latest ? latest : answered, outcome, grounds, ""));
+        // 条例第三十六条第（六）项: a repeated request names the earlier one that was answered.
+        Try(new Answer(answered < latest ? latest : answered, outcome, grounds, "",
+            RepeatOf: outcome == Outcome.NotProcessedRepeat ? $"{received.Year - 1}-0001" : null));
         return Appeals(commands, Try, state);
     }
 

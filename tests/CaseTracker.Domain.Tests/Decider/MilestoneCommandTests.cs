@@ -38,6 +38,11 @@ public class MilestoneCommandTests
             FeeNotice("2023-03-06", "2023-03-08")),
         ["RecordFeePayment"] = (Given(R, FeeNotice("2023-03-06", "2023-03-08")).When(new C.RecordFeePayment(D("2023-03-15"))),
             new FeePaid(D("2023-03-15"))),
+        ["DecidePublicInterestDisclosure"] = (Given(R, ThirdParty("c1", "2023-03-02"), new ConsultationAnswered("c1", D("2023-03-06"), ThirdPartyAnswer.Objects, "商业秘密"))
+                .When(new C.DecidePublicInterestDisclosure("c1", D("2023-03-08"), "涉及公众健康", D("2023-03-09"))),
+            new PublicInterestDisclosureDecided("c1", D("2023-03-08"), "涉及公众健康", D("2023-03-09"))),
+        ["WaiveFee"] = (Given(R, FeeNotice("2023-03-06", "2023-03-08")).When(new C.WaiveFee(D("2023-03-09"), "经济困难")),
+            new FeeWaived(D("2023-03-09"), "经济困难")),
         ["LapseFee"] = (Given(R, FeeNotice("2023-03-06", "2023-03-08")).When(new C.LapseFee(D("2023-04-10"))),
             new FeeLapsed(D("2023-04-10"))),
         ["RequestReasons"] = (Given(R).When(new C.RequestReasons(D("2023-03-06"))), new ReasonsRequested(D("2023-03-06"))),

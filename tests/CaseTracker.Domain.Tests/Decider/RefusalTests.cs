@@ -17,6 +17,7 @@ public partial class RefusalTests
     private static readonly Decided Answered = Decided("2023-03-20");
     private static readonly SupplementRequested Asked = SupplementRequested("2023-03-06");
     private static readonly FeeNoticeIssued Fee = FeeNotice("2023-03-06", "2023-03-08");
+    private static readonly ConsultationAnswered Objected = new("c1", D("2023-03-06"), ThirdPartyAnswer.Objects, "涉及商业秘密");
     private static readonly ReconsiderationFiled Filed = new("r1", D("2023-04-10"), "区人民政府");
 
     private static readonly Dictionary<string, (Scenario Scenario, string Rule)> Cases = new()
@@ -55,6 +56,25 @@ public partial class RefusalTests
         ["second fee notice"] = (Given(R, Fee).When(new C.IssueFeeNotice(D("2023-03-07"), 50m, FeeMethod.PerVolume, D("2023-03-08"))), "fee.once"),
         ["fee of zero"] = (Given(R).When(new C.IssueFeeNotice(D("2023-03-06"), 0m, FeeMethod.PerItem, D("2023-03-08"))), "fee.amount"),
         ["fee notice received before it was issued"] = (Given(R).When(new C.IssueFeeNotice(D("2023-03-06"), 10m, FeeMethod.PerItem, D("2023-03-03"))), "fee.received_before_notice"),
+        ["fee notice with an unknown method"] = (Given(R).When(new C.IssueFeeNotice(D("2023-03-06"), 100m, (FeeMethod)9, D("2023-03-08"))), "fee.method"),
+        ["fee notice on the 5th request of the month"] = (Given(R).When(new C.IssueFeeNotice(D("2023-03-06"), 100m, FeeMethod.PerItem, D("2023-03-08"), 5)), "fee.free"),
+        ["fee notice for 40 pages at 200 元"] = (Given(R).When(new C.IssueFeeNotice(D("2023-03-06"), 200m, FeeMethod.PerVolume, D("2023-03-08"), 40)), "fee.amount_mismatch"),
+        ["payment of another amount"] = (Given(R, Fee).When(new C.RecordFeePayment(D("2023-03-10"), 50m)), "fee.paid_amount"),
+        ["waiver without reasons"] = (Given(R, Fee).When(new C.WaiveFee(D("2023-03-10"), "")), "fee.waiver_reason"),
+        ["重复申请 without the earlier request"] = (Given(R).When(Answer("2023-03-20", Outcome.NotProcessedRepeat)), "decision.repeat_without_link"),
+        ["a link on a decision that is not 重复申请"] = (Given(R).When(Answer("2023-03-20") with { RepeatOf = "2022-017" }), "decision.link_only_for_repeat"),
+        ["重复申请 linked to itself"] = (Given(R).When(Answer("2023-03-20", Outcome.NotProcessedRepeat) with { RepeatOf = "2023-001" }), "decision.repeat_of_itself"),
+        ["old-words outcome on a case under the 2019 rules"] = (Given(R).When(Answer("2023-03-20", Outcome.TransferredToArchives)), "decision.legacy_outcome"),
+        ["grounds-not-recorded flag on a full disclosure"] = (Given(Received("2018-03-01")).When(Answer("2018-03-20") with { GroundsNotRecorded = true }), "decision.grounds_flag_only_for_partial"),
+        ["channel 电话 on a 2019-05-15 receipt"] = (Given().When(Receive("2019-05-15", channel: Channel.Phone)), "receipt.legacy_channel"),
+        ["同意公开 from another agency"] = (Given(R, new ConsultationStarted("c1", ConsultationKind.OtherAgency, "市财政局", D("2023-03-02"), D("2023-03-02"))).When(new C.RecordConsultationAnswer("c1", D("2023-03-06"), ThirdPartyAnswer.Consents)), "consultation.answer_for_third_party"),
+        ["不同意公开 without reasons"] = (Given(R, ThirdParty("c1", "2023-03-02")).When(new C.RecordConsultationAnswer("c1", D("2023-03-06"), ThirdPartyAnswer.Objects, " ")), "consultation.objection_reasons"),
+        ["public-interest disclosure without an objection"] = (Given(R, ThirdParty("c1", "2023-03-02"), new ConsultationAnswered("c1", D("2023-03-06"), ThirdPartyAnswer.Consents)).When(new C.DecidePublicInterestDisclosure("c1", D("2023-03-08"), "涉及公共安全", D("2023-03-08"))), "override.without_objection"),
+        ["public-interest disclosure twice"] = (Given(R, ThirdParty("c1", "2023-03-02"), Objected, new PublicInterestDisclosureDecided("c1", D("2023-03-08"), "涉及公共安全", D("2023-03-08"))).When(new C.DecidePublicInterestDisclosure("c1", D("2023-03-09"), "涉及公共安全", D("2023-03-09"))), "override.once"),
+        ["public-interest disclosure without reasons"] = (Given(R, ThirdParty("c1", "2023-03-02"), Objected).When(new C.DecidePublicInterestDisclosure("c1", D("2023-03-08"), "", D("2023-03-08"))), "override.reasons"),
+        ["third party told before the decision to disclose"] = (Given(R, ThirdParty("c1", "2023-03-02"), Objected).When(new C.DecidePublicInterestDisclosure("c1", D("2023-03-08"), "涉及公共安全", D("2023-03-07"))), "override.notified_before_decided"),
+        ["disclosure against the third party's objection"] = (Given(R, ThirdParty("c1", "2023-03-02"), Objected).When(Answer("2023-03-20")), "decision.third_party_objected"),
+        ["disclosure before the third party was told"] = (Given(R, ThirdParty("c1", "2023-03-02"), Objected, new PublicInterestDisclosureDecided("c1", D("2023-03-08"), "涉及公共安全", D("2023-03-22"))).When(Answer("2023-03-20")), "decision.before_third_party_notified"),
         ["payment without a fee notice"] = (Given(R).When(new C.RecordFeePayment(D("2023-03-10"))), "fee.no_notice"),
         ["fee paid twice"] = (Given(R, Fee, new FeePaid(D("2023-03-10"))).When(new C.RecordFeePayment(D("2023-03-13"))), "fee.settled"),
         ["payment before the fee notice"] = (Given(R, Fee).When(new C.RecordFeePayment(D("2023-03-03"))), "fee.before_notice"),

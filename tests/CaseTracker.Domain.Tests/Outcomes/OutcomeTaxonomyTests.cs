@@ -104,7 +104,8 @@ public class OutcomeTaxonomyTests
     {
         var info = outcome.Info();
 
-        Assert.Equal(outcome, OutcomeTaxonomy.Parse(info.Disposition, info.Detail));
+        // The old ledgers' outcomes come back from their old words only; live entry never parses them.
+        Assert.Equal(outcome, outcome.IsLegacy() ? OutcomeTaxonomy.ParsePre2019(info.Pre2019) : OutcomeTaxonomy.Parse(info.Disposition, info.Detail));
         Assert.Equal(info.Disposition, OutcomeTaxonomy.ParseDisposition(info.Disposition.Label()));
     }
 

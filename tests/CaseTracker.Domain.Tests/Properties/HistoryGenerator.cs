@@ -12,7 +12,7 @@ namespace CaseTracker.Domain.Tests.Properties;
 /// </summary>
 public sealed class HistoryGenerator(int seed, CasePolicy? policy = null)
 {
-    private static readonly Outcome[] Decisions = Enum.GetValues<Outcome>().Where(o => o.IsDecision() && o != Outcome.PartiallyDisclosed).ToArray();
+    private static readonly Outcome[] Decisions = Enum.GetValues<Outcome>().Where(o => o.IsDecision() && !o.IsLegacy() && o != Outcome.PartiallyDisclosed).ToArray();
     private static readonly Outcome[] Grounds = Enum.GetValues<Outcome>().Where(o => o.IsWithholdingGround()).ToArray();
 
     private readonly Random _random = new(seed);
@@ -76,7 +76,7 @@ public sealed class HistoryGenerator(int seed, CasePolicy? policy = null)
             case 13: return new C.Withdraw(date);
             default:
                 var outcome = _random.Next(4) == 0 ? Outcome.PartiallyDisclosed : RandomDecision();
-                return new C.Answer(date, outcome, RandomGrounds(outcome), "");
+                return new C.Answer(date, outcome, RandomGrounds(outcome), "", RepeatOf: outcome == Outcome.NotProcessedRepeat ? "2020-001" : null);
         }
     }
 }

@@ -161,8 +161,10 @@ public class HistoryPropertyTests
                 if ((outcome != Outcome.UnavailableUnclearAfterSupplement || original.Supplement?.ReceivedOn is not null)
                     && (outcome != Outcome.NotProcessedExcessive || original.ReasonsRequestedOn is not null))
                 {
-                    stream.Do(new C.CorrectOutcome(outcome, generator.RandomGrounds(outcome), "结果录错", closure.On),
-                        new C.CorrectOutcome(closure.Outcome, closure.WithheldGrounds, "恢复", closure.On));
+                    var decided = (CaseEvent.Decided)original.History.Single(m => m.Number == closure.Milestone).Event;
+                    stream.Do(new C.CorrectOutcome(outcome, generator.RandomGrounds(outcome), "结果录错", closure.On,
+                            outcome == Outcome.NotProcessedRepeat ? "2020-001" : null),
+                        new C.CorrectOutcome(closure.Outcome, closure.WithheldGrounds, "恢复", closure.On, decided.RepeatOf));
                     reversed++;
                 }
             }

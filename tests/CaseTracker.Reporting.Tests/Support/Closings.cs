@@ -32,7 +32,7 @@ public static class Closings
         "unable.needs_creation" => [Decide(close, Outcome.UnavailableNeedsCreation)],
         "unable.unclear_after_supplement" => [.. Supplemented(received), Decide(close, Outcome.UnavailableUnclearAfterSupplement)],
         "not_processed.petition" => [Decide(close, Outcome.NotProcessedPetition)],
-        "not_processed.repeat" => [Decide(close, Outcome.NotProcessedRepeat)],
+        "not_processed.repeat" => [Decide(close, Outcome.NotProcessedRepeat) with { RepeatOf = "原申请-001" }],
         "not_processed.publication" => [Decide(close, Outcome.NotProcessedPublication)],
         "not_processed.excessive" => [new RequestReasons(received.AddDays(2)), Decide(close, Outcome.NotProcessedExcessive)],
         "not_processed.confirmation" => [Decide(close, Outcome.NotProcessedConfirmation)],

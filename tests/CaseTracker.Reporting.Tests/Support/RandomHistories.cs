@@ -12,7 +12,7 @@ namespace CaseTracker.Reporting.Tests.Support;
 public static class RandomHistories
 {
     private static readonly string[] AgencyPool = [.. Agencies.Handling, Agencies.Bureau, Agencies.Outside];
-    private static readonly Outcome[] Decisions = [.. Enum.GetValues<Outcome>().Where(o => o.IsDecision())];
+    private static readonly Outcome[] Decisions = [.. Enum.GetValues<Outcome>().Where(o => o.IsDecision() && !o.IsLegacy())];
     private static readonly DateOnly First = new(2017, 6, 1);
 
     public static IReadOnlyList<CaseState> Generate(int seed, int count)
@@ -78,12 +78,13 @@ public static class RandomHistories
     {
         var outcome = Decisions[random.Next(Decisions.Length)];
         var grounds = outcome == Outcome.PartiallyDisclosed ? new GroundList([Outcome.RefusedThirdPartyRights]) : GroundList.None;
-        var decided = Cases.TryApply(state, new Answer(on, outcome, grounds, "答复"));
+        var decided = Cases.TryApply(state, new Answer(on, outcome, grounds, "答复", RepeatOf: outcome == Outcome.NotProcessedRepeat ? "原申请-001" : null));
         if (decided.IsClosed && random.Next(8) == 0)
         {
             var corrected = Decisions[random.Next(Decisions.Length)];
             var correctedGrounds = corrected == Outcome.PartiallyDisclosed ? new GroundList([Outcome.UnavailableNotHeld]) : GroundList.None;
-            decided = Cases.TryApply(decided, new CorrectOutcome(corrected, correctedGrounds, "答复结果登记错误", on.AddDays(3)));
+            decided = Cases.TryApply(decided, new CorrectOutcome(corrected, correctedGrounds, "答复结果登记错误", on.AddDays(3),
+                corrected == Outcome.NotProcessedRepeat ? "原申请-001" : null));
         }
 
         return decided;

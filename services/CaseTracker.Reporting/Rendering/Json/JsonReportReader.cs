@@ -62,9 +62,55 @@ public static class JsonReportReader
         var section3 = Section3Reader.Read(root, format, errors);
         var section4 = Section4Reader.Read(root, errors);
         var section2 = root.TryGetProperty("section2", out var s2) ? Section2Reader.Read(s2, agency, year, format, errors) : null;
+        var section6 = root.TryGetProperty("section6", out var s6) ? ReadSection6(s6, errors) : null;
+        var channels = root.TryGetProperty("channels", out var ch) ? ReadChannels(ch, errors) : null;
         return errors.Count > 0 || section3 is null || section4 is null
             ? new ImportResult(null, errors)
-            : new ImportResult(new AnnualReport(agency, year, format, null, section3, section4, section2), []);
+            : new ImportResult(new AnnualReport(agency, year, format, null, section3, section4, section2) { Section6 = section6, Channels = channels }, []);
+    }
+
+    private static FeeSection? ReadSection6(JsonElement e, List<string> errors)
+    {
+        if (e.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add("“section6”（信息处理费）应为对象。");
+            return null;
+        }
+
+        var notices = e.TryGetProperty("feeNotices", out var n) && TryInt(n, out var nv) && nv >= 0 ? nv : -1;
+        decimal? Amount(string name) => e.TryGetProperty(name, out var a) && a.ValueKind == JsonValueKind.Number && a.TryGetDecimal(out var v) && v >= 0 ? v : null;
+        var amount = Amount("feeAmount");
+        var collected = Amount("feesCollected");
+        if (notices < 0 || amount is null || collected is null)
+        {
+            errors.Add("“section6”须有非负的“feeNotices”（收费通知件数）、“feeAmount”（收费通知总金额）和“feesCollected”（实际收取金额）。");
+            return null;
+        }
+
+        return new FeeSection(notices, amount.Value, collected.Value);
+    }
+
+    private static List<ChannelCount>? ReadChannels(JsonElement e, List<string> errors)
+    {
+        if (e.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add("“channels”（按申请方式统计的新收申请）应为对象。");
+            return null;
+        }
+
+        var channels = new List<ChannelCount>();
+        foreach (var property in e.EnumerateObject())
+        {
+            if (!TryInt(property.Value, out var count) || count < 0)
+            {
+                errors.Add($"“channels”中“{property.Name}”应为非负整数。");
+                continue;
+            }
+
+            channels.Add(new ChannelCount(property.Name, count));
+        }
+
+        return channels;
     }
 
     internal static bool TryInt(JsonElement e, out int value)

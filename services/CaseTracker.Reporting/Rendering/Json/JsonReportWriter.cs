@@ -39,6 +39,26 @@ public static class JsonReportWriter
                 WriteSection2(w, section2);
             }
 
+            if (report.Section6 is { } section6)
+            {
+                w.WriteStartObject("section6");
+                w.WriteNumber("feeNotices", section6.FeeNotices);
+                w.WriteNumber("feeAmount", section6.FeeAmount);
+                w.WriteNumber("feesCollected", section6.FeesCollected);
+                w.WriteEndObject();
+            }
+
+            if (report.Channels is { } channels)
+            {
+                w.WriteStartObject("channels");
+                foreach (var channel in channels)
+                {
+                    w.WriteNumber(channel.Label, channel.Count);
+                }
+
+                w.WriteEndObject();
+            }
+
             w.WriteEndObject();
         }
 

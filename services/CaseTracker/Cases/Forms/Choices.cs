@@ -17,7 +17,7 @@ public static class Choices
 
     /// <summary>The outcomes a caseworker decides (条例第三十六条); lapses and withdrawal have their own milestones.</summary>
     public static readonly IReadOnlyList<(Outcome Value, string Label)> Decisions =
-        Enum.GetValues<Outcome>().Where(o => o.IsDecision()).Select(o => (o, o.Label())).ToList();
+        Enum.GetValues<Outcome>().Where(o => o.IsDecision() && !o.IsLegacy()).Select(o => (o, o.Label())).ToList();
 
     public static readonly IReadOnlyList<(Outcome Value, string Label)> AllOutcomes =
         Enum.GetValues<Outcome>().Select(o => (o, o.Label())).ToList();
