@@ -9,6 +9,7 @@ using CaseTracker.Reports;
 using CaseTracker.Users;
 using CaseTracker.Web.Auth;
 using CaseTracker.Web.OpenApi;
+using CaseTracker.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.Features;
@@ -30,6 +31,7 @@ public static class WebServices
         services.AddProblemDetails();
         services.AddExceptionHandler<RefusalHandler>();
         services.AddKeysInStore();
+        services.AddTrustedProxies(configuration);
         services.AddAntiforgery(o => o.Cookie.Name = "casetracker.af");
         // The pages: Razor components rendered on the server (static, no circuit); text left readable, markup encoded.
         services.AddRazorComponents();
@@ -86,6 +88,8 @@ public static class WebServices
 
     public static WebApplication UseCaseTrackerWeb(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseAuthentication();
         app.UseRequestAccess();
