@@ -9,7 +9,10 @@ namespace CaseTracker.Web;
 /// <param name="Urls">Where Kestrel listens, e.g. http://127.0.0.1:5080 (port 0: any free port).</param>
 /// <param name="Store">As --store for every verb; null: the setting CASETRACKER_STORE, else the embedded SQLite file.</param>
 /// <param name="Demo">Write the demo data set when the store holds no cases.</param>
-public sealed record ServeOptions(string Urls = "http://127.0.0.1:5080", string? Store = null, bool Demo = false, int DemoPerYear = 1500, int DemoYears = 4);
+/// <param name="Settings">Settings over the environment's (same keys, e.g. CASETRACKER_TRUSTED_PROXIES), for hosts in process.</param>
+public sealed record ServeOptions(
+    string Urls = "http://127.0.0.1:5080", string? Store = null, bool Demo = false, int DemoPerYear = 1500, int DemoYears = 4,
+    IReadOnlyDictionary<string, string?>? Settings = null);
 
 /// <summary>A running host: the web application on real Kestrel; its container owns the store.</summary>
 public sealed class CaseTrackerHost(WebApplication app, Uri address) : IAsyncDisposable
@@ -44,6 +47,11 @@ public static class WebHost
         }
 
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        if (options.Settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(options.Settings);
+        }
+
         builder.Configuration.AddStore(options.Store);
         builder.WebHost.UseUrls(options.Urls);
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = WebServices.MaxBodyBytes);

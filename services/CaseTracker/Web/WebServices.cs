@@ -32,7 +32,8 @@ public static class WebServices
         services.AddExceptionHandler<RefusalHandler>();
         services.AddKeysInStore();
         services.AddTrustedProxies(configuration);
-        services.AddAntiforgery(o => o.Cookie.Name = "casetracker.af");
+        services.AddAntiforgery(o => (o.Cookie.Name, o.Cookie.SecurePolicy) = ("casetracker.af", CookieSecurePolicy.SameAsRequest));
+        services.AddSingleton<BasicCredentialCache>();
         // The pages: Razor components rendered on the server (static, no circuit); text left readable, markup encoded.
         services.AddRazorComponents();
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
@@ -55,6 +56,8 @@ public static class WebServices
                 o.LoginPath = "/login";
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
                 o.Events.OnRedirectToLogin = c =>
                     ApiOr(c, 401, "未登录", "请先登录（Cookie 或 HTTP Basic）。", () => c.Response.Redirect(c.RedirectUri));
                 o.Events.OnRedirectToAccessDenied = c => ApiOr(c, 403, "无权操作", "您无权访问此页面。", () => c.Response.Redirect(c.RedirectUri));
@@ -92,6 +95,7 @@ public static class WebServices
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseAuthentication();
+        app.UsePasswordChangeGate();
         app.UseRequestAccess();
         app.UseAuthorization();
         app.MapOpenApi().AllowAnonymous();
