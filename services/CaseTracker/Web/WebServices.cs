@@ -8,6 +8,7 @@ using CaseTracker.ReadModels;
 using CaseTracker.Reports;
 using CaseTracker.Users;
 using CaseTracker.Web.Auth;
+using CaseTracker.Web.Idempotency;
 using CaseTracker.Web.OpenApi;
 using CaseTracker.Web.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -34,6 +35,7 @@ public static class WebServices
         services.AddTrustedProxies(configuration);
         services.AddAntiforgery(o => (o.Cookie.Name, o.Cookie.SecurePolicy) = ("casetracker.af", CookieSecurePolicy.SameAsRequest));
         services.AddSingleton<BasicCredentialCache>();
+        services.AddSingleton<Resilience.StoreOutage>();
         // The pages: Razor components rendered on the server (static, no circuit); text left readable, markup encoded.
         services.AddRazorComponents();
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
@@ -42,6 +44,8 @@ public static class WebServices
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            // Any JSON bound by the framework (not only WebForms.ReadJsonAsync) refuses a key given twice (400).
+            o.SerializerOptions.AllowDuplicateProperties = false;
         });
         services.AddAuthentication(Smart)
             .AddPolicyScheme(Smart, Smart, o => o.ForwardDefaultSelector = context =>
@@ -98,6 +102,7 @@ public static class WebServices
         app.UsePasswordChangeGate();
         app.UseRequestAccess();
         app.UseAuthorization();
+        app.UseIdempotencyKeys();
         app.MapOpenApi().AllowAnonymous();
         app.MapHealth();
         app.MapGet("/site.css", () => Results.Text(SiteCss.Value, "text/css; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
