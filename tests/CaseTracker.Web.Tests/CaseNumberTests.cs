@@ -27,7 +27,7 @@ public class CaseNumberTests(HostFixture host)
         var second = await api.PostAsJsonAsync("/api/cases", ApiHelpers.Intake(Education, "  " + number + " "));
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, second.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         var problem = await second.ProblemAsync();
         Assert.Equal("case.number_taken", problem.Str("rule"));
         Assert.Equal($"编号“{number}”在本机关（{Education}）已登记（案件 {firstId}），不能重复登记：同一机关的编号必须唯一。", problem.Str("detail"));
@@ -61,7 +61,7 @@ public class CaseNumberTests(HostFixture host)
 
         var created = Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Created);
         var id = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("caseId").GetGuid();
-        Assert.All(responses.Where(r => r != created), r => Assert.Equal(HttpStatusCode.UnprocessableEntity, r.StatusCode));
+        Assert.All(responses.Where(r => r != created), r => Assert.Equal(HttpStatusCode.Conflict, r.StatusCode));
         foreach (var refused in responses.Where(r => r != created))
         {
             Assert.Equal("case.number_taken", (await refused.ProblemAsync()).Str("rule"));
@@ -92,7 +92,7 @@ public class CaseNumberTests(HostFixture host)
             ["requestedForm"] = "纸质",
         });
 
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var page = await response.Content.ReadAsStringAsync();
         Assert.Contains($"编号“{number}”在本机关（{Education}）已登记（案件 {firstId}），不能重复登记", page);
         Assert.Contains($"value=\"{number}\"", page);
@@ -117,7 +117,7 @@ public class CaseNumberTests(HostFixture host)
         var problem = Assert.Single(refusedRow.Problems);
         Assert.Equal($"第3行「编号」：编号“{registered}”在本机关（{Education}）已登记（案件 {registeredId}），不能重复登记：同一机关的编号必须唯一。", problem.ToString());
         Assert.Equal([registeredId], await CasesNumberedAsync(Education, registered));
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, refusedApi.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, refusedApi.StatusCode);
         Assert.Equal("case.number_taken", (await refusedApi.ProblemAsync()).Str("rule"));
         Assert.Equal([LedgerIds.CaseId(Education, imported)], await CasesNumberedAsync(Education, imported));
     }

@@ -4,9 +4,12 @@ using System.Text.RegularExpressions;
 namespace CaseTracker.Web.Tests;
 
 /// <summary>Posts forms as a browser would: fetches the page, takes its antiforgery token, keeps the cookies.</summary>
-public sealed partial class FormClient(HttpClient http) : IDisposable
+public sealed partial class FormClient(HttpClient http, CookieContainer? cookies = null) : IDisposable
 {
     public HttpClient Http { get; } = http;
+
+    /// <summary>The client's cookies (when the fixture made it with a container).</summary>
+    public CookieContainer Cookies { get; } = cookies ?? new CookieContainer();
 
     public async Task<HttpResponseMessage> SignInAsync(string user, string password)
     {

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.RegularExpressions;
 using CaseTracker.Agencies;
 using CaseTracker.Pipeline;
 using CaseTracker.ReadModels;
@@ -55,14 +54,20 @@ public partial class HostFixture : IAsyncLifetime
     /// <summary>Configuration over the environment's (a fixture with mail on, other limits).</summary>
     protected virtual Task<IReadOnlyDictionary<string, string?>> SettingsAsync() => Task.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?>());
 
+    /// <summary>The first administrator's password file, in the fixture's folder (added to every fixture's settings).</summary>
+    public string InitialPasswordFile => Path.Combine(_directory, FirstRun.PasswordFileName);
+
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_directory);
         var console = new StringWriter();
-        var settings = await SettingsAsync();
+        var settings = new Dictionary<string, string?>(await SettingsAsync()) { [FirstRun.PasswordFileKey] = InitialPasswordFile };
         Host = await WebHost.StartAsync(new ServeOptions("http://127.0.0.1:0", await StoreAsync(), Settings: settings), console, CancellationToken.None);
         StartupOutput = console.ToString();
-        AdminPassword = PasswordLine().Match(StartupOutput).Groups[1].Value;
+        // The first administrator must change the password written to the file; the fixture does so once, as the admin would.
+        var initial = (await File.ReadAllTextAsync(InitialPasswordFile)).Trim();
+        AdminPassword = "admin-" + Password;
+        await Host.Services.GetRequiredService<UserDirectory>().ChangePasswordAsync(FirstRun.AdministratorName, initial, AdminPassword, default);
         await Host.Services.GetRequiredService<AgencyDirectory>().SaveAsync(
             [new Agency(District, null), new Agency(Education, District), new Agency(HealthCommission, District), new Agency(School, Education)], "test", default);
         var users = Host.Services.GetRequiredService<UserDirectory>();
@@ -89,10 +94,11 @@ public partial class HostFixture : IAsyncLifetime
     }
 
     /// <summary>A browser-like client: cookies, no redirects followed, forms posted with their antiforgery token.</summary>
-    public FormClient Forms() => new(new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { BaseAddress = Address });
-
-    [GeneratedRegex("密码：(\\S+)")]
-    private static partial Regex PasswordLine();
+    public FormClient Forms()
+    {
+        var cookies = new CookieContainer();
+        return new(new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = Address }, cookies);
+    }
 }
 
 [CollectionDefinition(Name)]

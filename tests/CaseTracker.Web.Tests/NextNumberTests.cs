@@ -50,7 +50,7 @@ public sealed class NextNumberTests(HostFixture host)
         var second = await api.PostAsJsonAsync("/api/cases", ApiHelpers.Intake(agency, proposal));
 
         Assert.Equal(HttpStatusCode.Created, first.StatusCode);
-        Assert.Equal(HttpStatusCode.UnprocessableEntity, second.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, second.StatusCode);
         Assert.Equal("case.number_taken", (await second.ProblemAsync()).Str("rule"));
     }
 

@@ -14,28 +14,48 @@ public sealed partial class ServeProcessTests : IDisposable
     public ServeProcessTests() => Directory.CreateDirectory(_directory);
 
     [Fact]
-    public async Task First_start_creates_admin_and_prints_how_to_sign_in_and_a_restart_keeps_users_and_sessions_without_logging_personal_data()
+    public async Task First_start_writes_the_admin_password_to_a_file_only_the_operator_reads_forces_a_change_and_a_restart_keeps_users_and_sessions_without_logging_personal_data()
     {
         var store = $"sqlite:{Path.Combine(_directory, "serve.db")}";
-        string password;
+        var password = "operator-chosen-password";
         string cookie;
         var cookies = new System.Net.CookieContainer();
         using (var first = Serve("serve", "--urls", "http://127.0.0.1:0", "--store", store))
         {
-            var started = await first.WaitForAsync("此密码只显示这一次");
+            var started = await first.WaitForAsync("首次登录须修改此密码");
             var url = UrlLine().Match(started).Groups[1].Value;
-            password = PasswordLine().Match(started).Groups[1].Value;
+            var file = Path.Combine(_directory, "casetracker-admin-password.txt");
+            Assert.Contains($"初始密码在文件：{file}", started);
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+            }
+
+            var initial = (await File.ReadAllTextAsync(file)).Trim();
+            Assert.Equal(16, initial.Length);
+            Assert.DoesNotContain(initial, first.Output);
             Assert.Contains("用户名：admin", started);
-            Assert.Equal(16, password.Length);
             using var http = new HttpClient { BaseAddress = new Uri(url) };
             var health = await http.GetFromJsonAsync<JsonElement>("/health");
             Assert.Equal("ok", health.GetProperty("status").GetString());
+            http.DefaultRequestHeaders.Authorization = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"admin:{initial}")));
+            var beforeChange = await http.GetAsync("/api/dashboard");
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, beforeChange.StatusCode);
+            Assert.Contains("须先修改密码", await beforeChange.Content.ReadAsStringAsync());
+
+            using var browser = new FormClient(new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(url) });
+            var signIn = await browser.SignInAsync("admin", initial);
+            Assert.Equal("/account/password", signIn.Headers.Location!.OriginalString);
+            var elsewhere = await browser.Http.GetAsync("/admin");
+            Assert.Equal("/account/password", elsewhere.Headers.Location!.OriginalString);
+            var changed = await browser.SubmitAsync("/account/password", "/account/password",
+                new() { ["current"] = initial, ["password"] = password, ["confirm"] = password });
+            Assert.Equal(System.Net.HttpStatusCode.Redirect, changed.StatusCode);
+            Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await http.GetAsync("/api/dashboard")).StatusCode);
             http.DefaultRequestHeaders.Authorization = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"admin:{password}")));
             Assert.True((await http.GetAsync("/api/dashboard")).IsSuccessStatusCode);
             Assert.DoesNotContain(password, first.Output.Split('\n').Where(l => l.StartsWith('{')).Aggregate("", string.Concat));
 
-            using var browser = new FormClient(new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(url) });
-            Assert.Equal(System.Net.HttpStatusCode.Redirect, (await browser.SignInAsync("admin", password)).StatusCode);
             Assert.Equal(System.Net.HttpStatusCode.Redirect, (await browser.SubmitAsync("/admin", "/admin/agencies", new() { ["name"] = "隐私测试局" })).StatusCode);
             cookie = cookies.GetCookieHeader(new Uri(url));
             var intake = ApiHelpers.Intake("隐私测试局");
@@ -52,7 +72,7 @@ public sealed partial class ServeProcessTests : IDisposable
         using var second = Serve("serve", "--urls", "http://127.0.0.1:0", "--store", store);
         var restarted = await second.WaitForAsync("CaseTracker 已启动");
         var again = UrlLine().Match(restarted).Groups[1].Value;
-        Assert.DoesNotContain("密码：", restarted);
+        Assert.DoesNotContain("初始密码", restarted);
         using var client = new HttpClient { BaseAddress = new Uri(again) };
         client.DefaultRequestHeaders.Authorization = new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"admin:{password}")));
         Assert.True((await client.GetAsync("/api/dashboard")).IsSuccessStatusCode);
@@ -116,9 +136,6 @@ public sealed partial class ServeProcessTests : IDisposable
 
     [GeneratedRegex("CaseTracker 已启动：(\\S+)")]
     private static partial Regex UrlLine();
-
-    [GeneratedRegex("密码：(\\S+)")]
-    private static partial Regex PasswordLine();
 
     private sealed class ChildHost : IDisposable
     {

@@ -94,6 +94,12 @@ public sealed class WorkingCalendar
                 throw new CalendarFormatException($"节假日数据第{lineNumber}行：日期“{parts[0]}”无效，应为 yyyy-MM-dd 格式。");
             }
 
+            // The same years as the completeness marker: a notice dated 9999-12-31 would leave no day after it to count to.
+            if (date.Year is < 2000 or > 2999)
+            {
+                throw new CalendarFormatException($"节假日数据第{lineNumber}行：日期{date:yyyy-MM-dd}超出可载入的年份（2000–2999 年）。");
+            }
+
             var kind = parts[1].Trim() switch
             {
                 "holiday" or "休" => DayKind.Holiday,

@@ -66,9 +66,20 @@ public static class CasePages
             var existing = problem.Rule == "case.exists"
                 ? (await context.RequestServices.GetRequiredService<IEventStore>().LoadCaseAsync(caseId, context.RequestAborted)).Receipt
                 : null;
-            return existing is not null && context.Access().CanSee(existing.Agency) && existing.CaseNumber == form.Raw.GetValueOrDefault("caseNumber")?.Trim()
-                ? Results.Redirect($"/cases/{caseId}?done=receive")
-                : Intake(context, reachable, form.Raw, problem.Detail, problem.Status);
+            if (existing is not null && context.Access().CanSee(existing.Agency) && existing.CaseNumber == form.Raw.GetValueOrDefault("caseNumber")?.Trim())
+            {
+                return Results.Redirect($"/cases/{caseId}?done=receive");
+            }
+
+            if (problem.Rule == "case.exists")
+            {
+                // The posted id is another case's (not this form's double submit): say nothing of that case (its 编号 or
+                // agency may be another's), give the form a fresh id.
+                var values = form.Raw.Where(v => !string.Equals(v.Key, "caseId", StringComparison.OrdinalIgnoreCase)).ToDictionary(v => v.Key, v => v.Value);
+                return Intake(context, reachable, values, "此登记表已失效（已提交过或被改动），请核对后重新提交。", StatusCodes.Status409Conflict);
+            }
+
+            return Intake(context, reachable, form.Raw, problem.Detail, problem.Status);
         }
     }
 

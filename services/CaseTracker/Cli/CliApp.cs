@@ -25,6 +25,7 @@ public static class CliApp
             ServeVerb.Create(),
             Letters.LetterVerb.Create(),
             Reminders.DigestVerb.Create(),
+            Users.UserVerbs.Create(),
         };
         root.Options.Add(CliOptions.Store);
         return root;

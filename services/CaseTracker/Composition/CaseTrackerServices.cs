@@ -45,6 +45,7 @@ public static class CaseTrackerServices
         services.AddSingleton<AgencyDirectory>();
         services.AddSingleton<NextCaseNumber>();
         services.AddSingleton<UserDirectory>();
+        services.AddSingleton<SignInThrottle>();
         services.AddSingleton<Section2Figures>();
         services.AddSingleton<YearEndReports>();
         services.AddSingleton<ReportService>();

@@ -3,7 +3,8 @@ using CaseTracker.EventStore.Documents;
 namespace CaseTracker.ReadModels;
 
 /// <summary>Keeps the read models following the log while the host runs; restarts a runner that fails.</summary>
-public sealed class ProjectionWorker(ReadModelSet readModels, DocumentStore documents, ILogger<ProjectionWorker> log) : BackgroundService
+public sealed class ProjectionWorker(
+    ReadModelSet readModels, DocumentStore documents, ILogger<ProjectionWorker> log, Web.Resilience.StoreOutage outage) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -29,7 +30,15 @@ public sealed class ProjectionWorker(ReadModelSet readModels, DocumentStore docu
             }
             catch (Exception error) when (!stoppingToken.IsCancellationRequested)
             {
-                log.LogError(error, "Projection runner failed; restarting in 5 s");
+                if (Web.Resilience.StoreOutage.IsOutage(error))
+                {
+                    outage.Report(error, "projections");
+                }
+                else
+                {
+                    log.LogError(error, "Projection runner failed; restarting in 5 s");
+                }
+
                 await Task.Delay(TimeSpan.FromSeconds(5), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }

@@ -36,7 +36,7 @@ public sealed record ReportAsk(int Year, string Agency, bool IncludeSubordinates
 /// <summary>A frozen report in the document store (collection "published-reports").</summary>
 public sealed record PublishedDocument(string Agency, bool IncludeSubordinates, int Year, DateOnly PublishedOn, string PublishedBy, string Json);
 
-public sealed class ReportService(YearEndReports reports, DocumentStore documents)
+public sealed class ReportService(YearEndReports reports, DocumentStore documents, Agencies.AgencyDirectory agencies)
 {
     public const string Collection = "published-reports";
 
@@ -45,6 +45,14 @@ public sealed class ReportService(YearEndReports reports, DocumentStore document
         if (!access.CanSee(ask.Agency))
         {
             throw new ForbiddenException($"您无权查看“{ask.Agency}”的报告。");
+        }
+
+        // The same scope as every other view: the counts of the agencies under it only for one who may see each of them
+        // (a supervisor, legal officer or auditor of the parent; not a caseworker, who sees their own agency only).
+        if (ask.IncludeSubordinates && !access.AllAgencies
+            && (await agencies.WithEverythingUnderAsync(ask.Agency, ct)).FirstOrDefault(a => !access.CanSee(a)) is not null)
+        {
+            throw new ForbiddenException($"您无权查看“{ask.Agency}”下属机关的数据；可查看本机关（不含下属机关）的报告。");
         }
 
         var query = new ReportQuery(ask.Agency, ask.IncludeSubordinates, ask.Year, ask.Format, today);

@@ -32,7 +32,24 @@ public static class AdminPages
         {
             var name = form.Text("name", "用户名", 64);
             await users.ResetPasswordAsync(name, form.Raw.GetValueOrDefault("password") ?? "", WebUser.Of(c.User)!.Name, c.RequestAborted);
-            return $"已重设“{name}”的密码并解除锁定。";
+            return $"已重设“{name}”的密码；其原有会话已全部结束。";
+        }));
+        admin.MapPost("/users/disable", (HttpContext c, UserDirectory users, AgencyDirectory agencies) => Handle(c, users, agencies, async form =>
+        {
+            var name = form.Text("name", "用户名", 64);
+            if (name == WebUser.Of(c.User)!.Name)
+            {
+                throw new UserError("name", "用户名：不能停用自己的账户。");
+            }
+
+            await users.SetDisabledAsync(name, true, WebUser.Of(c.User)!.Name, c.RequestAborted);
+            return $"已停用“{name}”；其会话已全部结束。";
+        }));
+        admin.MapPost("/users/enable", (HttpContext c, UserDirectory users, AgencyDirectory agencies) => Handle(c, users, agencies, async form =>
+        {
+            var name = form.Text("name", "用户名", 64);
+            await users.SetDisabledAsync(name, false, WebUser.Of(c.User)!.Name, c.RequestAborted);
+            return $"已启用“{name}”。";
         }));
         admin.MapPost("/agencies", (HttpContext c, UserDirectory users, AgencyDirectory agencies) => Handle(c, users, agencies, async form =>
         {

@@ -1,6 +1,7 @@
 using CaseTracker.Web.Auth;
 using CaseTracker.Web.Components;
 using CaseTracker.Web.Forms;
+using CaseTracker.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 
@@ -8,37 +9,71 @@ namespace CaseTracker.Users;
 
 public static class SignInEndpoints
 {
+    public const string ChangePasswordPath = "/account/password";
+
     public static IEndpointRouteBuilder MapSignIn(this IEndpointRouteBuilder app)
     {
         app.MapGet("/login", (HttpContext context, string? returnUrl) => Page(context, returnUrl, null, null)).AllowAnonymous().ExcludeFromDescription();
-        app.MapPost("/login", async (HttpContext context, UserDirectory users, TimeProvider time) =>
+        app.MapPost("/login", async (HttpContext context, UserDirectory users) =>
         {
             var form = await WebForms.ReadFormAsync(context);
-            var name = form.Optional("name", "用户名", 64) ?? "";
-            var returnUrl = form.Optional("returnUrl", "返回地址", 2000);
-            var result = await users.SignInAsync(name, form.Raw.GetValueOrDefault("password") ?? "", context.RequestAborted);
+            var name = form.Raw.GetValueOrDefault("name")?.Trim() ?? "";
+            var returnUrl = LocalRedirect.OrRoot(form.Raw.GetValueOrDefault("returnUrl"));
+            var source = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+            var result = await users.SignInAsync(name, form.Raw.GetValueOrDefault("password") ?? "", source, context.RequestAborted);
             switch (result)
             {
                 case SignInResult.Success s:
-                    var principal = new WebUser(s.Account.Name, s.Account.Role, s.Account.Agency)
-                        .ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme);
-                    await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
-                    return Results.Redirect(returnUrl is not null && IsLocal(returnUrl) ? returnUrl : "/");
-                case SignInResult.Locked locked:
-                    var minutes = Math.Max(1, (int)Math.Ceiling((locked.Until - time.GetUtcNow()).TotalMinutes));
-                    return Page(context, returnUrl, name,
-                        $"连续 {UserDirectory.MaxFailedAttempts} 次登录失败，账户已锁定，请 {minutes} 分钟后再试。",
-                        StatusCodes.Status423Locked);
+                    await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+                        WebUser.PrincipalOf(s.Account, CookieAuthenticationDefaults.AuthenticationScheme));
+                    return Results.Redirect(s.Account.MustChangePassword ? ChangePasswordPath : returnUrl);
+                case SignInResult.Throttled throttled:
+                    var seconds = Math.Max(1, (int)Math.Ceiling(throttled.RetryAfter.TotalSeconds));
+                    context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                    return Page(context, returnUrl, name, $"登录失败次数过多，请 {seconds} 秒后再试。", StatusCodes.Status429TooManyRequests);
                 default:
                     return Page(context, returnUrl, name, "用户名或密码错误。", StatusCodes.Status401Unauthorized);
             }
         }).AllowAnonymous().ExcludeFromDescription();
-        app.MapPost("/logout", async (HttpContext context) =>
+        app.MapPost("/logout", async (HttpContext context, UserDirectory users) =>
         {
             await WebForms.ReadFormAsync(context);
+            // A new stamp: this cookie (and any copy of it) is refused from now on, not only deleted from this browser.
+            if (WebUser.Of(context.User) is { } user && context.User.Identity?.AuthenticationType == CookieAuthenticationDefaults.AuthenticationScheme)
+            {
+                await users.RevokeSessionsAsync(user.Name, context.RequestAborted);
+            }
+
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect("/login");
         }).ExcludeFromDescription();
+        app.MapGet(ChangePasswordPath, (HttpContext context) => PasswordPage(context, null, null)).RequireAuthorization().ExcludeFromDescription();
+        app.MapPost(ChangePasswordPath, async (HttpContext context, UserDirectory users) =>
+        {
+            var form = await WebForms.ReadFormAsync(context);
+            var user = WebUser.Of(context.User)!;
+            var password = form.Raw.GetValueOrDefault("password") ?? "";
+            if (password != (form.Raw.GetValueOrDefault("confirm") ?? ""))
+            {
+                return PasswordPage(context, null, "确认新密码：两次输入的新密码不一致。", StatusCodes.Status400BadRequest);
+            }
+
+            try
+            {
+                var account = await users.ChangePasswordAsync(user.Name, form.Raw.GetValueOrDefault("current") ?? "", password, context.RequestAborted);
+                if (context.User.Identity?.AuthenticationType == CookieAuthenticationDefaults.AuthenticationScheme)
+                {
+                    await context.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+                        WebUser.PrincipalOf(account, CookieAuthenticationDefaults.AuthenticationScheme));
+                }
+
+                return Results.Redirect("/");
+            }
+            catch (CaseTracker.Pipeline.UserError e)
+            {
+                return PasswordPage(context, null, e.Message, StatusCodes.Status400BadRequest);
+            }
+        }).RequireAuthorization().ExcludeFromDescription();
         if (OpenIdConnectSetup.IsConfigured(app.ServiceProvider))
         {
             app.MapGet("/login/oidc", () => Results.Challenge(new AuthenticationProperties { RedirectUri = "/" }, [OpenIdConnectSetup.Scheme]))
@@ -48,10 +83,10 @@ public static class SignInEndpoints
         return app;
     }
 
-    private static bool IsLocal(string url) =>
-        url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
-
     private static IResult Page(HttpContext context, string? returnUrl, string? name, string? error, int status = 200) =>
         PageResult.Of<LoginPage>(
             new { ReturnUrl = returnUrl, Name = name, Error = error, SingleSignOn = OpenIdConnectSetup.IsConfigured(context.RequestServices) }, status);
+
+    private static IResult PasswordPage(HttpContext context, string? message, string? error, int status = 200) =>
+        PageResult.Of<ChangePasswordPage>(new { Forced = context.User.HasClaim(c => c.Type == WebUser.MustChangePasswordClaim), Message = message, Error = error }, status);
 }

@@ -16,6 +16,13 @@ public sealed class RefusalHandler(ILoggerFactory loggers) : IExceptionHandler
         }
 
         var problem = Problem.From(error);
+        if (problem is null && Resilience.StoreOutage.IsOutage(error))
+        {
+            context.RequestServices.GetRequiredService<Resilience.StoreOutage>().Report(error, $"{context.Request.Method} {context.Request.Path.Value}");
+            context.Response.Headers.RetryAfter = Resilience.StoreOutage.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            problem = Resilience.StoreOutage.Problem;
+        }
+
         if (problem is null)
         {
             loggers.CreateLogger("CaseTracker.Web").LogError(error, "Unhandled error on {Method} {Path}", context.Request.Method, context.Request.Path.Value);

@@ -24,7 +24,16 @@ public static class FirstRun
         await console.WriteLineAsync($"示例数据已写入：{written} 件申请。");
     }
 
-    /// <summary>Creates <c>admin</c> with a random password when there is no user yet; returns that password (to print once).</summary>
+    /// <summary>Where the first administrator's password is written; default: beside the SQLite store, else the working directory.</summary>
+    public const string PasswordFileKey = "CASETRACKER_ADMIN_PASSWORD_FILE";
+
+    public const string PasswordFileName = "casetracker-admin-password.txt";
+
+    /// <summary>
+    /// Creates <c>admin</c> with a random password when there is no user yet, writes the password to a file only the
+    /// operator can read (mode 0600, created new) and returns the file's path. The account must change that password at
+    /// first sign-in.
+    /// </summary>
     public static async Task<string?> EnsureAdministratorAsync(IServiceProvider services, CancellationToken ct)
     {
         var users = services.GetRequiredService<UserDirectory>();
@@ -34,19 +43,50 @@ public static class FirstRun
         }
 
         var password = RandomPassword();
-        await users.CreateAsync(AdministratorName, Role.Administrator, null, password, "serve", ct);
-        return password;
+        var file = PasswordFile(services.GetRequiredService<Microsoft.Extensions.Configuration.IConfiguration>());
+        await WriteSecretAsync(file, password + "\n", ct);
+        await users.CreateAsync(AdministratorName, Role.Administrator, null, password, "serve", ct, mustChangePassword: true);
+        return file;
     }
 
-    public static async Task PrintSignInAsync(TextWriter console, Uri address, string? password)
+    public static string PasswordFile(Microsoft.Extensions.Configuration.IConfiguration configuration)
+    {
+        if (configuration[PasswordFileKey] is { Length: > 0 } configured)
+        {
+            return Path.GetFullPath(configured);
+        }
+
+        var store = CaseTracker.Composition.StoreLocation.Parse(configuration[CaseTracker.Composition.StoreLocation.EnvironmentVariable])
+            ?? CaseTracker.Composition.StoreLocation.Default;
+        var directory = store.Kind == CaseTracker.Composition.StoreKind.Sqlite
+            ? Path.GetDirectoryName(Path.GetFullPath(store.Target))!
+            : Environment.CurrentDirectory;
+        return Path.Combine(directory, PasswordFileName);
+    }
+
+    /// <summary>A new file readable and writable by this user only (0600 from its creation, never wider); replaces an old one.</summary>
+    public static async Task WriteSecretAsync(string path, string text, CancellationToken ct)
+    {
+        File.Delete(path);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        await using var stream = new FileStream(path, options);
+        await stream.WriteAsync(System.Text.Encoding.UTF8.GetBytes(text), ct);
+    }
+
+    public static async Task PrintSignInAsync(TextWriter console, Uri address, string? passwordFile)
     {
         await console.WriteLineAsync($"CaseTracker 已启动：{address}");
-        if (password is not null)
+        if (passwordFile is not null)
         {
             await console.WriteLineAsync($"首次启动，已创建系统管理员。请用浏览器打开 {new Uri(address, "/login")} 登录：");
             await console.WriteLineAsync($"  用户名：{AdministratorName}");
-            await console.WriteLineAsync($"  密码：{password}");
-            await console.WriteLineAsync("此密码只显示这一次；登录后请在“系统管理”中为各机关创建用户。");
+            await console.WriteLineAsync($"  初始密码在文件：{passwordFile}（仅本用户可读，权限 0600）");
+            await console.WriteLineAsync("首次登录须修改此密码；之后请在“系统管理”中为各机关创建用户，并删除该文件。");
         }
     }
 

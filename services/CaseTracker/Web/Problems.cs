@@ -27,6 +27,8 @@ public sealed record Problem(int Status, string Title, string Detail, string? Ru
     public static Problem? Refusal(Exception error) => error switch
     {
         UserError e => new(400, "输入有误", e.Message, "input.invalid", e.Field),
+        // A second case with a number the agency already has (often a retry without Idempotency-Key): a conflict, not a rule.
+        DomainException { Rule: "case.number_taken" } e => new(409, "编号已被占用", e.Message, e.Rule),
         DomainException e => new(422, "不符合办理规则", e.Message, e.Rule),
         VersionConflictException e => new(412, "案件已被他人更新", e.Message, "version.conflict"),
         DocumentConflictException e => new(409, "数据已被他人修改", e.Message, "document.conflict"),

@@ -9,7 +9,7 @@ namespace CaseTracker.Web;
 /// <param name="Urls">Where Kestrel listens, e.g. http://127.0.0.1:5080 (port 0: any free port).</param>
 /// <param name="Store">As --store for every verb; null: the setting CASETRACKER_STORE, else the embedded SQLite file.</param>
 /// <param name="Demo">Write the demo data set when the store holds no cases.</param>
-/// <param name="Settings">Configuration over the environment's (in-process hosts, tests): e.g. <c>CASETRACKER_SMTP_HOST</c>.</param>
+/// <param name="Settings">Configuration over the environment's, same keys (in-process hosts, tests): e.g. <c>CASETRACKER_SMTP_HOST</c>, <c>CASETRACKER_TRUSTED_PROXIES</c>.</param>
 public sealed record ServeOptions(
     string Urls = "http://127.0.0.1:5080", string? Store = null, bool Demo = false, int DemoPerYear = 1500, int DemoYears = 4,
     IReadOnlyDictionary<string, string?>? Settings = null);

@@ -13,7 +13,9 @@ using CaseTracker.ReadModels;
 using CaseTracker.Reports;
 using CaseTracker.Users;
 using CaseTracker.Web.Auth;
+using CaseTracker.Web.Idempotency;
 using CaseTracker.Web.OpenApi;
+using CaseTracker.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.Features;
@@ -37,7 +39,10 @@ public static class WebServices
         services.AddProblemDetails();
         services.AddExceptionHandler<RefusalHandler>();
         services.AddKeysInStore();
-        services.AddAntiforgery(o => o.Cookie.Name = "casetracker.af");
+        services.AddTrustedProxies(configuration);
+        services.AddAntiforgery(o => (o.Cookie.Name, o.Cookie.SecurePolicy) = ("casetracker.af", CookieSecurePolicy.SameAsRequest));
+        services.AddSingleton<BasicCredentialCache>();
+        services.AddSingleton<Resilience.StoreOutage>();
         // The pages: Razor components rendered on the server (static, no circuit); text left readable, markup encoded.
         services.AddRazorComponents();
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
@@ -46,6 +51,8 @@ public static class WebServices
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
             o.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            // Any JSON bound by the framework (not only WebForms.ReadJsonAsync) refuses a key given twice (400).
+            o.SerializerOptions.AllowDuplicateProperties = false;
         });
         services.AddAuthentication(Smart)
             .AddPolicyScheme(Smart, Smart, o => o.ForwardDefaultSelector = context =>
@@ -60,6 +67,8 @@ public static class WebServices
                 o.LoginPath = "/login";
                 o.ExpireTimeSpan = TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.Events.OnValidatePrincipal = SessionValidation.ValidateAsync;
                 o.Events.OnRedirectToLogin = c =>
                     ApiOr(c, 401, "未登录", "请先登录（Cookie 或 HTTP Basic）。", () => c.Response.Redirect(c.RedirectUri));
                 o.Events.OnRedirectToAccessDenied = c => ApiOr(c, 403, "无权操作", "您无权访问此页面。", () => c.Response.Redirect(c.RedirectUri));
@@ -93,10 +102,14 @@ public static class WebServices
 
     public static WebApplication UseCaseTrackerWeb(this WebApplication app)
     {
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseAuthentication();
+        app.UsePasswordChangeGate();
         app.UseRequestAccess();
         app.UseAuthorization();
+        app.UseIdempotencyKeys();
         app.MapOpenApi().AllowAnonymous();
         app.MapHealth();
         app.MapGet("/site.css", () => Results.Text(SiteCss.Value, "text/css; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();

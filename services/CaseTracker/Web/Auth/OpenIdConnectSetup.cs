@@ -47,7 +47,7 @@ public static class OpenIdConnectSetup
                     return;
                 }
 
-                context.Principal = new WebUser(account.Name, account.Role, account.Agency).ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme);
+                context.Principal = WebUser.PrincipalOf(account, CookieAuthenticationDefaults.AuthenticationScheme);
             };
         });
     }

@@ -8,6 +8,25 @@ public sealed record WebUser(string Name, Role Role, string? Agency)
 {
     public const string AgencyClaim = "casetracker:agency";
 
+    /// <summary>The account's security stamp when the session was issued (see <see cref="SessionValidation"/>).</summary>
+    public const string StampClaim = "casetracker:stamp";
+
+    /// <summary>Present while the account must change its password before doing anything else.</summary>
+    public const string MustChangePasswordClaim = "casetracker:must-change-password";
+
+    public static ClaimsPrincipal PrincipalOf(CaseTracker.Users.UserAccount account, string scheme)
+    {
+        var principal = new WebUser(account.Name, account.Role, account.Agency).ToPrincipal(scheme);
+        var identity = (ClaimsIdentity)principal.Identity!;
+        identity.AddClaim(new Claim(StampClaim, account.SecurityStamp ?? ""));
+        if (account.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(MustChangePasswordClaim, "true"));
+        }
+
+        return principal;
+    }
+
     public static WebUser? Of(ClaimsPrincipal principal) =>
         principal.Identity is { IsAuthenticated: true, Name: { } name }
         && Enum.TryParse<Role>(principal.FindFirstValue(ClaimTypes.Role), out var role)
