@@ -56,5 +56,14 @@ public sealed class CaseTrackerAccounts : IAsyncDisposable
     public static AuthenticationHeaderValue Basic(string user, string password = Password) =>
         new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
 
-    public async ValueTask DisposeAsync() => await _host.DisposeAsync();
+    private int _disposed;
+
+    /// <summary>Stops CaseTracker (a test may do so early, to see LitigationTracker without it).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            await _host.DisposeAsync();
+        }
+    }
 }
