@@ -1,4 +1,5 @@
 using LitigationTracker.Appeals;
+using LitigationTracker.Auth;
 using LitigationTracker.Messaging;
 using LitigationTracker.Storage;
 using MassTransit;
@@ -19,6 +20,14 @@ public static class LitigationApp
         builder.Services.AddHostedService(provider => provider.GetRequiredService<OutgoingPublisher>());
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(provider => new StaffDirectory(
+            settings.CaseTracker, TimeSpan.FromSeconds(settings.IdentityCacheSeconds), provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<StaffDirectory>>()));
+        builder.Services.AddAuthentication(StaffAuthenticationHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, StaffAuthenticationHandler>(
+                StaffAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorization();
         builder.Services.AddMassTransit(bus =>
         {
             bus.AddConsumer<CaseConsumer>();
@@ -37,7 +46,9 @@ public static class LitigationApp
         var app = builder.Build();
         app.Services.GetRequiredService<LitigationDb>().Migrate();
         app.UseExceptionHandler();
-        app.MapHealthChecks("/health");
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapHealthChecks("/health").AllowAnonymous();
         app.MapAppeals();
         return app;
     }

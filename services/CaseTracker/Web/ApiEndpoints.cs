@@ -2,6 +2,7 @@ using CaseTracker.Agencies;
 using CaseTracker.Cases;
 using CaseTracker.Deadlines;
 using CaseTracker.Reports;
+using CaseTracker.Users;
 
 namespace CaseTracker.Web;
 
@@ -14,6 +15,7 @@ public static class ApiEndpoints
         app.MapDashboardApi();
         app.MapReportsApi();
         app.MapAgenciesApi();
+        app.MapStaffIdentity();
         app.Map("/api/{**path}", () => new Problem(404, "未找到", "没有这个接口或资源。", "not_found").ToResult()).ExcludeFromDescription();
         return app;
     }

@@ -1,4 +1,6 @@
 using System.Text.Json;
+using CaseTracker.Contracts;
+using LitigationTracker.Auth;
 using LitigationTracker.Messaging;
 using LitigationTracker.Storage;
 
@@ -9,9 +11,11 @@ public static class AppealEndpoints
 {
     public static IEndpointRouteBuilder MapAppeals(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/appeals", FileAsync);
-        app.MapPost("/appeals/conclusions", ConcludeAsync);
-        app.MapGet("/cases/{caseId}/appeals", (string caseId, LitigationDb db) =>
+        // Every route needs a CaseTracker account (see Auth/); writing needs legal staff of the case's agency.
+        var routes = app.MapGroup("").RequireAuthorization();
+        routes.MapPost("/appeals", FileAsync);
+        routes.MapPost("/appeals/conclusions", ConcludeAsync);
+        routes.MapGet("/cases/{caseId}/appeals", (string caseId, HttpContext context, LitigationDb db) =>
         {
             var errors = new Dictionary<string, string[]>();
             var id = AppealRequests.CaseIdOf(caseId, errors);
@@ -21,15 +25,24 @@ public static class AppealEndpoints
             }
 
             using var connection = db.Open();
-            return CaseRows.Find(connection, null, id) is { } found
-                ? Results.Ok(new { Case = found, Appeals = AppealRows.OfCase(connection, id) })
-                : UnknownCase(id);
+            return CaseRows.Find(connection, null, id) switch
+            {
+                null => UnknownCase(id),
+                { } found when !Staff.Of(context).CanSee(found.Agency) => Staff.OutOfReach(),
+                { } found => Results.Ok(new { Case = found, Appeals = AppealRows.OfCase(connection, id) }),
+            };
         });
         return app;
     }
 
     private static async Task<IResult> FileAsync(HttpRequest request, LitigationDb db, OutgoingPublisher publisher)
     {
+        var staff = Staff.Of(request.HttpContext);
+        if (staff.Role != StaffRoles.LegalOfficer)
+        {
+            return Staff.NotLegalStaff();
+        }
+
         var (body, invalid) = await ReadAsync<FileAppealRequest>(request);
         if (invalid is not null)
         {
@@ -42,13 +55,19 @@ public static class AppealEndpoints
             return Results.ValidationProblem(errors, title: "登记内容有误");
         }
 
-        var result = await db.WriteAsync((connection, tx) => Task.FromResult(Appeals.File(connection, tx, row)));
+        var result = await db.WriteAsync((connection, tx) => Task.FromResult(Appeals.File(connection, tx, staff, row)));
         publisher.Signal();
         return result;
     }
 
     private static async Task<IResult> ConcludeAsync(HttpRequest request, LitigationDb db, OutgoingPublisher publisher)
     {
+        var staff = Staff.Of(request.HttpContext);
+        if (staff.Role != StaffRoles.LegalOfficer)
+        {
+            return Staff.NotLegalStaff();
+        }
+
         var (body, invalid) = await ReadAsync<ConcludeAppealRequest>(request);
         if (invalid is not null)
         {
@@ -61,7 +80,7 @@ public static class AppealEndpoints
             return Results.ValidationProblem(errors, title: "登记内容有误");
         }
 
-        var result = await db.WriteAsync((connection, tx) => Task.FromResult(Appeals.Conclude(connection, tx, caseId, appealId, on, outcome)));
+        var result = await db.WriteAsync((connection, tx) => Task.FromResult(Appeals.Conclude(connection, tx, staff, caseId, appealId, on, outcome)));
         publisher.Signal();
         return result;
     }

@@ -1,4 +1,5 @@
 using CaseTracker.Contracts;
+using LitigationTracker.Auth;
 using LitigationTracker.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -10,11 +11,16 @@ namespace LitigationTracker.Appeals;
 /// </summary>
 public static class Appeals
 {
-    public static IResult File(SqliteConnection connection, SqliteTransaction tx, AppealRow row)
+    public static IResult File(SqliteConnection connection, SqliteTransaction tx, StaffIdentityV1 staff, AppealRow row)
     {
         if (CaseRows.Find(connection, tx, row.CaseId) is not { } found)
         {
             return AppealEndpoints.UnknownCase(row.CaseId);
+        }
+
+        if (!staff.CanRecord(found.Agency))
+        {
+            return Staff.OutOfReach();
         }
 
         // The case stream refuses a milestone dated before the receipt (条例第三十一条 fixes the receipt date).
@@ -40,11 +46,17 @@ public static class Appeals
         return Results.Created($"/cases/{row.CaseId}/appeals", row);
     }
 
-    public static IResult Conclude(SqliteConnection connection, SqliteTransaction tx, Guid caseId, string appealId, DateOnly on, string result)
+    public static IResult Conclude(
+        SqliteConnection connection, SqliteTransaction tx, StaffIdentityV1 staff, Guid caseId, string appealId, DateOnly on, string result)
     {
-        if (CaseRows.Find(connection, tx, caseId) is null)
+        if (CaseRows.Find(connection, tx, caseId) is not { } found)
         {
             return AppealEndpoints.UnknownCase(caseId);
+        }
+
+        if (!staff.CanRecord(found.Agency))
+        {
+            return Staff.OutOfReach();
         }
 
         if (AppealRows.Find(connection, tx, caseId, appealId) is not { } appeal)
