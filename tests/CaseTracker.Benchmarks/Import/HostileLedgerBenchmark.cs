@@ -46,7 +46,7 @@ public static class HostileLedgerBenchmark
                 {
                     var plan = LedgerImporter.Plan(stream, new LedgerImportOptions { FileName = Path.GetFileName(file) });
                     var first = plan.Errors.FirstOrDefault()?.ToString() ?? "";
-                    outcome = $"valid={plan.IsValid} rejectedRows={plan.Rejected.Count} problemsKept={plan.Errors.Count()} "
+                    outcome = $"valid={plan.IsValid} rejectedRows={plan.RejectedCount} problemsFound={plan.ProblemCount} problemsKept={plan.Errors.Count()} "
                         + $"first=\"{(first.Length > 80 ? first[..80] + "…" : first)}\"";
                 }
                 catch (OutOfMemoryException)
