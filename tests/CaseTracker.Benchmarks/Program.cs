@@ -23,6 +23,11 @@ public static class Program
                 return 0;
             case "import":
                 return await EachInItsOwnProcessAsync(["import", "sqlite"], ["import", "postgres"]);
+            case "hostile" when args.Length == 2:
+                HostileLedgerBenchmark.Run(args[1], Console.Out);
+                return 0;
+            case "hostile":
+                return await EachInItsOwnProcessAsync(HostileLedgerBenchmark.Kinds.Select(k => new[] { "hostile", k }).ToArray());
             case "report-store" when args.Length == 2:
                 await StoredReportBenchmark.RunAsync(int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture), Console.Out);
                 return 0;
@@ -37,7 +42,7 @@ public static class Program
                 ReportBenchmark.Run(args.Length > 1 ? args[1..].Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray() : [10_000, 100_000, 1_000_000], Console.Out);
                 return 0;
             default:
-                Console.Error.WriteLine("usage: CaseTracker.Benchmarks store | import [sqlite|postgres] [rows] | report [sizes…] | report-store [size] | search [sqlite|postgres] [cases]");
+                Console.Error.WriteLine("usage: CaseTracker.Benchmarks store | import [sqlite|postgres] [rows] | report [sizes…] | report-store [size] | search [sqlite|postgres] [cases] | hostile [kind]");
                 return 2;
         }
     }

@@ -373,3 +373,34 @@ public class BadInputTests
         Assert.StartsWith("无法读取Excel文件", error.Reason, StringComparison.Ordinal);
     }
 }
+
+/// <summary>Issue 16 finding 4: a NUL (or another control character) in any cell is refused on its row and column.</summary>
+public class ControlCharacterTests
+{
+    [Theory]
+    [InlineData("申请内容", "x\0y", "U+0000")]
+    [InlineData("申请人", "张\u0001三", "U+0001")]
+    [InlineData("编号", "A\u001F1", "U+001F")]
+    public void A_control_character_in_a_cell_is_an_error_on_its_row_and_column(string column, string value, string code)
+    {
+        var row = LedgerFiles.Row("A-1");
+        row[column] = value;
+
+        var error = Imports.Plan(LedgerFiles.Csv(LedgerFiles.Row("A-0"), row)).SingleError();
+
+        Assert.Equal(3, error.Row);
+        Assert.Equal(column, error.Column);
+        Assert.Contains(code, error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Tabs_and_line_breaks_inside_a_cell_are_still_text()
+    {
+        var row = LedgerFiles.Row("A-1");
+        row["申请内容"] = "第一行\r\n第二行\t附注";
+
+        var plan = Imports.Plan(LedgerFiles.Csv(row));
+
+        Assert.True(plan.IsValid, string.Join("; ", plan.Errors));
+    }
+}

@@ -39,6 +39,32 @@ public class LedgerRoundTripTests : IDisposable
     }
 
     [Fact]
+    public async Task A_ledger_with_a_NUL_character_names_the_row_and_column_and_writes_nothing()
+    {
+        var store = new CliRunner(await NewStoreAsync("store"));
+        var ledger = _folder.File("ledger.csv");
+        var rows = Enumerable.Range(1, 2500).Select(i => $"N-{i},某区住房和城乡建设委员会,2023-03-07,自然人,当面,申请{i}").ToList();
+        rows[2399] = "N-2400,某区住房和城乡建设委员会,2023-03-07,自然人,当面,x\0y";
+        await File.WriteAllTextAsync(ledger, "编号,办理机关,收到日期,申请人类型,申请方式,申请内容\n" + string.Join("\n", rows) + "\n");
+
+        var refused = await store.RunAsync("import", ledger);
+        await store.SucceedAsync("export", "--output", _folder.File("all.csv"));
+
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("第2401行「申请内容」", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("U+0000", refused.Error, StringComparison.Ordinal);
+        Assert.Contains("未导入任何内容", refused.Error, StringComparison.Ordinal);
+        Assert.Single(await File.ReadAllLinesAsync(_folder.File("all.csv")));
+
+        var skipped = await store.SucceedAsync("import", ledger, "--skip-invalid", "--rejects", _folder.File("rejects.csv"));
+        await store.SucceedAsync("export", "--output", _folder.File("valid.csv"));
+
+        Assert.Contains("新建 2499 件", skipped.Output, StringComparison.Ordinal);
+        Assert.Equal(2500, (await File.ReadAllLinesAsync(_folder.File("valid.csv"))).Length);
+        Assert.Contains("N-2400", await File.ReadAllTextAsync(_folder.File("rejects.csv")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Importing_the_same_ledger_again_writes_nothing()
     {
         var store = new CliRunner(await NewStoreAsync("store"));

@@ -24,6 +24,9 @@ public class BadInputApiTests(HostFixture host)
         { "{\"caseNumber\": \"A-1\", \"caseNumber\": \"A-2\"}", "caseNumber", "出现了多次" },
         { "{\"on\": \"2024-03-15\", \"On\": \"2024-03-16\"}", "On", "出现了多次" },
         { "{\"caseNumber\": \"\\ud800\"}", "caseNumber", "无效的文本" },
+        { Json(ApiHelpers.Intake(Education), ("description", "x\u0000y")), "description", "U+0000" },
+        { Json(ApiHelpers.Intake(Education), ("name", "张\u0000三")), "name", "U+0000" },
+        { Json(ApiHelpers.Intake(Education), ("caseNumber", "A-\u0001")), "caseNumber", "U+0001" },
     };
 
     [Theory]
@@ -51,6 +54,8 @@ public class BadInputApiTests(HostFixture host)
         { "answer", new { on = "2026-01-01", outcome = "PartiallyDisclosed", withheldGrounds = new[] { "Whim" } }, "withheldGrounds" },
         { "correct-date", new { milestone = "first", rightDate = "2026-01-01", reason = "笔误", on = "2026-01-01" }, "milestone" },
         { "file-lawsuit", new { on = "2026-01-01" }, "court" },
+        { "request-supplement", new { on = "2026-01-01", items = "x\u0000y", respondBy = "2026-01-20" }, "items" },
+        { "extend", new { on = "2026-01-01", approver = "李四", reason = "复杂\u0000", applicantToldOn = "2026-01-01" }, "reason" },
     };
 
     [Theory]

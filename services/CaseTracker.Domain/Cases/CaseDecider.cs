@@ -24,6 +24,11 @@ public static partial class CaseDecider
     /// </summary>
     public static IReadOnlyList<CaseEvent> Decide(CaseCommand command, CaseState state, CasePolicy policy)
     {
+        if (Text.TextRules.Find(command) is { } control)
+        {
+            throw new DomainException(Text.TextRules.Rule, Text.TextRules.Reason(control.Field, control.Character));
+        }
+
         var @event = ToEvent(command, state);
         if (@event is null || state.History.Any(m => m.Event == @event))
         {

@@ -18,6 +18,18 @@ public sealed record LedgerImportOptions
     /// <summary>The largest cell, in characters. A bigger cell is an error and is not kept in memory.</summary>
     public int MaxCellLength { get; init; } = 32 * 1024;
 
+    /// <summary>The other limits on reading the file (row length, rows, what an XLSX may unpack to); see FORMAT.md.</summary>
+    public LedgerReadLimits Limits { get; init; } = LedgerReadLimits.Default;
+
+    /// <summary>
+    /// The problems (errors and warnings) a plan keeps in memory: the first ones, in row order; beyond them only counted
+    /// (<see cref="LedgerImportPlan.ProblemCount"/>, <see cref="LedgerImportPlan.RejectedCount"/>).
+    /// </summary>
+    public int MaxProblemsKept { get; init; } = 1000;
+
+    /// <summary>The largest input read that cannot seek (copied into memory first).</summary>
+    public long MaxUnseekableBytes { get; init; } = 64L * 1024 * 1024;
+
     public CasePolicy Policy { get; init; } = CasePolicy.Default;
 
     /// <summary>Told the number of data rows read so far, every <see cref="ProgressEvery"/> rows and at the end.</summary>

@@ -13,13 +13,23 @@ public sealed record LedgerImportPlan(
     IReadOnlyList<LedgerProblem> FileProblems,
     IReadOnlyList<LedgerProblem> Warnings)
 {
+    /// <summary>All the rejected rows, of which <see cref="Rejected"/> holds the first (up to the problems kept).</summary>
+    public int RejectedCount { get; init; }
+
+    /// <summary>All the errors found (file and rows), of which <see cref="Errors"/> holds the first.</summary>
+    public int ProblemCount { get; init; }
+
     /// <summary>Every row is valid and the file itself is readable.</summary>
-    public bool IsValid => FileProblems.Count == 0 && Rejected.Count == 0;
+    public bool IsValid => FileProblems.Count == 0 && RejectedCount == 0;
 
+    /// <summary>
+    /// The cases to write. None when the file is unreadable, when any row is invalid (by default), or when more rows are
+    /// invalid than the plan keeps: their rejects file would be incomplete, so the valid ones are not written either.
+    /// </summary>
     public IReadOnlyList<PlannedCase> CasesToImport =>
-        FileProblems.Count > 0 || (!KeepValidRows && Rejected.Count > 0) ? [] : Cases;
+        FileProblems.Count > 0 || (RejectedCount > 0 && (!KeepValidRows || RejectedCount > Rejected.Count)) ? [] : Cases;
 
-    /// <summary>Every error, file first, then by row.</summary>
+    /// <summary>The errors kept (see <see cref="ProblemCount"/> for all), file first, then by row.</summary>
     public IEnumerable<LedgerProblem> Errors => FileProblems.Concat(Rejected.SelectMany(r => r.Problems));
 
     /// <summary>The agencies the valid rows name, for the import summary (an agency the system lacks is registered).</summary>
@@ -34,6 +44,21 @@ internal sealed class LedgerImportPlanBuilder(LedgerImportOptions options)
     private readonly List<LedgerProblem> _warnings = [];
     private readonly HashSet<LedgerCaseKey> _duplicated = [];
     private IReadOnlyList<string> _header = [];
+    private int _rejectedCount;
+    private int _problemCount;
+    private int _kept;
+
+    private bool Keep(int problems, bool errors = true)
+    {
+        _problemCount += errors ? problems : 0;
+        if (_kept >= options.MaxProblemsKept)
+        {
+            return false;
+        }
+
+        _kept += problems;
+        return true;
+    }
 
     public static LedgerProblem Duplicate(int row, LedgerCaseKey key, int otherRow) =>
         new(row, LedgerColumns.Number, $"编号“{key.Number}”在办理机关“{key.Agency}”下重复（第{Math.Min(row, otherRow)}行与第{Math.Max(row, otherRow)}行），同一机关的编号必须唯一。");
@@ -46,13 +71,22 @@ internal sealed class LedgerImportPlanBuilder(LedgerImportOptions options)
                 _header = h.Names;
                 break;
             case LedgerEntry.Warning w:
-                _warnings.Add(w.Problem);
+                if (Keep(1, errors: false))
+                {
+                    _warnings.Add(w.Problem);
+                }
+
                 break;
             case LedgerEntry.Valid v:
                 _cases.Add(v.Case);
                 break;
             case LedgerEntry.Invalid i:
-                _rejected.Add(i.Row);
+                _rejectedCount++;
+                if (Keep(i.Row.Problems.Count))
+                {
+                    _rejected.Add(i.Row);
+                }
+
                 if (i.Row is { Key: { } key, DuplicateOf: not null })
                 {
                     _duplicated.Add(key);
@@ -60,6 +94,7 @@ internal sealed class LedgerImportPlanBuilder(LedgerImportOptions options)
 
                 break;
             case LedgerEntry.Unreadable u:
+                _problemCount += u.Problems.Count;
                 _fileProblems.AddRange(u.Problems);
                 break;
         }
@@ -74,15 +109,25 @@ internal sealed class LedgerImportPlanBuilder(LedgerImportOptions options)
             var laterRows = rejected.Where(r => r.DuplicateOf is not null).ToLookup(r => r.Key!, r => r.Row);
             foreach (var first in cases.Where(c => _duplicated.Contains(c.Key)).ToList())
             {
-                var problem = Duplicate(first.Row, first.Key, laterRows[first.Key].First());
-                var cells = Export.LedgerCells.OfCommands(first.Commands, _header, options.Policy);
-                rejected.Add(new RejectedRow(first.Row, first.Key, [problem], cells) { DuplicateOf = laterRows[first.Key].First() });
+                var later = laterRows[first.Key].Cast<int?>().FirstOrDefault();
+                _rejectedCount++;
+                _problemCount++;
+                if (later is { } laterRow)
+                {
+                    var problem = Duplicate(first.Row, first.Key, laterRow);
+                    var cells = Export.LedgerCells.OfCommands(first.Commands, _header, options.Policy);
+                    rejected.Add(new RejectedRow(first.Row, first.Key, [problem], cells) { DuplicateOf = laterRow });
+                }
             }
 
             cases = cases.Where(c => !_duplicated.Contains(c.Key)).ToList();
             rejected = rejected.OrderBy(r => r.Row).ToList();
         }
 
-        return new LedgerImportPlan(options.FileName, options.KeepValidRows, _header, cases, rejected, _fileProblems, _warnings);
+        return new LedgerImportPlan(options.FileName, options.KeepValidRows, _header, cases, rejected, _fileProblems, _warnings)
+        {
+            RejectedCount = _rejectedCount,
+            ProblemCount = _problemCount,
+        };
     }
 }

@@ -31,7 +31,18 @@ public static class LedgerImporter
         if (!stream.CanSeek)
         {
             var copy = new MemoryStream();
-            stream.CopyTo(copy);
+            var buffer = new byte[81920];
+            int read;
+            while ((read = stream.Read(buffer)) > 0)
+            {
+                if (copy.Length + read > options.MaxUnseekableBytes)
+                {
+                    return [new LedgerEntry.Unreadable([new(null, null, $"文件超过 {options.MaxUnseekableBytes / (1024 * 1024)} MB，请保存为文件后用命令行导入。")])];
+                }
+
+                copy.Write(buffer, 0, read);
+            }
+
             copy.Position = 0;
             stream = copy;
         }
@@ -39,7 +50,7 @@ public static class LedgerImporter
         IEnumerator<RawRow> rows;
         try
         {
-            rows = LedgerSource.Rows(stream, options.Format, options.MaxCellLength).GetEnumerator();
+            rows = LedgerSource.Rows(stream, options.Format, options.Limits with { MaxCellLength = options.MaxCellLength }).GetEnumerator();
         }
         catch (LedgerReadException unreadable)
         {

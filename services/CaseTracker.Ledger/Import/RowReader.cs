@@ -1,3 +1,4 @@
+using CaseTracker.Domain.Text;
 using CaseTracker.Ledger.Reading;
 
 namespace CaseTracker.Ledger.Import;
@@ -17,6 +18,11 @@ internal sealed class RowReader
             if (row.Cells[i].TooLong)
             {
                 Problems.Add(new(row.Number, header.NameAt(i), "单元格内容过长（超过大小上限），未读入。请缩短内容后重新导入。"));
+            }
+            else if (i < header.Names.Count && TextRules.ForbiddenCharacter(row.Cells[i].Text) is { } control)
+            {
+                // Refused here, on its row and column, before any row is written (PostgreSQL cannot store U+0000 at all).
+                Problems.Add(new(row.Number, header.NameAt(i), TextRules.Reason("单元格", control)));
             }
         }
     }

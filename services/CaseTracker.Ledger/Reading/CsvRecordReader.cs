@@ -6,7 +6,7 @@ namespace CaseTracker.Ledger.Reading;
 /// RFC 4180 records from UTF-8 text, one at a time: quoted fields with embedded commas, quotes ("") and line breaks.
 /// A record is one spreadsheet row, however many lines it spans. A cell over the size limit is skipped, not kept.
 /// </summary>
-internal sealed class CsvRecordReader(TextReader reader, int maxCellLength)
+internal sealed class CsvRecordReader(TextReader reader, LedgerReadLimits limits)
 {
     /// <summary>Bytes that are not UTF-8 decode to U+FFFF (a noncharacter), so the error is reported on the row that has them.</summary>
     private const char Invalid = '\uFFFF';
@@ -23,11 +23,12 @@ internal sealed class CsvRecordReader(TextReader reader, int maxCellLength)
     private bool _tooLong;
     private int _row;
     private bool _started;
+    private long _rowLength;
 
-    public static IEnumerable<RawRow> Read(Stream stream, int maxCellLength)
+    public static IEnumerable<RawRow> Read(Stream stream, LedgerReadLimits limits)
     {
         using var text = new StreamReader(stream, Utf8WithMarker, false, 64 * 1024, leaveOpen: true);
-        var csv = new CsvRecordReader(text, maxCellLength);
+        var csv = new CsvRecordReader(text, limits);
         while (csv.Next() is { } row)
         {
             yield return row;
@@ -53,6 +54,7 @@ internal sealed class CsvRecordReader(TextReader reader, int maxCellLength)
         }
 
         _row++;
+        _rowLength = 0;
         var cells = new List<LedgerCell>();
         while (true)
         {
@@ -121,8 +123,13 @@ internal sealed class CsvRecordReader(TextReader reader, int maxCellLength)
 
     private void Append(char c)
     {
-        if (_cell.Length < maxCellLength)
+        if (_cell.Length < limits.MaxCellLength)
         {
+            if (++_rowLength > limits.MaxRowLength)
+            {
+                throw new LedgerReadException(XlsxRecordReader.RowTooLong(_row, limits));
+            }
+
             _cell.Append(c);
         }
         else

@@ -17,7 +17,10 @@ public static class LedgerSource
     /// <summary>The compound-file (OLE2) signature of .xls and .et workbooks.</summary>
     private static readonly byte[] OleSignature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 
-    public static IEnumerable<RawRow> Rows(Stream stream, LedgerFormat format, int maxCellLength)
+    public static IEnumerable<RawRow> Rows(Stream stream, LedgerFormat format, int maxCellLength) =>
+        Rows(stream, format, LedgerReadLimits.Default with { MaxCellLength = maxCellLength });
+
+    public static IEnumerable<RawRow> Rows(Stream stream, LedgerFormat format, LedgerReadLimits limits)
     {
         var start = stream.Position;
         var sample = new byte[EncodingCheck.SampleSize];
@@ -37,7 +40,7 @@ public static class LedgerSource
         var isZip = read >= 4 && sample[0] == 'P' && sample[1] == 'K' && sample[2] == 3 && sample[3] == 4;
         if (format == LedgerFormat.Xlsx || (format == LedgerFormat.Detect && isZip))
         {
-            return Guarded(XlsxRecordReader.Read(stream, maxCellLength));
+            return Counted(Guarded(XlsxRecordReader.Read(stream, limits)), limits);
         }
 
         if (EncodingCheck.Check(sample.AsSpan(0, read), complete: read < sample.Length) is { } problem)
@@ -45,7 +48,23 @@ public static class LedgerSource
             throw new LedgerReadException(problem);
         }
 
-        return CsvRecordReader.Read(stream, maxCellLength);
+        return Counted(CsvRecordReader.Read(stream, limits), limits);
+    }
+
+    /// <summary>More rows than a sheet can hold is not a ledger: refused once the limit is passed, whatever follows.</summary>
+    private static IEnumerable<RawRow> Counted(IEnumerable<RawRow> rows, LedgerReadLimits limits)
+    {
+        var count = 0;
+        foreach (var row in rows)
+        {
+            if (++count > limits.MaxRows)
+            {
+                throw new LedgerReadException(new(row.Number, null,
+                    $"文件超过 {limits.MaxRows:N0} 行（Excel工作表的行数上限），已拒绝读取。请拆分台账后分批导入。"));
+            }
+
+            yield return row;
+        }
     }
 
     /// <summary>A broken workbook can fail anywhere while its XML is read; that is a problem with the file, not a crash.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 
@@ -14,8 +15,10 @@ internal static class XlsxRecordReader
 
     private sealed record WorkbookFacts(IReadOnlyList<string?> Strings, IReadOnlySet<uint> DateStyles, bool Date1904, int MaxCellLength);
 
-    public static IEnumerable<RawRow> Read(Stream stream, int maxCellLength)
+    public static IEnumerable<RawRow> Read(Stream stream, LedgerReadLimits limits)
     {
+        CheckPackage(stream, limits);
+        var budget = new XlsxBudget(limits.MaxDecompressedBytes);
         using var document = Open(stream);
         var workbook = document.WorkbookPart ?? throw Broken("缺少工作簿");
         var sheet = workbook.Workbook?.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw Broken("工作簿中没有工作表");
@@ -25,19 +28,69 @@ internal static class XlsxRecordReader
         }
 
         var context = new WorkbookFacts(
-            XlsxStyles.SharedStrings(workbook.SharedStringTablePart, maxCellLength),
+            XlsxStyles.SharedStrings(workbook.SharedStringTablePart, limits, budget),
             XlsxStyles.DateStyles(workbook.WorkbookStylesPart),
             workbook.Workbook?.WorkbookProperties?.Date1904?.Value == true,
-            maxCellLength);
-        using var xml = XlsxSheetXml.Open(part.GetStream(FileMode.Open, FileAccess.Read));
+            limits.MaxCellLength);
+        using var xml = XlsxSheetXml.Open(new BoundedXmlStream(part.GetStream(FileMode.Open, FileAccess.Read), budget, limits.MaxMarkupBytes));
         var previous = 0;
-        foreach (var (index, cells) in XlsxSheetXml.Rows(xml))
+        foreach (var (index, cells) in XlsxSheetXml.Rows(xml, limits.MaxCellLength))
         {
             var number = index ?? previous + 1;
             previous = number;
-            yield return new RawRow(number, Cells(number, cells, context));
+            var row = new RawRow(number, Cells(number, cells, context));
+            if (row.Cells.Sum(c => (long)c.Text.Length) > limits.MaxRowLength)
+            {
+                throw new LedgerReadException(RowTooLong(number, limits));
+            }
+
+            yield return row;
         }
     }
+
+    public static LedgerProblem RowTooLong(int row, LedgerReadLimits limits) =>
+        new(row, null, $"这一行的单元格合计超过 {limits.MaxRowLength / 1024} K 个字符，文件不像台账，已拒绝读取。");
+
+    /// <summary>
+    /// Before anything is unpacked, what the ZIP's directory says: not too many entries, not more unpacked bytes than the
+    /// limit in all, and no part that is read as a whole (workbook, styles, relationships) bigger than its limit. The entries
+    /// actually read are counted again as they unpack (<see cref="BoundedXmlStream"/>), in case the directory lies.
+    /// </summary>
+    private static void CheckPackage(Stream stream, LedgerReadLimits limits)
+    {
+        var start = stream.Position;
+        using (var zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true))
+        {
+            if (zip.Entries.Count > limits.MaxEntries)
+            {
+                throw Refused($"Excel文件包含 {zip.Entries.Count} 个部件，超过上限 {limits.MaxEntries}");
+            }
+
+            var total = 0L;
+            foreach (var entry in zip.Entries)
+            {
+                total += entry.Length;
+                if (total > limits.MaxDecompressedBytes)
+                {
+                    throw Refused($"Excel文件解压后超过 {LedgerReadLimits.Megabytes(limits.MaxDecompressedBytes)}（压缩炸弹或过大的工作簿）");
+                }
+
+                var name = entry.FullName;
+                var streamed = name.Contains("worksheets/", StringComparison.OrdinalIgnoreCase)
+                    || name.Contains("sharedStrings", StringComparison.OrdinalIgnoreCase);
+                var xmlPart = name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".rels", StringComparison.OrdinalIgnoreCase);
+                if (xmlPart && !streamed && entry.Length > limits.MaxSmallPartBytes)
+                {
+                    throw Refused($"Excel文件的部件“{name}”解压后有 {LedgerReadLimits.Megabytes(entry.Length)}，超过上限 {LedgerReadLimits.Megabytes(limits.MaxSmallPartBytes)}");
+                }
+            }
+        }
+
+        stream.Position = start;
+    }
+
+    private static LedgerReadException Refused(string what) =>
+        new(new LedgerProblem(null, null, $"{what}，已拒绝读取。请拆分台账后分批导入，或另存为“CSV UTF-8（逗号分隔）”后导入。"));
 
     private static SpreadsheetDocument Open(Stream stream)
     {
@@ -76,6 +129,11 @@ internal static class XlsxRecordReader
 
     private static LedgerCell Value(XlsxSheetXml.CellXml cell, WorkbookFacts workbook)
     {
+        if (cell.TooLong)
+        {
+            return new LedgerCell("", null, true);
+        }
+
         var raw = cell.Value;
         string? text;
         switch (cell.Type)

@@ -11,7 +11,7 @@ internal static class XlsxStyles
         [14, 15, 16, 17, 22, 27, 28, 29, 30, 31, 34, 35, 36, 50, 51, 52, 53, 54, 57, 58];
 
     /// <summary>The shared strings in order; a string over the size limit is null.</summary>
-    public static IReadOnlyList<string?> SharedStrings(SharedStringTablePart? part, int maxCellLength)
+    public static IReadOnlyList<string?> SharedStrings(SharedStringTablePart? part, LedgerReadLimits limits, XlsxBudget budget)
     {
         var strings = new List<string?>();
         if (part is null)
@@ -19,10 +19,18 @@ internal static class XlsxStyles
             return strings;
         }
 
-        using var xml = XlsxSheetXml.Open(part.GetStream(FileMode.Open, FileAccess.Read));
-        foreach (var text in XlsxSheetXml.SharedStrings(xml))
+        using var xml = XlsxSheetXml.Open(new BoundedXmlStream(part.GetStream(FileMode.Open, FileAccess.Read), budget, limits.MaxMarkupBytes));
+        var kept = 0L;
+        foreach (var text in XlsxSheetXml.SharedStrings(xml, limits.MaxCellLength))
         {
-            strings.Add(text.Length > maxCellLength ? null : text);
+            kept += text?.Length ?? 0;
+            if (kept > limits.MaxSharedStringChars)
+            {
+                throw new LedgerReadException(new(null, null,
+                    $"Excel文件的共享字符串共超过 {limits.MaxSharedStringChars / (1024 * 1024)}M 个字符，已拒绝读取。请拆分台账后分批导入，或另存为CSV。"));
+            }
+
+            strings.Add(text);
         }
 
         return strings;

@@ -70,6 +70,7 @@ public static class CaseTrackerServices
 
         services.AddMediator();
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(MetadataBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TextBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(RetryOnConflictBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TracingBehavior<,>));

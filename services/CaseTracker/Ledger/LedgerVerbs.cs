@@ -63,11 +63,13 @@ public static class LedgerVerbs
                 await session.Error.WriteLineAsync($"提示：{warning}");
             }
 
-            if (!plan.IsValid && (!keepValid || plan.FileProblems.Count > 0))
+            if (!plan.IsValid && (!keepValid || plan.FileProblems.Count > 0 || plan.RejectedCount > plan.Rejected.Count))
             {
-                await PrintProblemsAsync(session.Error, plan.Errors.ToList());
-                await session.Error.WriteLineAsync(
-                    "台账有误，未导入任何内容。改正后重新导入，或用 --skip-invalid --rejects 文件 只导入有效行。");
+                await PrintProblemsAsync(session.Error, plan.Errors.ToList(), plan.ProblemCount);
+                await session.Error.WriteLineAsync(plan.RejectedCount > plan.Rejected.Count
+                    ? $"台账有 {plan.RejectedCount:N0} 行无效（只保留了前 {plan.Rejected.Count:N0} 行的原因），未导入任何内容。"
+                        + "这么多行无效通常是整列的问题（列名、日期格式、选项文字），请先改正后重新导入。"
+                    : "台账有误，未导入任何内容。改正后重新导入，或用 --skip-invalid --rejects 文件 只导入有效行。");
                 return 1;
             }
 
@@ -83,7 +85,7 @@ public static class LedgerVerbs
             await ProgressReporter.RunAsync("更新读模型", session.Output, p => session.Services.GetRequiredService<ReadModelSet>().CatchUpAsync(p, token));
             if (result.Problems.Count > 0)
             {
-                await PrintProblemsAsync(session.Error, result.Problems);
+                await PrintProblemsAsync(session.Error, result.Problems, result.Problems.Count);
                 await session.Error.WriteLineAsync(
                     result.EventsWritten == 0 ? "台账与已有记录矛盾，未导入任何内容。" : "部分行未导入，见上。");
                 return 1;
@@ -91,7 +93,7 @@ public static class LedgerVerbs
 
             await session.Output.WriteLineAsync(
                 $"导入完成：新建 {result.CasesCreated} 件，追加办理环节 {result.CasesExtended} 件，"
-                + $"共写入 {result.EventsWritten} 个事件；无效 {plan.Rejected.Count} 行。");
+                + $"共写入 {result.EventsWritten} 个事件；无效 {plan.RejectedCount} 行。");
             if (result.AgenciesRegistered.Count > 0)
             {
                 await session.Output.WriteLineAsync(
@@ -152,16 +154,18 @@ public static class LedgerVerbs
         return command;
     }
 
-    private static async Task PrintProblemsAsync(TextWriter error, IReadOnlyList<LedgerProblem> problems)
+    /// <param name="total">All the problems found, of which <paramref name="problems"/> are the ones kept.</param>
+    private static async Task PrintProblemsAsync(TextWriter error, IReadOnlyList<LedgerProblem> problems, int total)
     {
         foreach (var problem in problems.Take(ProblemsShown))
         {
             await error.WriteLineAsync(problem.ToString());
         }
 
-        if (problems.Count > ProblemsShown)
+        var shown = Math.Min(problems.Count, ProblemsShown);
+        if (Math.Max(total, problems.Count) > shown)
         {
-            await error.WriteLineAsync($"……另有 {problems.Count - ProblemsShown} 个问题未列出。");
+            await error.WriteLineAsync($"……另有 {Math.Max(total, problems.Count) - shown:N0} 个问题未列出。");
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CaseTracker.Domain.Text;
 using CaseTracker.Pipeline;
 
 namespace CaseTracker.Web.Forms;
@@ -16,6 +17,11 @@ public sealed class FormValues(IReadOnlyDictionary<string, string?> values)
     public string? Optional(string key, string label, int max = MaxText)
     {
         var text = Raw.GetValueOrDefault(key)?.Trim();
+        if (TextRules.Check(label, text) is { } control)
+        {
+            throw new UserError(key, control);
+        }
+
         if (text is { Length: > 0 } && text.Length > max)
         {
             throw new UserError(key, $"{label}：最长 {max} 个字符（现为 {text.Length} 个）。");
