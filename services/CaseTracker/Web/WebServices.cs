@@ -5,6 +5,7 @@ using CaseTracker.Cases;
 using CaseTracker.Deadlines;
 using CaseTracker.Mail;
 using CaseTracker.Pipeline;
+using CaseTracker.Portal;
 using CaseTracker.ReadModels;
 using CaseTracker.Reports;
 using CaseTracker.Users;
@@ -29,6 +30,7 @@ public static class WebServices
     {
         services.AddHostedService<ProjectionWorker>();
         services.AddCaseTrackerMailSender();
+        services.AddPortal(configuration);
         services.AddProblemDetails();
         services.AddExceptionHandler<RefusalHandler>();
         services.AddKeysInStore();
@@ -103,6 +105,7 @@ public static class WebServices
         app.MapReports();
         app.MapAdmin();
         app.MapMailAdmin();
+        app.UsePortal();
         app.MapCaseTrackerApi();
         return app;
     }
