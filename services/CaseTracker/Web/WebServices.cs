@@ -9,6 +9,7 @@ using CaseTracker.Deadlines;
 using CaseTracker.Letters;
 using CaseTracker.Mail;
 using CaseTracker.Pipeline;
+using CaseTracker.Portal;
 using CaseTracker.ReadModels;
 using CaseTracker.Reports;
 using CaseTracker.Users;
@@ -36,6 +37,7 @@ public static class WebServices
         services.AddHostedService<ProjectionWorker>();
         services.AddHostedService<DigestWorker>();
         services.AddCaseTrackerMailSender();
+        services.AddPortal(configuration);
         services.AddProblemDetails();
         services.AddExceptionHandler<RefusalHandler>();
         services.AddKeysInStore();
@@ -130,6 +132,7 @@ public static class WebServices
         app.MapReports();
         app.MapAdmin();
         app.MapMailAdmin();
+        app.UsePortal();
         app.MapCaseTrackerApi();
         return app;
     }

@@ -34,6 +34,7 @@ public static class CaseTrackerOpenApi
         ["dashboard"] = "期限监督",
         ["reports"] = "政府信息公开工作年度报告",
         ["agencies"] = "机关：按编号规则建议下一个编号",
+        ["public"] = "公众：网上提交申请、凭查询码查询（无需登录，限制频率）",
     };
 
     private static readonly Dictionary<int, string> ProblemDescriptions = new()
@@ -46,6 +47,7 @@ public static class CaseTrackerOpenApi
         [413] = "请求过大（超过 1 MB）",
         [422] = "不符合办理规则（rule 指明规则）",
         [428] = "缺少 If-Match",
+        [429] = "请求过于频繁（Retry-After 秒后再试）",
     };
 
     public static IServiceCollection AddCaseTrackerOpenApi(this IServiceCollection services) => services.AddOpenApi(options =>
