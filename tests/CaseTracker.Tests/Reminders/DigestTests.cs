@@ -128,7 +128,7 @@ public class DigestTests : IDisposable
             var documents = new DocumentStore(store, TimeProvider.System);
             var agencies = new AgencyDirectory(documents);
             await agencies.SaveAsync([new Agency(District, null), new Agency(Education, District), new Agency(Health, District)], "test", default);
-            var users = new UserDirectory(documents, agencies, TimeProvider.System);
+            var users = new UserDirectory(documents, agencies, new SignInThrottle(TimeProvider.System));
             await users.CreateAsync("wangfang", Role.Caseworker, Education, "password-123456", "test", default);
             await users.CreateAsync("liming", Role.Caseworker, Education, "password-123456", "test", default);
             await users.CreateAsync("chenjing", Role.Caseworker, Health, "password-123456", "test", default);
