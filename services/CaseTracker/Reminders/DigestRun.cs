@@ -4,6 +4,7 @@ using CaseTracker.Calendar;
 using CaseTracker.EventStore.Documents;
 using CaseTracker.EventStore.Projections;
 using CaseTracker.EventStore.Sql;
+using CaseTracker.Mail;
 using CaseTracker.Pipeline;
 using CaseTracker.ReadModels;
 using CaseTracker.Users;
@@ -17,7 +18,7 @@ namespace CaseTracker.Reminders;
 /// (document "digest-runs"/"last") so that a host that was down at the hour catches up once when it comes back that day.
 /// </summary>
 public sealed class DigestRun(UserDirectory users, DocumentStore documents, DigestBuilder builder, IReadModelDatabase database, PolicySource policies,
-    TimeProvider time)
+    MailOutbox outbox, TimeProvider time)
 {
     public const string RunsCollection = "digest-runs";
 
@@ -47,22 +48,34 @@ public sealed class DigestRun(UserDirectory users, DocumentStore documents, Dige
         return digests;
     }
 
-    /// <summary>Stores the day's digests in the in-app list; returns those newly stored (a user's second digest of a day is not).</summary>
+    /// <summary>
+    /// Stores the day's digests in the in-app list and, for a user who gave an address, puts the e-mail in the outbox in
+    /// the same transaction (id <c>digest/{user}/{day}</c>); returns those newly stored (a user's second digest of a day is not).
+    /// </summary>
     public async Task<IReadOnlyList<Digest>> DeliverAsync(DateOnly date, CancellationToken ct)
     {
         var stored = new List<Digest>();
         foreach (var digest in await PlanAsync(date, ct))
         {
             await using var connection = await database.OpenConnectionAsync(ct);
-            var inserted = await connection.ExecuteAsync(null, database.Sql["notification_insert"], ct,
+            await using var tx = await database.BeginWriteAsync(connection, ct);
+            var inserted = await connection.ExecuteAsync(tx, database.Sql["notification_insert"], ct,
                 ("user_name", digest.User), ("digest_date", date), ("created_at", time.GetUtcNow()), ("title", digest.Title),
                 ("body", JsonSerializer.Serialize(digest, DocumentStore.Json)));
+            if (inserted == 1 && digest.Email is { } email)
+            {
+                await outbox.EnqueueAsync(connection, tx,
+                    new OutgoingMail($"digest/{digest.User}/{date:yyyy-MM-dd}", "digest", email, digest.Title, digest.Text()), ct);
+            }
+
+            await tx.CommitAsync(ct);
             if (inserted == 1)
             {
                 stored.Add(digest);
             }
         }
 
+        outbox.Wake();
         await documents.PutAsync(RunsCollection, "last", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "digest", ct: ct);
         return stored;
     }

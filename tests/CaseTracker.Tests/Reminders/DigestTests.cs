@@ -5,10 +5,13 @@ using CaseTracker.Domain.Cases;
 using CaseTracker.EventStore;
 using CaseTracker.EventStore.Documents;
 using CaseTracker.EventStore.Sql;
+using CaseTracker.Mail;
 using CaseTracker.Pipeline;
 using CaseTracker.ReadModels;
 using CaseTracker.Reminders;
+using CaseTracker.Testing;
 using CaseTracker.Users;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -117,6 +120,60 @@ public class DigestTests : IDisposable
             Assert.Null(await run.DueAsync(new DateTimeOffset(2025, 9, 2, 9, 0, 0, TimeSpan.Zero), 8, default));
             Assert.Null(await run.DueAsync(new DateTimeOffset(2025, 10, 1, 2, 0, 0, TimeSpan.Zero), 8, default));
             Assert.Equal(new DateOnly(2025, 10, 11), await run.DueAsync(new DateTimeOffset(2025, 10, 11, 1, 0, 0, TimeSpan.Zero), 8, default));
+        }
+    }
+
+    [Fact]
+    public async Task Digests_go_out_by_e_mail_through_a_real_SMTP_server_on_working_days_only()
+    {
+        var cli = await SeedAsync();
+        await using var smtp = await TestSmtpServer.StartNewAsync();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["CASETRACKER_STORE"] = cli.Store,
+            ["CASETRACKER_SMTP_HOST"] = smtp.Host,
+            ["CASETRACKER_SMTP_PORT"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["CASETRACKER_SMTP_TLS"] = "none",
+            ["CASETRACKER_SMTP_FROM"] = "gongkai@test.gov.cn",
+            ["CASETRACKER_SMTP_RETRY_SECONDS"] = "0.2",
+        }).Build();
+        var services = new ServiceCollection().AddLogging(l => l.ClearProviders()).AddCaseTracker(configuration).AddCaseTrackerMailSender()
+            .BuildServiceProvider();
+        await using (services)
+        {
+            await services.OpenCaseTrackerAsync(default);
+            var sender = services.GetRequiredService<MailSender>();
+            await sender.StartAsync(default);
+            try
+            {
+                await using var scope = services.CreateAsyncScope();
+                var run = scope.ServiceProvider.GetRequiredService<DigestRun>();
+                await run.DeliverAsync(new DateOnly(2025, 9, 1), default);
+                await run.DeliverAsync(new DateOnly(2025, 10, 1), default);
+                await run.DeliverAsync(new DateOnly(2025, 10, 11), default);
+                await run.DeliverAsync(new DateOnly(2025, 9, 1), default);
+
+                var mails = await smtp.WaitForAsync(m => m.To.Contains("wangfang@example.gov.cn"), count: 2);
+                Assert.Equal(["2025-09-01 办理提醒：已超期 1 件，待发补正告知 1 件", "2025-10-11 办理提醒：已超期 2 件"],
+                    mails.Select(m => m.Subject).Order(StringComparer.Ordinal));
+                var september = mails.Single(m => m.Subject.StartsWith("2025-09-01", StringComparison.Ordinal));
+                Assert.Equal("gongkai@test.gov.cn", september.From);
+                Assert.Equal(
+                    """
+                    2025-09-01 办理提醒：已超期 1 件，待发补正告知 1 件
+                    【已超期】
+                      JY-1（区教育局） 2025-08-29 答复期限
+                    【待发补正告知】
+                      JY-2（区教育局） 2025-09-09 补正告知最迟
+                    """.ReplaceLineEndings("\n"), september.Text.ReplaceLineEndings("\n").TrimEnd('\n'));
+                await Task.Delay(1500);
+                // Only wangfang gave an address; a day is mailed once; nothing for the holiday.
+                Assert.Equal(2, smtp.Received.Count);
+            }
+            finally
+            {
+                await sender.StopAsync(default);
+            }
         }
     }
 
