@@ -42,10 +42,18 @@ public sealed class EphemeralPostgres : IAsyncDisposable
         await server.PgAsync("initdb", $"-D {server.DataDir} -U postgres --auth=trust -E UTF8 --no-locale");
         var settings = durable ? "" : " -c fsync=off -c synchronous_commit=off -c full_page_writes=off";
         var port = new Npgsql.NpgsqlConnectionStringBuilder(server.ConnectionString).Port;
-        await server.PgAsync("pg_ctl", $"-D {server.DataDir} -l {Path.Combine(root, "log")} -w -t 60 start " +
-            $"-o \"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c max_connections=200{settings}\"");
+        server._start = $"-D {server.DataDir} -l {Path.Combine(root, "log")} -w -t 60 start " +
+            $"-o \"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c max_connections=200{settings}\"";
+        await server.PgAsync("pg_ctl", server._start);
         return server;
     }
+
+    private string _start = "";
+
+    /// <summary>Stops the server (fast shutdown: open connections are cut), as an outage would; <see cref="StartAgainAsync"/> ends it.</summary>
+    public Task StopAsync() => PgAsync("pg_ctl", $"-D {DataDir} -m fast -w stop");
+
+    public Task StartAgainAsync() => PgAsync("pg_ctl", _start);
 
     public async ValueTask DisposeAsync()
     {

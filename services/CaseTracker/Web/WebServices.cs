@@ -95,7 +95,7 @@ public static class WebServices
 
     public static WebApplication UseCaseTrackerWeb(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        app.UseTrustedProxies();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseAuthentication();
