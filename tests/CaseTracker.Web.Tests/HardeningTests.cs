@@ -173,6 +173,34 @@ public sealed class HardeningTests(HostFixture host)
         }
     }
 
+    public static TheoryData<byte[]> HostileJson => new()
+    {
+        "{\"\\ud800\": \"x\"}"u8.ToArray(),
+        "{\"items\": [\"a\", \"\\udc00\"]}"u8.ToArray(),
+        "{\"on\": \"2026-01-01\", \"on\": \"2026-01-02\"}"u8.ToArray(),
+        Bytes("{\"", [0xC3, 0x28], "\": 1}"),
+        Bytes("{\"items\": [\"", [0xED, 0xA0, 0x80], "\"]}"),
+    };
+
+    private static byte[] Bytes(string before, byte[] raw, string after) =>
+        [.. System.Text.Encoding.UTF8.GetBytes(before), .. raw, .. System.Text.Encoding.UTF8.GetBytes(after)];
+
+    [Theory]
+    [MemberData(nameof(HostileJson))]
+    public async Task Duplicate_keys_lone_surrogates_and_bad_UTF8_in_a_milestone_body_are_a_400_and_the_case_is_unchanged(byte[] json)
+    {
+        using var api = host.Api("cw-edu");
+        var (id, etag) = await api.ReceiveAsync(Education);
+        var content = new ByteArrayContent(json);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{id}/milestones/request-supplement") { Content = content };
+        request.Headers.TryAddWithoutValidation("If-Match", etag);
+        var response = await api.SendAsync(request);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.False(string.IsNullOrWhiteSpace((await response.ProblemAsync()).Str("detail")));
+        Assert.Equal(1, (await api.GetCaseAsync(id)).GetProperty("version").GetInt64());
+    }
+
     private static Task<HttpResponseMessage> PostAsync(HttpClient api, Dictionary<string, object?> body, string? key)
     {
         var request = ApiHelpers.Post("/api/cases", JsonSerializer.Serialize(body));
