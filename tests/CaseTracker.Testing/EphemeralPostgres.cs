@@ -53,10 +53,11 @@ public sealed class EphemeralPostgres : IAsyncDisposable
             var server = new EphemeralPostgres(root, ports());
             var port = new Npgsql.NpgsqlConnectionStringBuilder(server.ConnectionString).Port;
             var log = Path.Combine(root, $"log.{attempt}");
+            server._start = $"-D {dataDir} -l {log} -w -t 60 start " +
+                $"-o \"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c max_connections=200{settings}\"";
             try
             {
-                await PgAsync("pg_ctl", $"-D {dataDir} -l {log} -w -t 60 start " +
-                    $"-o \"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c max_connections=200{settings}\"");
+                await PgAsync("pg_ctl", server._start);
                 return server;
             }
             catch (InvalidOperationException) when (attempt < 5 && File.Exists(log) && File.ReadAllText(log).Contains("Address already in use", StringComparison.Ordinal))
@@ -64,6 +65,13 @@ public sealed class EphemeralPostgres : IAsyncDisposable
             }
         }
     }
+
+    private string _start = "";
+
+    /// <summary>Stops the server (fast shutdown: open connections are cut), as an outage would; <see cref="StartAgainAsync"/> ends it.</summary>
+    public Task StopAsync() => PgAsync("pg_ctl", $"-D {DataDir} -m fast -w stop");
+
+    public Task StartAgainAsync() => PgAsync("pg_ctl", _start);
 
     public async ValueTask DisposeAsync()
     {

@@ -104,7 +104,7 @@ public static class WebServices
 
     public static WebApplication UseCaseTrackerWeb(this WebApplication app)
     {
-        app.UseForwardedHeaders();
+        app.UseTrustedProxies();
         app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseAuthentication();

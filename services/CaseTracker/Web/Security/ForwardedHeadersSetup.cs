@@ -30,11 +30,15 @@ public static class ForwardedHeadersSetup
             }
         }
 
+        services.AddSingleton(new TrustedProxies(proxies.Count > 0));
         return services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
             o.KnownProxies.Clear();
             o.KnownIPNetworks.Clear();
+#pragma warning disable ASPDEPR005 // the obsolete list still holds 127.0.0.0/8 by default and is still honoured
+            o.KnownNetworks.Clear();
+#pragma warning restore ASPDEPR005
             o.ForwardLimit = 1;
             foreach (var proxy in proxies)
             {
@@ -42,4 +46,13 @@ public static class ForwardedHeadersSetup
             }
         });
     }
+
+    /// <summary>
+    /// The forwarded-headers middleware only when proxies are configured: with empty KnownProxies/KnownNetworks it would
+    /// believe X-Forwarded-* from anyone.
+    /// </summary>
+    public static IApplicationBuilder UseTrustedProxies(this IApplicationBuilder app) =>
+        app.ApplicationServices.GetRequiredService<TrustedProxies>().Any ? app.UseForwardedHeaders() : app;
+
+    private sealed record TrustedProxies(bool Any);
 }
