@@ -63,6 +63,7 @@ public static class CaseTrackerServices
         services.AddMediator();
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(MetadataBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(Statute.StatuteBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(RetryOnConflictBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TracingBehavior<,>));
         return services;
