@@ -25,6 +25,13 @@ public static class LedgerColumns
     public const string ReasonsRequestedOn = "要求说明理由日期";
     public const string FeeNoticeOn = "收费通知日期";
     public const string FeePaidOn = "缴费日期";
+    public const string FeeMethod = "计费方式";
+    public const string FeePages = "计费页数";
+    public const string FeeAmount = "收费金额";
+    public const string FeePaidAmount = "缴费金额";
+
+    /// <summary>不予处理·重复申请: the earlier request's 编号 (条例第三十六条第（六）项; an extension of ledger.md).</summary>
+    public const string RepeatOf = "原申请编号";
     public const string AnsweredOn = "答复日期";
     public const string Disposition = "答复类型";
     public const string Detail = "具体情形";
@@ -54,7 +61,7 @@ public static class LedgerColumns
         SupplementRequestedOn, SupplementDue, SupplementReceivedOn, ConsultationParty, ConsultationStartedOn, ConsultationEndedOn,
         ExtendedOn, FeeNoticeOn, FeePaidOn, AnsweredOn, Disposition, Detail,
         ReconsideredOn, ReconsiderationResult, ReconsiderationConcludedOn, SuedOn, LawsuitKind, LawsuitResult, LawsuitConcludedOn,
-        ReasonsRequestedOn,
+        ReasonsRequestedOn, FeeMethod, FeePages, FeeAmount, FeePaidAmount, RepeatOf,
     ];
 
     /// <summary>What the product computes on export; an import ignores them without a warning.</summary>

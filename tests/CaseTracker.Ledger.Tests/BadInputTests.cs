@@ -69,7 +69,7 @@ public class BadInputTests
 
     [Theory]
     [InlineData("申请人类型", "个人", "自然人、商业企业、科研机构、社会公益组织、法律服务机构、其他")]
-    [InlineData("申请方式", "微信", "当面、邮寄、平常信函、网络、电子邮件、传真、其他")]
+    [InlineData("申请方式", "微信", "当面、邮寄、平常信函、网络、电子邮件、传真、其他、信函、互联网、电话")]
     [InlineData("征求意见对象", "专家", "第三方、其他机关")]
     [InlineData("诉讼类型", "直接起诉", "未经复议直接起诉、复议后起诉")]
     public void Unknown_vocabulary_lists_the_accepted_values(string column, string value, string accepted)
@@ -132,14 +132,17 @@ public class BadInputTests
     }
 
     [Fact]
-    public void Partial_disclosure_without_grounds_is_refused_by_the_decider_rule_of_article_37()
+    public void Partial_disclosure_without_grounds_is_accepted_flagged_incomplete_and_listed_as_a_leniency()
     {
+        // Issue 13 item 5: an old ledger's 部分公开 without the withheld part's ground is accepted on import for any year.
         var row = LedgerFiles.Row().With("答复日期", "2023-03-20").With("答复类型", "部分公开");
 
-        var error = Imports.Plan(LedgerFiles.Csv(row)).SingleError();
+        var plan = Imports.Plan(LedgerFiles.Csv(row));
 
-        Assert.Equal("具体情形", error.Column);
-        Assert.Contains("部分公开须载明不予公开部分的理由（条例第三十七条）", error.Reason, StringComparison.Ordinal);
+        Assert.True(plan.IsValid);
+        var answer = Assert.IsType<Domain.Cases.CaseCommand.Answer>(plan.CasesToImport.Single().Commands.Last());
+        Assert.True(answer.GroundsNotRecorded);
+        Assert.Contains((Import.LedgerLeniency.PartialWithoutGround, 1), plan.Leniencies);
     }
 
     [Fact]

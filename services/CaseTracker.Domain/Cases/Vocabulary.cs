@@ -97,6 +97,12 @@ public static class Vocabulary
 
     public static bool IsLegacy(this Channel channel) => channel is Channel.Letter or Channel.Internet or Channel.Phone;
 
+    public static readonly IReadOnlyList<(FeeMethod Method, string Label)> FeeMethods =
+    [
+        (FeeMethod.PerItem, "按件"),
+        (FeeMethod.PerVolume, "按量"),
+    ];
+
     public static string Label(this ApplicantType type) => ApplicantTypes.First(t => t.Type == type).Label;
 
     public static string Label(this Channel channel) => AllChannels.First(c => c.Channel == channel).Label;

@@ -41,12 +41,15 @@ public static class LedgerCells
             LedgerValue.Of(state.Supplement?.RequestedOn), LedgerValue.Of(state.Supplement?.RespondBy), LedgerValue.Of(state.Supplement?.ReceivedOn),
             new(consultation?.Kind.Label() ?? ""), LedgerValue.Of(consultation?.StartedOn), LedgerValue.Of(consultation?.EndedOn),
             LedgerValue.Of(state.Extension?.On), LedgerValue.Of(state.Fee?.IssuedOn), LedgerValue.Of(state.Fee?.PaidOn),
-            LedgerValue.Of(closure?.On), new(closure?.Outcome.Info().Disposition.Label() ?? ""), new(closure is null ? "" : Detail(closure)),
+            LedgerValue.Of(closure?.On), new(closure is null ? "" : DispositionText(closure)), new(closure is null ? "" : Detail(closure)),
             LedgerValue.Of(reconsideration?.FiledOn), new(reconsideration?.Result?.Label() ?? ""), LedgerValue.Of(reconsideration?.ConcludedOn),
             LedgerValue.Of(lawsuit?.FiledOn),
             new(lawsuit is null ? "" : lawsuit.AfterReconsideration ? LedgerVocabulary.AfterReconsideration : LedgerVocabulary.Direct),
             new(lawsuit?.Result?.Label() ?? ""), LedgerValue.Of(lawsuit?.ConcludedOn),
             LedgerValue.Of(state.ReasonsRequestedOn),
+            new(state.Fee?.Method.Label() ?? ""), LedgerValue.Of(state.Fee is { Method: FeeMethod.PerVolume, Quantity: { } pages } ? pages : null),
+            new(Amount(state.Fee?.Amount)), new(Amount(state.Fee?.PaidOn is null ? null : state.Fee.PaidAmount ?? state.Fee.Amount)),
+            new(closure is null ? "" : (state.History.First(m => m.Number == closure.Milestone).Event as CaseEvent.Decided)?.RepeatOf ?? ""),
         ];
     }
 
@@ -71,7 +74,16 @@ public static class LedgerCells
         return header.Select(name => columns.IndexOf(name) is var i and >= 0 ? values[i].Text : "").ToList();
     }
 
-    private static string Detail(Closure closure) => closure.Outcome == Outcome.PartiallyDisclosed
-        ? string.Join("；", closure.WithheldGrounds.Items.Select(g => g.Info().Detail))
-        : closure.Outcome.Info().Detail;
+    private static string Amount(decimal? amount) => amount?.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>The old ledgers' outcomes go out in their old words (with 具体情形 empty), so that the row imports again.</summary>
+    private static string DispositionText(Closure closure) =>
+        closure.Outcome.IsLegacy() ? closure.Outcome.Info().Pre2019 : closure.Outcome.Info().Disposition.Label();
+
+    private static string Detail(Closure closure) => closure.Outcome switch
+    {
+        Outcome.PartiallyDisclosed => string.Join("；", closure.WithheldGrounds.Items.Select(g => g.Info().Detail)),
+        _ when closure.Outcome.IsLegacy() => "",
+        _ => closure.Outcome.Info().Detail,
+    };
 }

@@ -18,6 +18,11 @@ internal static class ClosureMapping
         var answeredOn = r.Date(AnsweredOn);
         var dispositionText = r.Text(LedgerColumns.Disposition);
         var detail = r.Text(Detail);
+        if (OldWords(r, dispositionText, detail, answeredOn, steps))
+        {
+            return;
+        }
+
         var disposition = r.Choice(LedgerColumns.Disposition, OutcomeTaxonomy.Dispositions);
         if (dispositionText.Length == 0)
         {
@@ -49,7 +54,14 @@ internal static class ClosureMapping
             var grounds = Grounds(r, detail);
             if (grounds is not null)
             {
-                steps.Add(new(new CaseCommand.Answer(on, Outcome.PartiallyDisclosed, grounds, ""), Detail));
+                // An old ledger's 部分公开 without the withheld part's ground: accepted, flagged incomplete (live entry requires it).
+                var incomplete = grounds.Items.Count == 0;
+                if (incomplete)
+                {
+                    r.Lenient(LedgerLeniency.PartialWithoutGround);
+                }
+
+                steps.Add(new(new CaseCommand.Answer(on, Outcome.PartiallyDisclosed, grounds, "", GroundsNotRecorded: incomplete), Detail));
             }
 
             return;
@@ -66,9 +78,62 @@ internal static class ClosureMapping
             Outcome.Withdrawn => new CaseCommand.Withdraw(on),
             Outcome.OtherSupplementLapsed => new CaseCommand.LapseSupplement(on),
             Outcome.OtherFeeUnpaid => new CaseCommand.LapseFee(on),
-            _ => new CaseCommand.Answer(on, outcome, GroundList.None, ""),
+            _ => new CaseCommand.Answer(on, outcome, GroundList.None, "", RepeatOf: outcome == Outcome.NotProcessedRepeat ? RepeatOf(r) : null),
         };
         steps.Add(new(command, AnsweredOn));
+    }
+
+    /// <summary>不予处理·重复申请 names the earlier request in 原申请编号; an old ledger without that column is accepted and listed.</summary>
+    private static string RepeatOf(RowReader r)
+    {
+        var earlier = r.Text(LedgerColumns.RepeatOf);
+        if (earlier.Length > 0)
+        {
+            return earlier;
+        }
+
+        r.Lenient(LedgerLeniency.RepeatWithoutLink);
+        return LedgerDefaults.RepeatOfUnrecorded;
+    }
+
+    /// <summary>
+    /// The words of the old local tables in 答复类型 (具体情形 empty), for cases received before 2019-05-15: the outcome they name.
+    /// False when the text is not one of them (or is also a 2019 disposition, such as 不予公开 with a 具体情形).
+    /// </summary>
+    private static bool OldWords(RowReader r, string text, string detail, DateOnly? answeredOn, List<LedgerStep> steps)
+    {
+        if (OutcomeTaxonomy.ParsePre2019(text) is not { } outcome || (OutcomeTaxonomy.ParseDisposition(text) is not null && detail.Length > 0))
+        {
+            return false;
+        }
+
+        // From 2019-05-15 the old words are not answers of the Regulation: the row gets the usual list of 答复类型.
+        if (r.Date(ReceivedOn) is not { } receivedOn || receivedOn >= RuleSets.Rules2019InForce)
+        {
+            return false;
+        }
+
+        if (detail.Length > 0)
+        {
+            r.Fail(Detail, $"答复类型“{text}”是2019年以前的用语，具体情形应为空。");
+            return true;
+        }
+
+        if (answeredOn is not { } on)
+        {
+            r.Fail(AnsweredOn, "填写了答复类型，须填写答复日期。");
+            return true;
+        }
+
+        r.Lenient(LedgerLeniency.OldWords);
+        var partial = outcome == Outcome.PartiallyDisclosed;
+        if (partial)
+        {
+            r.Lenient(LedgerLeniency.PartialWithoutGround);
+        }
+
+        steps.Add(new(new CaseCommand.Answer(on, outcome, GroundList.None, "", GroundsNotRecorded: partial), LedgerColumns.Disposition));
+        return true;
     }
 
     /// <summary>The grounds 具体情形 names for 部分公开; none is left to the decider, which refuses it (条例第三十七条).</summary>

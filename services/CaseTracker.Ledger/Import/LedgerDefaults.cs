@@ -18,6 +18,9 @@ public static class LedgerDefaults
     /// </summary>
     public const decimal FeeAmount = 100m;
 
+    /// <summary>An old ledger's 重复申请 without 原申请编号 (listed as a leniency of the import).</summary>
+    public const string RepeatOfUnrecorded = "（台账未载明原申请）";
+
     public const string ReconsiderationId = "ledger-reconsideration-1";
 
     public const string LawsuitId = "ledger-lawsuit-1";

@@ -3,6 +3,9 @@ namespace CaseTracker.Ledger.Import;
 /// <summary>A valid ledger row: its case and the milestone commands that build it, in order.</summary>
 public sealed record PlannedCase(int Row, LedgerCaseKey Key, IReadOnlyList<LedgerStep> Steps)
 {
+    /// <summary>What an old ledger did not record and the import filled in or accepted (<see cref="LedgerLeniency"/>).</summary>
+    public IReadOnlyList<string> Leniencies { get; init; } = [];
+
     public Guid CaseId => Key.CaseId;
 
     public IEnumerable<Domain.Cases.CaseCommand> Commands => Steps.Select(s => s.Command);

@@ -32,6 +32,13 @@ public sealed record LedgerImportPlan(
     /// <summary>The errors kept (see <see cref="ProblemCount"/> for all), file first, then by row.</summary>
     public IEnumerable<LedgerProblem> Errors => FileProblems.Concat(Rejected.SelectMany(r => r.Problems));
 
+    /// <summary>
+    /// Each leniency of the import (what old ledgers did not record and the import filled in or accepted) with the number of
+    /// rows it applies to, in a fixed order: the import summary lists them.
+    /// </summary>
+    public IReadOnlyList<(string Leniency, int Rows)> Leniencies =>
+        [.. LedgerLeniency.All.Select(l => (l, CasesToImport.Count(c => c.Leniencies.Contains(l)))).Where(x => x.Item2 > 0)];
+
     /// <summary>The agencies the valid rows name, for the import summary (an agency the system lacks is registered).</summary>
     public IReadOnlyList<string> Agencies => CasesToImport.Select(c => c.Key.Agency).Distinct().Order(StringComparer.Ordinal).ToList();
 }

@@ -18,7 +18,11 @@ internal static partial class LedgerMapping
         var agency = r.Required(Agency);
         var receivedOn = r.RequiredDate(ReceivedOn);
         var applicantType = r.RequiredChoice(LedgerColumns.ApplicantType, Vocabulary.ApplicantTypes);
-        var channel = r.RequiredChoice(LedgerColumns.Channel, Vocabulary.Channels);
+        var channel = r.RequiredChoice(LedgerColumns.Channel, Vocabulary.AllChannels);
+        if (channel is { } legacy && legacy.IsLegacy())
+        {
+            r.Lenient(LedgerLeniency.OldChannel);
+        }
         var key = number.Length > 0 && agency.Length > 0 ? new LedgerCaseKey(agency, number) : null;
         if (key is not null && receivedOn is { } on && applicantType is { } type && channel is { } ch)
         {
@@ -32,6 +36,7 @@ internal static partial class LedgerMapping
         if (r.Date(ExtendedOn) is { } extendedOn)
         {
             steps.Add(new(new CaseCommand.Extend(extendedOn, LedgerDefaults.ExtensionApprover, LedgerDefaults.ExtensionReason, extendedOn), ExtendedOn));
+            r.Lenient(LedgerLeniency.ExtensionApprover);
         }
 
         if (r.Date(LedgerColumns.ReasonsRequestedOn) is { } reasonsOn)
@@ -69,6 +74,12 @@ internal static partial class LedgerMapping
         {
             // 条例第三十条 requires a period; an old ledger without 补正期限 gets the operator's default (ClockSettings.SupplementDefaultDays).
             var respondBy = due ?? policy.Calendar.AddWorkingDays(on, policy.Settings.SupplementDefaultDays).Date;
+            r.Lenient(LedgerLeniency.SupplementItems);
+            if (due is null)
+            {
+                r.Lenient(LedgerLeniency.SupplementPeriod);
+            }
+
             steps.Add(new(new CaseCommand.RequestSupplement(on, LedgerDefaults.SupplementItems, respondBy), SupplementRequestedOn));
         }
         else if (due is not null)
@@ -106,21 +117,80 @@ internal static partial class LedgerMapping
 
         if (endedOn is { } ended && startedOn is not null)
         {
+            if (kind == ConsultationKind.ThirdParty)
+            {
+                r.Lenient(LedgerLeniency.ConsultationAnswer);
+            }
+
             steps.Add(new(new CaseCommand.RecordConsultationAnswer(LedgerDefaults.ConsultationId, ended), ConsultationEndedOn));
         }
     }
 
+    /// <summary>
+    /// 收费通知日期 + 计费方式 / 计费页数 / 收费金额, 缴费日期 + 缴费金额. 按量 with its pages is the tiers' computation (a 收费金额 that
+    /// disagrees is refused, as in live entry); 按件 cannot be recounted from a ledger (the applicant's other requests that
+    /// month may not be in it), so its amount is taken as written; a notice without method or amount is the old ledgers' way
+    /// and gets the lowest rate. Both are listed as leniencies.
+    /// </summary>
     private static void Fee(RowReader r, List<LedgerStep> steps)
     {
+        var method = r.Choice(LedgerColumns.FeeMethod, Vocabulary.FeeMethods);
+        var pages = Quantity(r, FeePages, integer: true);
+        var amount = Quantity(r, FeeAmount, integer: false);
+        var paidAmount = Quantity(r, FeePaidAmount, integer: false);
+        decimal? noticedAmount = null;
         if (r.Date(FeeNoticeOn) is { } noticeOn)
         {
-            steps.Add(new(new CaseCommand.IssueFeeNotice(noticeOn, LedgerDefaults.FeeAmount, Domain.Cases.FeeMethod.PerItem, noticeOn), FeeNoticeOn));
+            var m = method ?? (pages is not null ? Domain.Cases.FeeMethod.PerVolume : Domain.Cases.FeeMethod.PerItem);
+            if (m == Domain.Cases.FeeMethod.PerVolume && pages is null)
+            {
+                r.Fail(FeePages, "计费方式为按量，须填写计费页数（国办函〔2020〕109号）。");
+                return;
+            }
+
+            int? quantity = m == Domain.Cases.FeeMethod.PerVolume ? (int)pages!.Value : null;
+            var noticed = amount ?? (quantity is { } q ? Domain.Fees.FeeSchedule.Compute(m, q).Amount : LedgerDefaults.FeeAmount);
+            if (quantity is null)
+            {
+                r.Lenient(LedgerLeniency.FeeBasis);
+            }
+
+            steps.Add(new(new CaseCommand.IssueFeeNotice(noticeOn, noticed, m, noticeOn, quantity), FeeNoticeOn));
+            noticedAmount = noticed;
+        }
+        else if (method is not null || pages is not null || amount is not null)
+        {
+            r.Fail(FeeNoticeOn, "填写了计费方式、计费页数或收费金额，但没有收费通知日期。");
         }
 
         if (r.Date(FeePaidOn) is { } paidOn)
         {
-            steps.Add(new(new CaseCommand.RecordFeePayment(paidOn), FeePaidOn));
+            // A 缴费金额 equal to the notice's is what the payment records by default (and what an export writes back).
+            var paid = paidAmount == noticedAmount ? null : paidAmount;
+            steps.Add(new(new CaseCommand.RecordFeePayment(paidOn, paid), paid is null ? FeePaidOn : FeePaidAmount));
         }
+        else if (paidAmount is not null)
+        {
+            r.Fail(FeePaidOn, "填写了缴费金额，但没有缴费日期。");
+        }
+    }
+
+    private static decimal? Quantity(RowReader r, string column, bool integer)
+    {
+        var text = r.Text(column);
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (decimal.TryParse(text.Replace("元", "", StringComparison.Ordinal).Replace("页", "", StringComparison.Ordinal), System.Globalization.NumberStyles.Number,
+                System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0 && (!integer || value == Math.Truncate(value)) && value < 100_000_000)
+        {
+            return value;
+        }
+
+        r.Fail(column, $"“{RowReader.Show(text)}”不是有效的{(integer ? "页数（正整数）" : "金额（元，大于零）")}。");
+        return null;
     }
 
     private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;

@@ -30,7 +30,7 @@ internal static class LedgerRowEntry
         }
 
         return problems.Count == 0 && key is not null
-            ? new LedgerEntry.Valid(new PlannedCase(row.Number, key, steps))
+            ? new LedgerEntry.Valid(new PlannedCase(row.Number, key, steps) { Leniencies = reader.Leniencies })
             : new LedgerEntry.Invalid(new RejectedRow(row.Number, key, problems, Texts(row, header)) { DuplicateOf = duplicateOf });
     }
 

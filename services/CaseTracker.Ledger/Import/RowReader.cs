@@ -33,6 +33,17 @@ internal sealed class RowReader
 
     public void Fail(string column, string reason) => Problems.Add(new(_row.Number, column, reason));
 
+    /// <summary>What the row left unsaid that the import filled in or accepted (each kind counted in the import summary).</summary>
+    public List<string> Leniencies { get; } = [];
+
+    public void Lenient(string what)
+    {
+        if (!Leniencies.Contains(what))
+        {
+            Leniencies.Add(what);
+        }
+    }
+
     /// <summary>The trimmed text of a column; empty when the file has no such column or the cell is empty.</summary>
     public string Text(string column) => Cell(column) is { TooLong: false } cell ? Export.CsvLedgerWriter.Unguard(cell.Text.Trim()) : "";
 

@@ -128,11 +128,15 @@ public sealed record StartConsultationBody(
 /// <summary>收到征求意见答复.</summary>
 public sealed record RecordConsultationAnswerBody(
     [property: Description("征求意见的编号"), MaxLength(40)] string ConsultationId,
-    [property: Description("收到答复日期")] DateOnly On) : IMilestoneBody<RecordConsultationAnswerBody>
+    [property: Description("收到答复日期")] DateOnly On,
+    [property: Description("第三方的意见（条例第三十二条）：同意公开、不同意公开；征求其他机关意见时留空")] ThirdPartyAnswer? PartyAnswer = null,
+    [property: Description("第三方不同意公开的理由"), MaxLength(FormValues.MaxText)] string? Reasons = null) : IMilestoneBody<RecordConsultationAnswerBody>
 {
-    public static RecordConsultationAnswerBody Read(FormValues v) => new(v.Text("consultationId", "征求意见", 40), v.Date("on", "收到答复日期"));
+    public static RecordConsultationAnswerBody Read(FormValues v) => new(v.Text("consultationId", "征求意见", 40), v.Date("on", "收到答复日期"),
+        v.Optional("partyAnswer", "第三方意见", 40) is null ? null : v.Choice("partyAnswer", "第三方意见", Choices.ThirdPartyAnswers),
+        v.Optional("reasons", "不同意公开的理由"));
 
-    public CaseCommand ToCommand() => new RecordConsultationAnswer(ConsultationId, On);
+    public CaseCommand ToCommand() => new RecordConsultationAnswer(ConsultationId, On, PartyAnswer, Reasons);
 }
 
 /// <summary>征求意见逾期未答复.</summary>
@@ -159,25 +163,71 @@ public sealed record ExtendBody(
     public CaseCommand ToCommand() => new Extend(On, Approver, Reason, ApplicantToldOn);
 }
 
-/// <summary>发出收费通知（国办函〔2020〕109号）.</summary>
+/// <summary>
+/// 发出收费通知（国办函〔2020〕109号）. The amount is the tiers' computation: 按件 from the applicant's requests to the agency in the
+/// month (looked up by the keyed hash of the ID number), 按量 from <see cref="Pages"/>. An amount given must agree with it.
+/// </summary>
 public sealed record IssueFeeNoticeBody(
     [property: Description("通知日期")] DateOnly On,
-    [property: Description("金额（元）"), Range(0.01, 1_000_000)] decimal Amount,
-    [property: Description("计收方式（代码或中文名称）")] FeeMethod Method,
-    [property: Description("申请人收到通知日期")] DateOnly ApplicantReceivedOn) : IMilestoneBody<IssueFeeNoticeBody>
+    [property: Description("计费方式（代码或中文名称：按件、按量）")] FeeMethod Method,
+    [property: Description("申请人收到通知日期")] DateOnly ApplicantReceivedOn,
+    [property: Description("计费页数（按量计收时必填）"), Range(1, 1_000_000)] int? Pages = null,
+    [property: Description("收费金额（元）；留空按计费标准计算，填写的须与计算结果一致"), Range(0.01, 1_000_000)] decimal? Amount = null)
+    : IMilestoneBody<IssueFeeNoticeBody>
 {
-    public static IssueFeeNoticeBody Read(FormValues v) => new(v.Date("on", "通知日期"), v.Decimal("amount", "金额（元）", 0.01m, 1_000_000m),
-        v.Choice("method", "计收方式", Choices.FeeMethods), v.Date("applicantReceivedOn", "申请人收到通知日期"));
+    public static IssueFeeNoticeBody Read(FormValues v)
+    {
+        var method = v.Choice("method", "计费方式", Choices.FeeMethods);
+        var pages = method == FeeMethod.PerVolume ? v.Int("pages", "计费页数", 1, 1_000_000) : (int?)null;
+        var amount = v.Optional("amount", "收费金额（元）", 40) is null ? (decimal?)null : v.Decimal("amount", "收费金额（元）", 0.01m, 1_000_000m);
+        return new(v.Date("on", "通知日期"), method, v.Date("applicantReceivedOn", "申请人收到通知日期"), pages, amount);
+    }
 
-    public CaseCommand ToCommand() => new IssueFeeNotice(On, Amount, Method, ApplicantReceivedOn);
+    public CaseCommand ToCommand()
+    {
+        if (Method == FeeMethod.PerVolume && Pages is null)
+        {
+            throw new UserError("pages", "计费页数：按量计收须填写页数（国办函〔2020〕109号）。");
+        }
+
+        var quantity = Method == FeeMethod.PerVolume ? Pages : null;
+        var amount = Amount ?? (quantity is { } q ? Domain.Fees.FeeSchedule.Compute(Method, q).Amount : 0m);
+        return new IssueFeeNotice(On, amount, Method, ApplicantReceivedOn, quantity);
+    }
 }
 
 /// <summary>收到缴费.</summary>
-public sealed record RecordFeePaymentBody([property: Description("缴费日期")] DateOnly On) : IMilestoneBody<RecordFeePaymentBody>
+public sealed record RecordFeePaymentBody(
+    [property: Description("缴费日期")] DateOnly On,
+    [property: Description("缴费金额（元）；留空为收费通知的金额"), Range(0.01, 1_000_000)] decimal? Amount = null) : IMilestoneBody<RecordFeePaymentBody>
 {
-    public static RecordFeePaymentBody Read(FormValues v) => new(v.Date("on", "缴费日期"));
+    public static RecordFeePaymentBody Read(FormValues v) => new(v.Date("on", "缴费日期"),
+        v.Optional("amount", "缴费金额（元）", 40) is null ? null : v.Decimal("amount", "缴费金额（元）", 0.01m, 1_000_000m));
 
-    public CaseCommand ToCommand() => new RecordFeePayment(On);
+    public CaseCommand ToCommand() => new RecordFeePayment(On, Amount);
+}
+
+/// <summary>减免收费（国办函〔2020〕109号）：另行登记，写明理由.</summary>
+public sealed record WaiveFeeBody(
+    [property: Description("减免日期")] DateOnly On,
+    [property: Description("减免理由"), MaxLength(FormValues.MaxText)] string Reason) : IMilestoneBody<WaiveFeeBody>
+{
+    public static WaiveFeeBody Read(FormValues v) => new(v.Date("on", "减免日期"), v.Text("reason", "减免理由"));
+
+    public CaseCommand ToCommand() => new WaiveFee(On, Reason);
+}
+
+/// <summary>以公共利益为由决定公开（条例第三十二条）：第三方不同意公开时，写明理由并书面告知第三方.</summary>
+public sealed record DecidePublicInterestDisclosureBody(
+    [property: Description("征求意见的编号"), MaxLength(40)] string ConsultationId,
+    [property: Description("决定日期")] DateOnly On,
+    [property: Description("不公开可能对公共利益造成重大影响的理由"), MaxLength(FormValues.MaxText)] string Reasons,
+    [property: Description("书面告知第三方日期")] DateOnly ThirdPartyNotifiedOn) : IMilestoneBody<DecidePublicInterestDisclosureBody>
+{
+    public static DecidePublicInterestDisclosureBody Read(FormValues v) => new(v.Text("consultationId", "征求意见", 40), v.Date("on", "决定日期"),
+        v.Text("reasons", "理由"), v.Date("thirdPartyNotifiedOn", "书面告知第三方日期"));
+
+    public CaseCommand ToCommand() => new DecidePublicInterestDisclosure(ConsultationId, On, Reasons, ThirdPartyNotifiedOn);
 }
 
 /// <summary>逾期未缴费.</summary>
@@ -214,12 +264,14 @@ public sealed record AnswerBody(
     [property: Description("答复结果（代码或中文名称；只限答复类结果）")] Outcome Outcome,
     [property: Description("部分公开的不予公开理由（条例第三十七条）：数组，或以逗号分隔的文本")]
     IReadOnlyList<Outcome>? WithheldGrounds = null,
-    [property: Description("备注"), MaxLength(FormValues.MaxText)] string? Note = null) : IMilestoneBody<AnswerBody>
+    [property: Description("备注"), MaxLength(FormValues.MaxText)] string? Note = null,
+    [property: Description("重复申请的原申请编号（条例第三十六条第（六）项：同一申请人此前已经答复的申请）"), MaxLength(60)] string? RepeatOf = null)
+    : IMilestoneBody<AnswerBody>
 {
     public static AnswerBody Read(FormValues v) => new(v.Date("on", "答复日期"), v.Choice("outcome", "答复结果", Choices.Decisions),
-        v.Choices("withheldGrounds", "不予公开理由", Choices.WithholdingGrounds), v.Optional("note", "备注"));
+        v.Choices("withheldGrounds", "不予公开理由", Choices.WithholdingGrounds), v.Optional("note", "备注"), v.Optional("repeatOf", "原申请编号", 60));
 
-    public CaseCommand ToCommand() => new Answer(On, Outcome, new GroundList(WithheldGrounds ?? []), Note ?? "");
+    public CaseCommand ToCommand() => new Answer(On, Outcome, new GroundList(WithheldGrounds ?? []), Note ?? "", RepeatOf: RepeatOf);
 }
 
 /// <summary>申请人撤回申请.</summary>

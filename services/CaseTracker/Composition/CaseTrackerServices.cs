@@ -72,6 +72,7 @@ public static class CaseTrackerServices
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(MetadataBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TextBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(AuthorizationBehavior<,>));
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(Statute.StatuteBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(RetryOnConflictBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(TracingBehavior<,>));
         return services;

@@ -94,6 +94,11 @@ public static class LedgerVerbs
             await session.Output.WriteLineAsync(
                 $"导入完成：新建 {result.CasesCreated} 件，追加办理环节 {result.CasesExtended} 件，"
                 + $"共写入 {result.EventsWritten} 个事件；无效 {plan.RejectedCount} 行。");
+            foreach (var (leniency, rows) in plan.Leniencies)
+            {
+                await session.Output.WriteLineAsync($"从宽处理：{leniency}，{rows} 行。");
+            }
+
             if (result.AgenciesRegistered.Count > 0)
             {
                 await session.Output.WriteLineAsync(

@@ -31,6 +31,7 @@ public sealed class YearEndReports(ReportQueries rows, AgencyDirectory agencies,
         var request = new ReportRequest(selection, query.Year, query.AsOf, query.Format);
         var accumulator = new ReportAccumulator(request);
         var appeals = await rows.AppealsForYearAsync(request.YearStart, request.Cutoff, ct);
+        var fees = await rows.FeesForYearAsync(request.YearStart, request.Cutoff, ct);
         await foreach (var row in rows.CasesForYearAsync(request.YearStart, request.PreviousCutoff, request.Cutoff, ct))
         {
             if (selection.Contains(row.Agency))
@@ -38,7 +39,11 @@ public sealed class YearEndReports(ReportQueries rows, AgencyDirectory agencies,
                 accumulator.Add(new CaseRecord(row.CaseId, row.Agency, row.ApplicantType, row.ReceivedOn, row.ClosedOn, row.Outcome,
                     appeals[row.CaseId]
                         .Select(a => new AppealRecord(a.AppealId, a.Kind, a.AfterReconsideration, a.FiledOn, a.ConcludedOn, a.Result))
-                        .ToList()));
+                        .ToList(),
+                    row.Channel,
+                    fees.TryGetValue(row.CaseId, out var fee)
+                        ? new FeeRecord(fee.NoticeOn, fee.AmountFen / 100m, fee.PaidOn, fee.PaidFen / 100m)
+                        : null));
             }
         }
 

@@ -9,6 +9,9 @@ public static class Choices
     public static readonly IReadOnlyList<(ConsultationKind Value, string Label)> ConsultationKinds =
         Enum.GetValues<ConsultationKind>().Select(k => (k, k.Label())).ToList();
 
+    public static readonly IReadOnlyList<(ThirdPartyAnswer Value, string Label)> ThirdPartyAnswers =
+        Enum.GetValues<ThirdPartyAnswer>().Select(k => (k, k.Label())).ToList();
+
     public static readonly IReadOnlyList<(FeeMethod Value, string Label)> FeeMethods =
         Enum.GetValues<FeeMethod>().Select(k => (k, k.Label())).ToList();
 
@@ -28,6 +31,10 @@ public static class Choices
 
     public static IReadOnlyList<(string, string)> OpenConsultations(CaseState state) =>
         state.Consultations.Where(c => c.IsOpen).Select(c => (c.Id, $"{c.Id}：{c.Party}（{c.StartedOn:yyyy-MM-dd}）")).ToList();
+
+    /// <summary>Third-party consultations answered 不同意公开 (条例第三十二条), for a public-interest disclosure decision.</summary>
+    public static IReadOnlyList<(string, string)> ObjectedConsultations(CaseState state) =>
+        state.Consultations.Where(c => c.Objected).Select(c => (c.Id, $"{c.Id}：{c.Party}不同意公开（{c.ObjectionReasons}）")).ToList();
 
     public static IReadOnlyList<(string, string)> OpenAppeals(CaseState state, AppealKind kind) =>
         state.Appeals.Where(a => a.Kind == kind && a.ConcludedOn is null).Select(a => (a.Id, $"{a.Id}：{a.Forum}（{a.FiledOn:yyyy-MM-dd}）")).ToList();
