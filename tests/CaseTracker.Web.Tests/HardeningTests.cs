@@ -231,12 +231,8 @@ public sealed class HardeningTests(HostFixture host)
 /// <summary>A host that believes X-Forwarded-* from 127.0.0.1 (CASETRACKER_TRUSTED_PROXIES), as behind a TLS proxy.</summary>
 public sealed class ProxiedHostFixture : HostFixture
 {
-    protected override Dictionary<string, string?> Settings()
-    {
-        var settings = base.Settings();
-        settings[Security.ForwardedHeadersSetup.TrustedProxiesKey] = "127.0.0.1";
-        return settings;
-    }
+    protected override Task<IReadOnlyDictionary<string, string?>> SettingsAsync() =>
+        Task.FromResult<IReadOnlyDictionary<string, string?>>(new Dictionary<string, string?> { [Security.ForwardedHeadersSetup.TrustedProxiesKey] = "127.0.0.1" });
 }
 
 public sealed class ForwardedHeadersTests(ProxiedHostFixture host) : IClassFixture<ProxiedHostFixture>
