@@ -214,17 +214,10 @@ public sealed class HardeningTests(HostFixture host)
 
     private static async Task<int> CountNumberedAsync(HttpClient api, string number)
     {
-        for (var attempt = 0; ; attempt++)
-        {
-            var rows = await api.GetFromJsonAsync<JsonElement>("/api/cases?q=" + Uri.EscapeDataString(number));
-            var count = rows.EnumerateArray().Count(r => r.Str("caseNumber") == number);
-            if (count > 0 || attempt >= 20)
-            {
-                return count;
-            }
-
-            await Task.Delay(100);
-        }
+        var rows = await Eventually.ReturnsAsync(
+            () => api.GetFromJsonAsync<JsonElement>("/api/cases?q=" + Uri.EscapeDataString(number)),
+            page => page.GetProperty("items").GetArrayLength() > 0, $"the case list to show {number}");
+        return rows.GetProperty("items").EnumerateArray().Count(r => r.Str("caseNumber") == number);
     }
 }
 
