@@ -34,6 +34,7 @@ public static class CaseTrackerOpenApi
         ["dashboard"] = "期限监督",
         ["reports"] = "政府信息公开工作年度报告",
         ["agencies"] = "机关：按编号规则建议下一个编号",
+        ["letters"] = "文书：签发（编定文号）、送达登记、本案应有的文书",
     };
 
     private static readonly Dictionary<int, string> ProblemDescriptions = new()
