@@ -37,6 +37,9 @@ public class OpenApiTests(HostFixture host)
         ("get", "/api/dashboard", "getDashboard"),
         ("get", "/api/reports/{year}", "getYearReport"),
         ("get", "/api/agencies/{agency}/next-number", "getNextCaseNumber"),
+        ("get", "/api/cases/{id}/letters", "listLetters"),
+        ("post", "/api/cases/{id}/letters", "issueLetter"),
+        ("post", "/api/cases/{id}/letters/delivery", "recordLetterDelivery"),
         .. MilestoneKinds.Zip(MilestoneOperationIds, (kind, id) => ("post", $"/api/cases/{{id}}/milestones/{kind}", id)),
     ];
 
@@ -45,11 +48,11 @@ public class OpenApiTests(HostFixture host)
     {
         var doc = await DocumentAsync();
         var operations = Operations(doc).ToList();
-        Assert.Equal(6 + 21, operations.Count);
+        Assert.Equal(9 + 21, operations.Count);
         Assert.Equal(Expected.OrderBy(e => e.Path).ThenBy(e => e.Method), operations.Select(o => (o.Method, o.Path, o.Op.GetProperty("operationId").GetString()!))
             .OrderBy(e => e.Path).ThenBy(e => e.Method));
         var tags = doc.GetProperty("tags").EnumerateArray().ToDictionary(t => t.GetProperty("name").GetString()!, t => t.Str("description"));
-        Assert.Equal(["agencies", "cases", "dashboard", "milestones", "reports"], tags.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["agencies", "cases", "dashboard", "letters", "milestones", "reports"], tags.Keys.Order(StringComparer.Ordinal));
         Assert.All(tags.Values, d => Assert.False(string.IsNullOrWhiteSpace(d)));
         foreach (var (method, path, op) in operations)
         {

@@ -33,6 +33,8 @@ public static class LetterPages
     public static string Href(Guid caseId, LetterKind kind, string subject, string? suffix = null) =>
         $"/cases/{caseId}/letters/{kind.Slug()}{suffix}" + (subject.Length > 0 ? $"?subject={Uri.EscapeDataString(subject)}" : "");
 
+    private static string WithQuery(string href, string query) => href + (href.Contains('?', StringComparison.Ordinal) ? "&" : "?") + query;
+
     public static bool SeesPersonalData(HttpContext context, string agency) =>
         context.Access().SeesPersonalData(WebUser.Of(context.User)!.Role, agency);
 
@@ -60,7 +62,7 @@ public static class LetterPages
         try
         {
             await mediator.Send(new IssueLetter(id, letterKind, subject, form.OptionalDate("on", "签发日期")), context.RequestAborted);
-            return Results.Redirect(Href(id, letterKind, subject ?? "") + (subject is null ? "?" : "&") + "done=issued");
+            return Results.Redirect(WithQuery(Href(id, letterKind, subject ?? ""), "done=issued"));
         }
         catch (Exception error) when (Problem.From(error) is { Status: not (403 or 404) } problem)
         {
@@ -81,7 +83,7 @@ public static class LetterPages
             var letter = file.State.Letters.FirstOrDefault(l => l.Kind == letterKind && l.Subject == due.Subject)
                 ?? throw new DomainException("delivery.not_issued", $"{letterKind.Label()}尚未签发，不能登记送达。");
             await mediator.Send(new RecordMilestone(id, LetterForms.Delivery(form, letter.LetterId)), context.RequestAborted);
-            return Results.Redirect(Href(id, letterKind, due.Subject) + (due.Subject.Length == 0 ? "?" : "&") + "done=delivered");
+            return Results.Redirect(WithQuery(Href(id, letterKind, due.Subject), "done=delivered"));
         }
         catch (Exception error) when (Problem.From(error) is { Status: not (403 or 404) } problem)
         {

@@ -35,6 +35,7 @@ public static class CaseTrackerOpenApi
         ["reports"] = "政府信息公开工作年度报告",
         ["agencies"] = "机关：按编号规则建议下一个编号",
         ["public"] = "公众：网上提交申请、凭查询码查询（无需登录，限制频率）",
+        ["letters"] = "文书：签发（编定文号）、送达登记、本案应有的文书",
     };
 
     private static readonly Dictionary<int, string> ProblemDescriptions = new()
