@@ -32,7 +32,7 @@ public sealed class PortalBrowserTests(PortalFixture host) : IAsyncLifetime
 
         await TrackAsync(phone, code);
         Assert.Equal("办理中", await phone.TextContentAsync("#status-label"));
-        Assert.Equal(ApiHelpers.Today.Iso(), await phone.TextContentAsync("#status-received"));
+        Assert.Equal(PortalHelpers.Today.Iso(), await phone.TextContentAsync("#status-received"));
         var shown = await phone.TextContentAsync("#status-deadline") ?? "";
         Assert.Matches("^\\d{4}-\\d{2}-\\d{2}$", shown);
         Assert.Contains(shown, deadline, StringComparison.Ordinal);
