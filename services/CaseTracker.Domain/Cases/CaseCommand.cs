@@ -68,4 +68,10 @@ public abstract record CaseCommand
     public sealed record CorrectOutcome(Outcome Outcome, GroundList WithheldGrounds, string Reason, DateOnly On) : CaseCommand;
 
     public sealed record CorrectApplicantType(ApplicantType ApplicantType, string Reason, DateOnly On) : CaseCommand;
+
+    public sealed record IssueLetter(
+        string LetterId, LetterKind Kind, string Subject, string Number, int Year, int Sequence, int TemplateVersion, string ContentHash, DateOnly On)
+        : CaseCommand;
+
+    public sealed record RecordDelivery(string LetterId, DeliveryMethod Method, string Detail, DateTimeOffset? At, DateOnly On) : CaseCommand;
 }

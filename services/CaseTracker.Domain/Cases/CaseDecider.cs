@@ -98,6 +98,8 @@ public static partial class CaseDecider
         SetDelayedAnswerDate c => new DelayedAnswerDateSet(c.On, c.AnswerBy, c.ApplicantToldOn ?? c.On),
         Answer c => new Decided(c.On, c.Outcome, c.WithheldGrounds, c.Note.Trim()),
         Withdraw c => new Withdrawn(c.On),
+        IssueLetter c => new LetterIssued(c.LetterId, c.Kind, c.Subject.Trim(), c.Number.Trim(), c.Year, c.Sequence, c.TemplateVersion, c.ContentHash, c.On),
+        RecordDelivery c => new LetterDelivered(c.LetterId, c.Method, c.Detail.Trim(), c.At, c.On),
         FileReconsideration c => new ReconsiderationFiled(c.AppealId, c.On, c.Body.Trim()),
         ConcludeReconsideration c => new ReconsiderationConcluded(c.AppealId, c.On, c.Result),
         FileLawsuit c => new LawsuitFiled(c.AppealId, c.On, c.Court.Trim(), c.AfterReconsideration),

@@ -160,4 +160,21 @@ public abstract record CaseEvent
     {
         public override CaseEvent WithDate(DateOnly date) => this with { On = date };
     }
+
+    /// <summary>
+    /// 文书签发: the letter a milestone calls for, numbered (文号 <paramref name="Number"/>: the <paramref name="Sequence"/>-th of its
+    /// agency in <paramref name="Year"/>), with the template version that made it and the SHA-256 of its rendered text.
+    /// </summary>
+    public sealed record LetterIssued(
+        string LetterId, LetterKind Kind, string Subject, string Number, int Year, int Sequence, int TemplateVersion, string ContentHash, DateOnly On)
+        : CaseEvent
+    {
+        public override CaseEvent WithDate(DateOnly date) => this with { On = date };
+    }
+
+    /// <summary>送达: the day (and for 电子 the time) a letter reached its addressee; the clock counts from it where the law does.</summary>
+    public sealed record LetterDelivered(string LetterId, DeliveryMethod Method, string Detail, DateTimeOffset? At, DateOnly On) : CaseEvent
+    {
+        public override CaseEvent WithDate(DateOnly date) => this with { On = date };
+    }
 }

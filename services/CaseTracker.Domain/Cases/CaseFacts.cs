@@ -7,6 +7,9 @@ public sealed record Milestone(int Number, CaseEvent Event);
 
 public sealed record Supplement(DateOnly RequestedOn, string Items, DateOnly? RespondBy, DateOnly? ReceivedOn, DateOnly? LapsedOn)
 {
+    /// <summary>The day the applicant received the 补正告知书 (its delivery), when recorded.</summary>
+    public DateOnly? DeliveredOn { get; init; }
+
     public bool IsPending => ReceivedOn is null && LapsedOn is null;
 }
 

@@ -36,8 +36,35 @@ internal static class CaseProjection
         LawsuitFiled e => s with { Appeals = s.Appeals.Add(new Appeal(e.AppealId, AppealKind.Lawsuit, e.On, e.Court, e.AfterReconsideration, null, null)) },
         ReconsiderationConcluded e => ConcludeAppeal(s, e.AppealId, e.On, e.Result),
         LawsuitConcluded e => ConcludeAppeal(s, e.AppealId, e.On, e.Result),
+        LetterIssued e => s with
+        {
+            Letters = s.Letters.Add(new IssuedLetter(e.LetterId, e.Kind, e.Subject, e.Number, e.On, m.Number, e.TemplateVersion, e.ContentHash)),
+        },
+        LetterDelivered e => Deliver(s, e),
         _ => s,
     };
+
+    /// <summary>
+    /// A delivery dates the applicant's (or the party's) receipt where the law counts from it: the fee payment period
+    /// (国办函〔2020〕109号), the consultation's 15 working days (第三十二条、第三十四条), the 补正 period (第三十条).
+    /// </summary>
+    private static CaseState Deliver(CaseState s, LetterDelivered e)
+    {
+        if (s.Letters.FirstOrDefault(l => l.LetterId == e.LetterId) is not { } letter)
+        {
+            return s;
+        }
+
+        s = s with { Letters = s.Letters.Replace(letter, letter with { Delivery = new Delivery(e.Method, e.On, e.Detail, e.At) }) };
+        return letter.Kind switch
+        {
+            LetterKind.Fee when s.Fee is { } fee => s with { Fee = fee with { ApplicantReceivedOn = e.On } },
+            LetterKind.Supplement when s.Supplement is { } sup => s with { Supplement = sup with { DeliveredOn = e.On } },
+            LetterKind.Consultation when s.Consultations.FirstOrDefault(c => c.Id == letter.Subject) is { } c =>
+                s with { Consultations = s.Consultations.Replace(c, c with { PartyReceivedOn = e.On }) },
+            _ => s,
+        };
+    }
 
     private static CaseState EndConsultation(CaseState s, string id, DateOnly on, bool answered)
     {

@@ -34,6 +34,13 @@ internal static class CaseRules
                 : Refuse("date.before_receipt", $"{Name(e)}日期{e.On:yyyy-MM-dd}早于收到申请日期{receipt.On:yyyy-MM-dd}。");
         }
 
+        if (e is LetterIssued or LetterDelivered)
+        {
+            // Letters follow their milestone, also once the case is closed (the 答复书 is issued with the answer).
+            LetterRules.Check(e, s);
+            return;
+        }
+
         var isAppeal = e is ReconsiderationFiled or ReconsiderationConcluded or LawsuitFiled or LawsuitConcluded;
         if (!isAppeal && s.Closure is { } closure)
         {
@@ -204,6 +211,8 @@ internal static class CaseRules
         ReconsiderationConcluded => "行政复议审结",
         LawsuitFiled => "行政诉讼",
         LawsuitConcluded => "行政诉讼审结",
+        LetterIssued l => "签发" + l.Kind.Label(),
+        LetterDelivered => "送达",
         _ => "更正",
     };
 
@@ -296,7 +305,7 @@ internal static class CaseRules
             "decision.excessive_without_reasons", "以“无正当理由大量反复申请”不予处理前，应先要求申请人说明理由（条例第三十五条）。");
     }
 
-    private static void Require(bool condition, string rule, string message)
+    internal static void Require(bool condition, string rule, string message)
     {
         if (!condition)
         {
@@ -304,5 +313,5 @@ internal static class CaseRules
         }
     }
 
-    private static DomainException Refuse(string rule, string message) => new(rule, message);
+    internal static DomainException Refuse(string rule, string message) => new(rule, message);
 }

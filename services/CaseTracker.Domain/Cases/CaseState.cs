@@ -38,6 +38,13 @@ public sealed record CaseState
 
     public ImmutableList<Appeal> Appeals { get; init; } = [];
 
+    /// <summary>The letters issued on the case (文书), each with its delivery once recorded.</summary>
+    public ImmutableList<IssuedLetter> Letters { get; init; } = [];
+
+    /// <summary>The day the applicant received the answer (its letter's delivery): remedy windows count from it.</summary>
+    public DateOnly? AnswerDeliveredOn =>
+        Letters.FirstOrDefault(l => l.Kind == LetterKind.Answer && l.Delivery is not null)?.Delivery!.On;
+
     public int CorrectionCount { get; init; }
 
     public bool Exists => Receipt is not null;

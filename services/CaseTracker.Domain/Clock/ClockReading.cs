@@ -72,8 +72,8 @@ public sealed record ClockReading
     public IReadOnlyList<int> LateMilestones { get; init; } = [];
 
     /// <summary>
-    /// 行政复议 within 60 days of learning of the decision. The model has no delivery date yet, so it counts from the
-    /// decision date. None for a withdrawn case.
+    /// 行政复议 within 60 days of learning of the decision: from the 答复书's delivery when recorded, else the decision
+    /// date. None for a withdrawn case.
     /// </summary>
     public DateOnly? ReconsiderationWindowEnds { get; init; }
 

@@ -122,9 +122,22 @@ public static class StatutoryClock
     public static CalendarDate SupplementNoticeDue(DateOnly receivedOn, WorkingCalendar calendar, ClockSettings settings) =>
         calendar.AddWorkingDays(DayZero(receivedOn, settings), ClockSettings.SupplementNoticeDays);
 
-    /// <summary>条例第三十条: the supplement period the notice gave; an old notice without one has the operator's default.</summary>
-    public static DateOnly SupplementRespondBy(Supplement supplement, WorkingCalendar calendar, ClockSettings settings) =>
-        supplement.RespondBy ?? calendar.AddWorkingDays(supplement.RequestedOn, settings.SupplementDefaultDays).Date;
+    /// <summary>
+    /// 条例第三十条: the supplement period the notice gave; an old notice without one has the operator's default. The
+    /// applicant has the period from receiving the notice: when its delivery is recorded later than the notice date, the
+    /// period's working days count from the delivery date instead.
+    /// </summary>
+    public static DateOnly SupplementRespondBy(Supplement supplement, WorkingCalendar calendar, ClockSettings settings)
+    {
+        var given = supplement.RespondBy ?? calendar.AddWorkingDays(supplement.RequestedOn, settings.SupplementDefaultDays).Date;
+        if (supplement.DeliveredOn is not { } delivered || delivered <= supplement.RequestedOn)
+        {
+            return given;
+        }
+
+        var days = given > supplement.RequestedOn ? calendar.CountWorkingDays(supplement.RequestedOn, given).Days : 0;
+        return calendar.AddWorkingDays(delivered, days).Date;
+    }
 
     /// <summary>条例第三十二条、第三十四条: the party has 15 working days from the day it received the letter.</summary>
     public static CalendarDate ConsultationReplyDue(Consultation c, WorkingCalendar calendar, ClockSettings settings) =>
@@ -136,8 +149,9 @@ public static class StatutoryClock
 
     /// <summary>
     /// 行政复议 within 60 days of learning of the decision; 行政诉讼 within 6 months, or within 15 days of the
-    /// reconsideration decision (行政诉讼法第四十五条、第四十六条). The model has no delivery date yet, so both count from
-    /// the decision date (and the reconsideration's conclusion date). A withdrawn case has none.
+    /// reconsideration decision (行政诉讼法第四十五条、第四十六条). Both count from the day the applicant received the
+    /// 答复书 (its recorded delivery), else from the decision date; a reconsideration counts from its conclusion date.
+    /// A withdrawn case has none.
     /// </summary>
     public static (DateOnly? Reconsideration, DateOnly? Lawsuit) RemedyWindows(CaseState s)
     {
@@ -148,7 +162,8 @@ public static class StatutoryClock
 
         var reconsidered = s.Appeals.Where(a => a.Kind == AppealKind.Reconsideration && a.ConcludedOn is not null)
             .Select(a => a.ConcludedOn!.Value).DefaultIfEmpty().Max();
-        return (closure.On.AddDays(60), reconsidered == default ? closure.On.AddMonths(6) : reconsidered.AddDays(15));
+        var learned = s.AnswerDeliveredOn is { } delivered && delivered > closure.On ? delivered : closure.On;
+        return (learned.AddDays(60), reconsidered == default ? learned.AddMonths(6) : reconsidered.AddDays(15));
     }
 
     /// <summary>The day before day 1 of a period that starts on <paramref name="start"/>.</summary>

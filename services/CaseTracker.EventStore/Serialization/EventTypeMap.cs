@@ -32,6 +32,8 @@ public static class EventTypeMap
         (typeof(DateCorrected), "case.date-corrected", 1),
         (typeof(OutcomeCorrected), "case.outcome-corrected", 1),
         (typeof(ApplicantTypeCorrected), "case.applicant-type-corrected", 1),
+        (typeof(LetterIssued), "case.letter-issued", 1),
+        (typeof(LetterDelivered), "case.letter-delivered", 1),
     ];
 
     private static readonly Dictionary<Type, (string Name, int Version)> ByType =

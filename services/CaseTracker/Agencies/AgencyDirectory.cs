@@ -7,7 +7,8 @@ namespace CaseTracker.Agencies;
 /// <param name="Parent">上级机关; null for an agency at the top.</param>
 /// <param name="Code">机关代码, used by the {机关代码} of the numbering pattern; null when not set.</param>
 /// <param name="NumberPattern">编号规则 (<see cref="CaseNumberPattern"/>) intake proposes the next 编号 from; null when not set.</param>
-public sealed record Agency(string Name, string? Parent, string? Code = null, string? NumberPattern = null);
+/// <param name="Letters">文书 settings (文号字头, 复议机关, 管辖法院): see <c>Letters/README.md</c>; null when not set.</param>
+public sealed record Agency(string Name, string? Parent, string? Code = null, string? NumberPattern = null, Letters.LetterSettings? Letters = null);
 
 /// <summary>The agencies and their hierarchy (上级机关), kept in the store.</summary>
 public sealed class AgencyDirectory(DocumentStore documents)
@@ -67,7 +68,7 @@ public sealed class AgencyDirectory(DocumentStore documents)
         // A file or form that names only the hierarchy keeps the numbering an administrator set.
         var known = (await ListAsync(ct)).ToDictionary(a => a.Name);
         var kept = agencies.Select(a => known.TryGetValue(a.Name, out var old)
-            ? a with { Code = a.Code ?? old.Code, NumberPattern = a.NumberPattern ?? old.NumberPattern }
+            ? a with { Code = a.Code ?? old.Code, NumberPattern = a.NumberPattern ?? old.NumberPattern, Letters = a.Letters ?? old.Letters }
             : a);
         await documents.PutManyAsync(Collection, kept.Select(a => (a.Name, a)).ToList(), by, ct: ct);
     }

@@ -23,6 +23,7 @@ public static class CliApp
             CalendarVerbs.Create(),
             ReadModelVerbs.Create(),
             ServeVerb.Create(),
+            Letters.LetterVerb.Create(),
         };
         root.Options.Add(CliOptions.Store);
         return root;

@@ -8,6 +8,7 @@ using CaseTracker.EventStore.Projections;
 using CaseTracker.EventStore.Sql;
 using CaseTracker.Ledger;
 using CaseTracker.Mail;
+using CaseTracker.Letters;
 using CaseTracker.Pipeline;
 using CaseTracker.ReadModels;
 using CaseTracker.ReadModels.Appeals;
@@ -56,6 +57,8 @@ public static class CaseTrackerServices
         services.AddScoped<LedgerImport>();
         services.AddScoped<LedgerExportQuery>();
         services.AddCaseTrackerMail();
+        services.AddSingleton<LetterTemplates>();
+        services.AddTransient<LetterDesk>();
 
         services.AddMediator();
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(MetadataBehavior<,>));

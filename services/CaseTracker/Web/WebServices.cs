@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using CaseTracker.Cases;
 using CaseTracker.Deadlines;
 using CaseTracker.Mail;
+using CaseTracker.Letters;
 using CaseTracker.Pipeline;
 using CaseTracker.Portal;
 using CaseTracker.ReadModels;
@@ -101,6 +102,7 @@ public static class WebServices
             .RequireAuthorization().ExcludeFromDescription();
         app.MapSignIn();
         app.MapCasePages();
+        app.MapLetters();
         app.MapDashboard();
         app.MapReports();
         app.MapAdmin();

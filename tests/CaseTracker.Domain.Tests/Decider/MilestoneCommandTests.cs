@@ -62,7 +62,14 @@ public class MilestoneCommandTests
             new OutcomeCorrected(Outcome.UnavailableDoesNotExist, GroundList.None, "结果录错", D("2023-03-25"))),
         ["CorrectApplicantType"] = (Given(R).When(new C.CorrectApplicantType(ApplicantType.LegalServiceProvider, "实为律师事务所", D("2023-03-05"))),
             new ApplicantTypeCorrected(ApplicantType.LegalServiceProvider, "实为律师事务所", D("2023-03-05"))),
+        ["IssueLetter"] = (Given(R).When(new C.IssueLetter("测教公开〔2023〕1号", LetterKind.Receipt, " ", "测教公开〔2023〕1号", 2023, 1, 1, Hash, D("2023-03-02"))),
+            new LetterIssued("测教公开〔2023〕1号", LetterKind.Receipt, "", "测教公开〔2023〕1号", 2023, 1, 1, Hash, D("2023-03-02"))),
+        ["RecordDelivery"] = (Given(R, new LetterIssued("L1", LetterKind.Receipt, "", "测教公开〔2023〕1号", 2023, 1, 1, Hash, D("2023-03-02")))
+            .When(new C.RecordDelivery("L1", DeliveryMethod.Post, " EA123456789CN ", null, D("2023-03-04"))),
+            new LetterDelivered("L1", DeliveryMethod.Post, "EA123456789CN", null, D("2023-03-04"))),
     };
+
+    private static string Hash => new('a', 64);
 
     public static TheoryData<string> Commands => new(Cases.Keys);
 

@@ -34,6 +34,8 @@ public static class EveryEvent
             new DateCorrected(2, d.AddDays(4), "收到补正日期登记错误", d.AddDays(35)),
             new OutcomeCorrected(Outcome.UnavailableDoesNotExist, GroundList.None, "答复类型登记错误", d.AddDays(36)),
             new ApplicantTypeCorrected(ApplicantType.CommercialEnterprise, "申请人类型登记错误", d.AddDays(37)),
+            new LetterIssued("L1", LetterKind.Answer, "", "测教公开〔2024〕7号", 2024, 7, 3, new string('a', 64), d.AddDays(30)),
+            new LetterDelivered("L1", DeliveryMethod.Electronic, "电子邮件", new DateTimeOffset(2024, 6, 6, 10, 15, 0, TimeSpan.FromHours(8)), d.AddDays(31)),
         ];
     }
 }

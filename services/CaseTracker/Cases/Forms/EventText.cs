@@ -31,6 +31,8 @@ public static class EventText
         DateCorrected => "更正日期",
         OutcomeCorrected => "更正答复结果",
         ApplicantTypeCorrected => "更正申请人类型",
+        LetterIssued l => "签发" + l.Kind.Label(),
+        LetterDelivered d => d.Method.Label(),
         _ => e.GetType().Name,
     };
 
@@ -52,6 +54,8 @@ public static class EventText
         DateCorrected d => $"第 {d.Milestone} 个环节的日期应为 {d.CorrectDate:yyyy-MM-dd}；理由：{d.Reason}",
         OutcomeCorrected o => $"应为 {o.Outcome.Label()}{Grounds(o.WithheldGrounds)}；理由：{o.Reason}",
         ApplicantTypeCorrected a => $"应为 {a.ApplicantType.Label()}；理由：{a.Reason}",
+        LetterIssued l => $"文号 {l.Number}（模板第 {l.TemplateVersion} 版）",
+        LetterDelivered d => $"文书 {d.LetterId}：{d.Detail}" + (d.At is { } at ? $"，{at:yyyy-MM-dd HH:mm}" : ""),
         _ => "",
     };
 
