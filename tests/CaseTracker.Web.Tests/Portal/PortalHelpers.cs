@@ -21,6 +21,9 @@ public static class PortalHelpers
         ["form"] = "电子",
     };
 
+    /// <summary>Today in China (the business day the host confirms on), whatever the machine's time zone.</summary>
+    public static DateOnly Today => CaseTracker.Pipeline.BusinessDay.Today(TimeProvider.System);
+
     public static string Tag() => Guid.NewGuid().ToString("N")[..10];
 
     public static async Task<string> SubmitAsync(this HttpClient client, Dictionary<string, object?> body)

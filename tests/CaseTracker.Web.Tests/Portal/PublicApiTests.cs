@@ -37,7 +37,7 @@ public sealed class PublicApiTests(PortalFixture host)
         await staff.SignInAsync("cw-edu", Password);
         Assert.Contains($"/intake/{code}", await staff.GetPageAsync("/intake"), StringComparison.Ordinal);
         var number = ApiHelpers.NewNumber("NET");
-        var today = ApiHelpers.Today;
+        var today = PortalHelpers.Today;
         var confirmed = await staff.SubmitAsync($"/intake/{code}", $"/intake/{code}/confirm", new() { ["caseNumber"] = number, ["receivedOn"] = today.Iso() });
         Assert.Equal(HttpStatusCode.Redirect, confirmed.StatusCode);
         var caseId = Guid.Parse(confirmed.Headers.Location!.OriginalString.Split('?')[0]["/cases/".Length..]);
@@ -79,7 +79,7 @@ public sealed class PublicApiTests(PortalFixture host)
         await second.SignInAsync("cw-edu", Password);
         var page1 = await first.GetPageAsync($"/intake/{code}");
         var page2 = await second.GetPageAsync($"/intake/{code}");
-        var today = ApiHelpers.Today.Iso();
+        var today = PortalHelpers.Today.Iso();
         var (a, b) = (ApiHelpers.NewNumber("A"), ApiHelpers.NewNumber("B"));
         var answers = await Task.WhenAll(
             first.PostAsync($"/intake/{code}/confirm", FormClient.Token(page1), new() { ["caseNumber"] = a, ["receivedOn"] = today }),
@@ -135,7 +135,7 @@ public sealed class PublicApiTests(PortalFixture host)
         Assert.Contains("请向区信访局提出。", mail.Text, StringComparison.Ordinal);
 
         var confirm = await edu.PostAsync($"/intake/{code}/confirm", FormClient.Token(await edu.GetPageAsync("/intake")),
-            new() { ["caseNumber"] = ApiHelpers.NewNumber("X"), ["receivedOn"] = ApiHelpers.Today.Iso() });
+            new() { ["caseNumber"] = ApiHelpers.NewNumber("X"), ["receivedOn"] = PortalHelpers.Today.Iso() });
         Assert.Equal(HttpStatusCode.UnprocessableEntity, confirm.StatusCode);
         Assert.Contains("已处理", await confirm.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
