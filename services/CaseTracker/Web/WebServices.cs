@@ -1,14 +1,14 @@
-using CaseTracker.Cases.Print;
-using CaseTracker.Reminders;
-using CaseTracker.Assignment;
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using CaseTracker.Assignment;
 using CaseTracker.Cases;
+using CaseTracker.Cases.Print;
 using CaseTracker.Deadlines;
 using CaseTracker.Mail;
 using CaseTracker.Pipeline;
 using CaseTracker.ReadModels;
+using CaseTracker.Reminders;
 using CaseTracker.Reports;
 using CaseTracker.Users;
 using CaseTracker.Web.Auth;
