@@ -34,6 +34,7 @@ public class OpenApiTests(HostFixture host)
         ("post", "/api/cases", "receiveCase"),
         ("get", "/api/cases", "listCases"),
         ("get", "/api/cases/{id}", "getCase"),
+        ("post", "/api/cases/{id}/assignee", "assignCase"),
         ("get", "/api/dashboard", "getDashboard"),
         ("get", "/api/reports/{year}", "getYearReport"),
         ("get", "/api/agencies/{agency}/next-number", "getNextCaseNumber"),
@@ -48,7 +49,7 @@ public class OpenApiTests(HostFixture host)
     {
         var doc = await DocumentAsync();
         var operations = Operations(doc).ToList();
-        Assert.Equal(9 + 21, operations.Count);
+        Assert.Equal(10 + 21, operations.Count);
         Assert.Equal(Expected.OrderBy(e => e.Path).ThenBy(e => e.Method), operations.Select(o => (o.Method, o.Path, o.Op.GetProperty("operationId").GetString()!))
             .OrderBy(e => e.Path).ThenBy(e => e.Method));
         var tags = doc.GetProperty("tags").EnumerateArray().ToDictionary(t => t.GetProperty("name").GetString()!, t => t.Str("description"));
