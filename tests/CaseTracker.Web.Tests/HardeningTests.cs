@@ -122,8 +122,15 @@ public sealed class HardeningTests(HostFixture host)
         var mine = ApiHelpers.NewNumber("MINE");
         var response = await browser.SubmitAsync("/cases/new", "/cases", new()
         {
-            ["caseId"] = id, ["caseNumber"] = mine, ["agency"] = Education, ["on"] = ApiHelpers.Today.Iso(), ["channel"] = "Post",
-            ["applicantType"] = "NaturalPerson", ["name"] = "王五", ["description"] = "城市规划图", ["requestedForm"] = "纸质",
+            ["caseId"] = id,
+            ["caseNumber"] = mine,
+            ["agency"] = Education,
+            ["on"] = ApiHelpers.Today.Iso(),
+            ["channel"] = "Post",
+            ["applicantType"] = "NaturalPerson",
+            ["name"] = "王五",
+            ["description"] = "城市规划图",
+            ["requestedForm"] = "纸质",
         });
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var page = await response.Content.ReadAsStringAsync();
@@ -245,7 +252,9 @@ public sealed class ForwardedHeadersTests(ProxiedHostFixture host) : IClassFixtu
         {
             Content = new FormUrlEncodedContent(new Dictionary<string, string>
             {
-                ["name"] = "cw-edu", ["password"] = Password, ["__RequestVerificationToken"] = FormClient.Token(await page.Content.ReadAsStringAsync()),
+                ["name"] = "cw-edu",
+                ["password"] = Password,
+                ["__RequestVerificationToken"] = FormClient.Token(await page.Content.ReadAsStringAsync()),
             }),
         };
         post.Headers.Add("Cookie", antiforgery.Split(';')[0]);

@@ -120,16 +120,16 @@ public sealed class UserDirectory(DocumentStore documents, AgencyDirectory agenc
         bool ok;
         try
         {
-        if (account is null)
-        {
-            // The same hashing time as for a real account, so the answer's timing does not tell whether the name exists.
-            Hasher.VerifyHashedPassword(null!, Dummy, password);
-            ok = false;
-        }
-        else
-        {
-            ok = Hasher.VerifyHashedPassword(account, account.PasswordHash, password) != PasswordVerificationResult.Failed;
-        }
+            if (account is null)
+            {
+                // The same hashing time as for a real account, so the answer's timing does not tell whether the name exists.
+                Hasher.VerifyHashedPassword(null!, Dummy, password);
+                ok = false;
+            }
+            else
+            {
+                ok = Hasher.VerifyHashedPassword(account, account.PasswordHash, password) != PasswordVerificationResult.Failed;
+            }
         }
         finally
         {
