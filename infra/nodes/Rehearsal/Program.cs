@@ -139,9 +139,17 @@ try
             var number = $"演练〔2026〕{Interlocked.Increment(ref sequence):00000}号-{Guid.NewGuid().ToString("N")[..6]}";
             var received = await TryAsync("receive", () => clerk.PostAsJsonAsync("/api/cases", new Dictionary<string, object?>
             {
-                ["caseNumber"] = number, ["agency"] = Department, ["on"] = today, ["channel"] = "Online", ["applicantType"] = "自然人",
-                ["name"] = "张三", ["idNumber"] = "110101199001011234", ["phone"] = "13800000000", ["address"] = "演练路 1 号",
-                ["description"] = "演练用申请", ["requestedForm"] = "电子邮件",
+                ["caseNumber"] = number,
+                ["agency"] = Department,
+                ["on"] = today,
+                ["channel"] = "Online",
+                ["applicantType"] = "自然人",
+                ["name"] = "张三",
+                ["idNumber"] = "110101199001011234",
+                ["phone"] = "13800000000",
+                ["address"] = "演练路 1 号",
+                ["description"] = "演练用申请",
+                ["requestedForm"] = "电子邮件",
             }));
             if (received is not { StatusCode: HttpStatusCode.Created })
             {

@@ -35,8 +35,10 @@ public static class CaseTrackerBus
                 rabbit.Host(broker, host => host.PublisherConfirmation = true);
                 rabbit.ReceiveEndpoint(AppealsQueue, endpoint =>
                 {
-                    // One at a time, in order: a conclusion must not overtake the filing it concludes.
+                    // One at a time, in order: a conclusion must not overtake the filing it concludes. With several
+                    // nodes, only one consumes at a time (x-single-active-consumer); if it dies, the next one takes over.
                     endpoint.ConcurrentMessageLimit = 1;
+                    endpoint.SingleActiveConsumer = true;
                     endpoint.UseMessageRetry(retry =>
                     {
                         retry.Intervals(200, 1000, 5000);
