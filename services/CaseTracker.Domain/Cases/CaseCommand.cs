@@ -68,4 +68,8 @@ public abstract record CaseCommand
     public sealed record CorrectOutcome(Outcome Outcome, GroundList WithheldGrounds, string Reason, DateOnly On) : CaseCommand;
 
     public sealed record CorrectApplicantType(ApplicantType ApplicantType, string Reason, DateOnly On) : CaseCommand;
+
+    /// <summary>Adds an uploaded document (stored by its hash beforehand) to the case file.</summary>
+    public sealed record AttachDocument(
+        Guid DocumentId, DocumentKind Kind, string FileName, string ContentType, string Sha256, long Size, string UploadedBy, DateOnly On) : CaseCommand;
 }

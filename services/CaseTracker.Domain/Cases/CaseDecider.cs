@@ -113,6 +113,7 @@ public static partial class CaseDecider
         CorrectOutcome c => state.Closure is { } closure && closure.Outcome == c.Outcome && closure.WithheldGrounds == c.WithheldGrounds
             ? null
             : new OutcomeCorrected(c.Outcome, c.WithheldGrounds, c.Reason.Trim(), c.On),
+        AttachDocument c => new DocumentAttached(c.DocumentId, c.Kind, c.FileName.Trim(), c.ContentType, c.Sha256, c.Size, c.UploadedBy, c.On),
         CorrectApplicantType c => state.Receipt?.ApplicantType == c.ApplicantType
             ? null
             : new ApplicantTypeCorrected(c.ApplicantType, c.Reason.Trim(), c.On),

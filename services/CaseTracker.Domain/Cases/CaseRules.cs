@@ -34,8 +34,9 @@ internal static class CaseRules
                 : Refuse("date.before_receipt", $"{Name(e)}日期{e.On:yyyy-MM-dd}早于收到申请日期{receipt.On:yyyy-MM-dd}。");
         }
 
+        // Appeals come after the answer; so do documents (the signed delivery receipt of the answer, the disclosed files).
         var isAppeal = e is ReconsiderationFiled or ReconsiderationConcluded or LawsuitFiled or LawsuitConcluded;
-        if (!isAppeal && s.Closure is { } closure)
+        if (!isAppeal && e is not DocumentAttached && s.Closure is { } closure)
         {
             throw Refuse("case.closed", $"本案已于{closure.On:yyyy-MM-dd}办结（{closure.Outcome.Label()}），不能再登记{Name(e)}；如原登记有误，请使用更正。");
         }
@@ -204,6 +205,7 @@ internal static class CaseRules
         ReconsiderationConcluded => "行政复议审结",
         LawsuitFiled => "行政诉讼",
         LawsuitConcluded => "行政诉讼审结",
+        DocumentAttached => "附件",
         _ => "更正",
     };
 

@@ -32,6 +32,7 @@ public static class EventTypeMap
         (typeof(DateCorrected), "case.date-corrected", 1),
         (typeof(OutcomeCorrected), "case.outcome-corrected", 1),
         (typeof(ApplicantTypeCorrected), "case.applicant-type-corrected", 1),
+        (typeof(DocumentAttached), "case.document-attached", 1),
     ];
 
     private static readonly Dictionary<Type, (string Name, int Version)> ByType =

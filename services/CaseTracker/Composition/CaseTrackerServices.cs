@@ -2,6 +2,7 @@ using CaseTracker.Agencies;
 using CaseTracker.Calendar;
 using CaseTracker.Deadlines;
 using CaseTracker.Domain.Cases;
+using CaseTracker.Documents;
 using CaseTracker.EventStore;
 using CaseTracker.EventStore.Documents;
 using CaseTracker.EventStore.Projections;
@@ -54,6 +55,7 @@ public static class CaseTrackerServices
         services.AddScoped<DashboardQuery>();
         services.AddScoped<LedgerImport>();
         services.AddScoped<LedgerExportQuery>();
+        services.AddCaseDocuments(configuration);
 
         services.AddMediator();
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(MetadataBehavior<,>));

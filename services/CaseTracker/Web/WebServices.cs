@@ -7,6 +7,7 @@ using CaseTracker.Pipeline;
 using CaseTracker.ReadModels;
 using CaseTracker.Reports;
 using CaseTracker.Users;
+using CaseTracker.Documents;
 using CaseTracker.Web.Auth;
 using CaseTracker.Web.OpenApi;
 using Microsoft.AspNetCore.Authentication;
@@ -97,6 +98,7 @@ public static class WebServices
             .RequireAuthorization().ExcludeFromDescription();
         app.MapSignIn();
         app.MapCasePages();
+        app.MapCaseDocuments();
         app.MapDashboard();
         app.MapReports();
         app.MapAdmin();

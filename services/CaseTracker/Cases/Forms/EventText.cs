@@ -31,6 +31,7 @@ public static class EventText
         DateCorrected => "更正日期",
         OutcomeCorrected => "更正答复结果",
         ApplicantTypeCorrected => "更正申请人类型",
+        DocumentAttached => "上传附件",
         _ => e.GetType().Name,
     };
 
@@ -52,6 +53,9 @@ public static class EventText
         DateCorrected d => $"第 {d.Milestone} 个环节的日期应为 {d.CorrectDate:yyyy-MM-dd}；理由：{d.Reason}",
         OutcomeCorrected o => $"应为 {o.Outcome.Label()}{Grounds(o.WithheldGrounds)}；理由：{o.Reason}",
         ApplicantTypeCorrected a => $"应为 {a.ApplicantType.Label()}；理由：{a.Reason}",
+        // The file name only for documents without personal data: the timeline shows none (see the documents list).
+        DocumentAttached d => d.Kind.Label() + (d.Kind.HoldsPersonalData() ? "" : $"“{d.FileName}”")
+            + $"，{Documents.DocumentSizes.Show(d.Size)}，SHA-256 {d.Sha256[..12]}…",
         _ => "",
     };
 
