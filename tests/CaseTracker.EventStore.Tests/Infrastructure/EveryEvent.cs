@@ -34,6 +34,8 @@ public static class EveryEvent
             new DateCorrected(2, d.AddDays(4), "收到补正日期登记错误", d.AddDays(35)),
             new OutcomeCorrected(Outcome.UnavailableDoesNotExist, GroundList.None, "答复类型登记错误", d.AddDays(36)),
             new ApplicantTypeCorrected(ApplicantType.CommercialEnterprise, "申请人类型登记错误", d.AddDays(37)),
+            new DocumentAttached(Guid.Parse("0b6c2f7e-7f3e-4d8a-9a51-3c1f0d2e4b5a"), DocumentKind.DeliveryReceipt, "送达回证.pdf", "application/pdf",
+                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", 4321, "cw-edu", d.AddDays(38)),
         ];
     }
 }
