@@ -88,4 +88,7 @@ public abstract record CaseCommand
         : CaseCommand;
 
     public sealed record RecordDelivery(string LetterId, DeliveryMethod Method, string Detail, DateTimeOffset? At, DateOnly On) : CaseCommand;
+    /// <summary>Adds an uploaded document (stored by its hash beforehand) to the case file.</summary>
+    public sealed record AttachDocument(
+        Guid DocumentId, DocumentKind Kind, string FileName, string ContentType, string Sha256, long Size, string UploadedBy, DateOnly On) : CaseCommand;
 }

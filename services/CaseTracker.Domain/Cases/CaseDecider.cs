@@ -133,6 +133,7 @@ public static partial class CaseDecider
             ? null
             : new OutcomeCorrected(c.Outcome, c.WithheldGrounds, c.Reason.Trim(), c.On, Link(c.RepeatOf)),
         Assign c => state.Assignee == c.Assignee.Trim() ? null : new Assigned(c.Assignee.Trim(), c.On),
+        AttachDocument c => new DocumentAttached(c.DocumentId, c.Kind, c.FileName.Trim(), c.ContentType, c.Sha256, c.Size, c.UploadedBy, c.On),
         CorrectApplicantType c => state.Receipt?.ApplicantType == c.ApplicantType
             ? null
             : new ApplicantTypeCorrected(c.ApplicantType, c.Reason.Trim(), c.On),

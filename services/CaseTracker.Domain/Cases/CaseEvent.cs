@@ -216,4 +216,15 @@ public abstract record CaseEvent
     {
         public override CaseEvent WithDate(DateOnly date) => this with { On = date };
     }
+
+    /// <summary>
+    /// 附件: a document of the case file was uploaded (application form, envelope, ID copy, a third party's reply, a signed
+    /// delivery receipt, a disclosed file). The content is stored once per <paramref name="Sha256"/>; every upload is an
+    /// event of its own (<paramref name="DocumentId"/>), so nothing is overwritten. Does not touch the clock.
+    /// </summary>
+    public sealed record DocumentAttached(
+        Guid DocumentId, DocumentKind Kind, string FileName, string ContentType, string Sha256, long Size, string UploadedBy, DateOnly On) : CaseEvent
+    {
+        public override CaseEvent WithDate(DateOnly date) => this with { On = date };
+    }
 }

@@ -39,8 +39,9 @@ internal static class CaseRules
             return;
         }
 
+        // Appeals come after the answer; so do documents (the signed delivery receipt of the answer, the disclosed files).
         var isAppeal = e is ReconsiderationFiled or ReconsiderationConcluded or LawsuitFiled or LawsuitConcluded;
-        if (!isAppeal && s.Closure is { } closure)
+        if (!isAppeal && e is not DocumentAttached && s.Closure is { } closure)
         {
             throw Refuse("case.closed", $"本案已于{closure.On:yyyy-MM-dd}办结（{closure.Outcome.Label()}），不能再登记{Name(e)}；如原登记有误，请使用更正。");
         }
@@ -244,6 +245,7 @@ internal static class CaseRules
         LawsuitConcluded => "行政诉讼审结",
         LetterIssued l => "签发" + l.Kind.Label(),
         LetterDelivered => "送达",
+        DocumentAttached => "附件",
         _ => "更正",
     };
 

@@ -37,6 +37,7 @@ public static class EventTypeMap
         (typeof(LetterIssued), "case.letter-issued", 1),
         (typeof(LetterDelivered), "case.letter-delivered", 1),
         (typeof(Assigned), "case.assigned", 1),
+        (typeof(DocumentAttached), "case.document-attached", 1),
     ];
 
     private static readonly Dictionary<Type, (string Name, int Version)> ByType =

@@ -100,7 +100,7 @@ public static class CasePages
     private static async Task<IResult> Show(HttpContext context, Guid id, IEventStore store, CasePolicy policy, TimeProvider time, string? done)
     {
         var file = await CaseFile.LoadAsync(store, id, context.Access(), context.RequestAborted);
-        var notice = done is null ? null : "已登记：" + (done switch { "receive" => "收到申请", "assign" => "承办人", _ => MilestoneForms.Find(done)?.Label ?? done });
+        var notice = done is null ? null : done == "document" ? "已上传材料。" : "已登记：" + (done switch { "receive" => "收到申请", "assign" => "承办人", _ => MilestoneForms.Find(done)?.Label ?? done });
         return ShowCase(context, file, policy, time.Today(), notice: notice);
     }
 
@@ -128,7 +128,7 @@ public static class CasePages
         }
     }
 
-    private static IResult ShowCase(HttpContext context, CaseFile file, CasePolicy policy, DateOnly today, string? error = null, string? openForm = null,
+    internal static IResult ShowCase(HttpContext context, CaseFile file, CasePolicy policy, DateOnly today, string? error = null, string? openForm = null,
         IReadOnlyDictionary<string, string?>? values = null, int status = StatusCodes.Status200OK, string? notice = null)
     {
         var access = context.Access();

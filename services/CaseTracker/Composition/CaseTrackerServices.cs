@@ -2,6 +2,7 @@ using CaseTracker.Agencies;
 using CaseTracker.Calendar;
 using CaseTracker.Deadlines;
 using CaseTracker.Domain.Cases;
+using CaseTracker.Documents;
 using CaseTracker.EventStore;
 using CaseTracker.EventStore.Documents;
 using CaseTracker.EventStore.Projections;
@@ -67,6 +68,7 @@ public static class CaseTrackerServices
         services.AddSingleton<LetterTemplates>();
         services.AddTransient<LetterDesk>();
         services.AddCaseTrackerMail();
+        services.AddCaseDocuments(configuration);
 
         services.AddMediator();
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(MetadataBehavior<,>));

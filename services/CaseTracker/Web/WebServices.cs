@@ -13,6 +13,7 @@ using CaseTracker.ReadModels;
 using CaseTracker.Reminders;
 using CaseTracker.Reports;
 using CaseTracker.Users;
+using CaseTracker.Documents;
 using CaseTracker.Web.Auth;
 using CaseTracker.Web.Idempotency;
 using CaseTracker.Web.OpenApi;
@@ -128,6 +129,7 @@ public static class WebServices
         app.MapAssignment();
         app.MapNotifications();
         app.MapCasePrint();
+        app.MapCaseDocuments();
         app.MapDashboard();
         app.MapReports();
         app.MapAdmin();

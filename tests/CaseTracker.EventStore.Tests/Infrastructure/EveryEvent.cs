@@ -36,6 +36,8 @@ public static class EveryEvent
             new ApplicantTypeCorrected(ApplicantType.CommercialEnterprise, "申请人类型登记错误", d.AddDays(37)),
             new LetterIssued("L1", LetterKind.Answer, "", "测教公开〔2024〕7号", 2024, 7, 3, new string('a', 64), d.AddDays(30)),
             new LetterDelivered("L1", DeliveryMethod.Electronic, "电子邮件", new DateTimeOffset(2024, 6, 6, 10, 15, 0, TimeSpan.FromHours(8)), d.AddDays(31)),
+            new DocumentAttached(Guid.Parse("0b6c2f7e-7f3e-4d8a-9a51-3c1f0d2e4b5a"), DocumentKind.DeliveryReceipt, "送达回证.pdf", "application/pdf",
+                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", 4321, "cw-edu", d.AddDays(38)),
         ];
     }
 }

@@ -36,6 +36,7 @@ public static class EventText
         LetterIssued l => "签发" + l.Kind.Label(),
         LetterDelivered d => d.Method.Label(),
         Assigned => "指定承办人",
+        DocumentAttached => "上传附件",
         _ => e.GetType().Name,
     };
 
@@ -66,6 +67,9 @@ public static class EventText
         LetterIssued l => $"文号 {l.Number}（模板第 {l.TemplateVersion} 版）",
         LetterDelivered d => $"文书 {d.LetterId}：{d.Detail}" + (d.At is { } at ? $"，{at:yyyy-MM-dd HH:mm}" : ""),
         Assigned a => $"承办人 {a.Assignee}",
+        // The file name only for documents without personal data: the timeline shows none (see the documents list).
+        DocumentAttached d => d.Kind.Label() + (d.Kind.HoldsPersonalData() ? "" : $"“{d.FileName}”")
+            + $"，{Documents.DocumentSizes.Show(d.Size)}，SHA-256 {d.Sha256[..12]}…",
         _ => "",
     };
 
