@@ -1,8 +1,8 @@
 using CaseTracker.Calendar;
 using CaseTracker.EventStore;
 using CaseTracker.EventStore.Projections;
-using CaseTracker.ReadModels.Applicants;
 using CaseTracker.ReadModels.Appeals;
+using CaseTracker.ReadModels.Applicants;
 using CaseTracker.ReadModels.CaseList;
 using CaseTracker.ReadModels.Search;
 using CaseTracker.Search;

@@ -1,7 +1,7 @@
-using CaseTracker.Assignment;
 using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
 using System.Text.Unicode;
+using CaseTracker.Assignment;
 using CaseTracker.Cases;
 using CaseTracker.Deadlines;
 using CaseTracker.Pipeline;
