@@ -86,3 +86,27 @@ public class FeeSectionTests
     private static CaseState Run(string number, DateOnly received, params CaseCommand[] commands) =>
         Cases.Run([Cases.Receive(Guid.NewGuid(), Agencies.Street, received, ApplicantType.NaturalPerson, number), .. commands]);
 }
+
+/// <summary>Section 四 counts appeals about the agency's disclosure work that no request in the system carries (issue 13 item 4).</summary>
+public class AgencyAppealTests
+{
+    [Fact]
+    public void Appeals_not_tied_to_a_request_count_in_section_four()
+    {
+        var appeals = new[]
+        {
+            // About 主动公开: a reconsideration filed 2023-04-03, 纠正 on 2023-06-30.
+            new AgencyAppealRecord(Agencies.Street, "主动公开", new AppealRecord("x-1", AppealKind.Reconsideration, false, new(2023, 4, 3), new(2023, 6, 30), AppealResult.Corrected)),
+            // About a request never recorded here: a direct lawsuit filed 2023-11-20, concluded 2024-02-01 (so 尚未审结 at 2023-12-31).
+            new AgencyAppealRecord(Agencies.Street, "系统外申请", new AppealRecord("x-2", AppealKind.Lawsuit, false, new(2023, 11, 20), new(2024, 2, 1), AppealResult.Upheld)),
+            // Filed in 2022: not this year's.
+            new AgencyAppealRecord(Agencies.Street, "主动公开", new AppealRecord("x-3", AppealKind.Reconsideration, false, new(2022, 12, 30), null, null)),
+        };
+
+        var report = AnnualReports.Produce([], new ReportRequest(Agencies.WholeDistrict, 2023, new DateOnly(2024, 3, 31)), appeals);
+
+        Assert.Equal([0, 1, 0, 0, 1], report.Section4.Reconsideration.Values);
+        Assert.Equal([0, 0, 0, 1, 1], report.Section4.DirectLawsuit.Values);
+        Assert.Equal(0, report.Received());
+    }
+}

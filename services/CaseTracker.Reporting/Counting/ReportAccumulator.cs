@@ -103,6 +103,16 @@ public sealed class ReportAccumulator
         }
     }
 
+    /// <summary>An appeal not tied to a request (主动公开, or a request not in the system): counted in section 四 like any other.</summary>
+    public void AddAgencyAppeal(AgencyAppealRecord appeal)
+    {
+        ArgumentNullException.ThrowIfNull(appeal);
+        if (_request.Agencies.Contains(appeal.Agency) && appeal.Appeal.FiledOn <= _request.AsOf)
+        {
+            AddAppeal(appeal.Appeal.AsOf(_request.AsOf), _request.YearStart, _request.Cutoff);
+        }
+    }
+
     public AnnualReport Build()
     {
         var rows = _layout.Select((spec, i) => new Section3Row(spec.Code, spec.Label, RowValues(spec, i))).ToImmutableArray();

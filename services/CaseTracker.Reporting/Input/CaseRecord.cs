@@ -64,3 +64,9 @@ public sealed record FeeRecord(DateOnly NoticeOn, decimal Amount, DateOnly? Paid
 {
     public FeeRecord AsOf(DateOnly date) => PaidOn <= date ? this : this with { PaidOn = null, PaidAmount = null };
 }
+
+/// <summary>
+/// A reconsideration or lawsuit about the agency's disclosure work that is not tied to a request in the system (about 主动公开,
+/// or about a request never recorded here): section 四 counts every one (recorded by legal staff in the litigation service).
+/// </summary>
+public sealed record AgencyAppealRecord(string Agency, string Subject, AppealRecord Appeal);
