@@ -5,6 +5,7 @@ public static class PortalServices
     public static IServiceCollection AddPortal(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<PortalIntake>();
+        services.AddHostedService<PortalLetterMailer>();
         return PortalLimits.AddPortalLimits(services, configuration);
     }
 

@@ -35,6 +35,12 @@ public static class PublicApi
             .WithSummary("凭查询码和联系电话后四位查询办理状态")
             .Produces<PublicStatus>(200)
             .ProducesProblems(404, 429);
+        api.MapGet("/{queryCode}/letters/{letterId}", LetterAsync)
+            .RequireRateLimiting(PortalLimits.LookupPolicy)
+            .WithName("getPublicRequestLetter")
+            .WithSummary("下载电子送达的文书（DOCX），凭查询码和联系电话后四位")
+            .ProducesFiles("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+            .ProducesProblems(404, 429);
         return app;
     }
 
@@ -48,6 +54,20 @@ public static class PublicApi
 
         var request = await intake.SubmitAsync(application, context.RequestAborted);
         return TypedResults.Created($"/api/public/requests/{request.QueryCode}", new QueryCodeAnswer(request.QueryCode));
+    }
+
+    private static async Task<IResult> LetterAsync(
+        HttpContext context, string queryCode, string letterId, [Description("联系电话后四位")] string? phone4, PortalIntake intake, PortalLimits limits,
+        IEventStore store, Letters.LetterDesk desk)
+    {
+        if (!limits.TakeLookup(queryCode))
+        {
+            return PortalLimits.TooMany.ToResult();
+        }
+
+        return await intake.FindAsync(queryCode, phone4, context.RequestAborted) is { Value.Status: PortalStatus.Confirmed } found
+            ? await PortalLetterDownload.DocxAsync(found.Value, letterId, store, desk, context.RequestAborted)
+            : NotFound.ToResult();
     }
 
     private static async Task<IResult> LookupAsync(

@@ -76,6 +76,7 @@ public static class PublicPages
             {
                 Code = QueryCode.Display(found.Value.QueryCode),
                 Status = await PublicStatus.OfAsync(found.Value, store, policy, time.Today(), context.RequestAborted),
+                Phone4 = found.Value.Application.PhoneLast4,
             })
             : PageResult.Of<TrackPage>(new { Code = code, Error = PublicApi.NotFound.Detail }, 404);
     }

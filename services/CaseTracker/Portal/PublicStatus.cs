@@ -47,7 +47,7 @@ public sealed record PublicStatus(
             _ => ("InProgress", "办理中"),
         };
         return new PublicStatus(Portal.QueryCode.Display(request.QueryCode), status, label, request.Agency, request.SubmittedAt, state.Receipt!.On,
-            clock.Deadline, state.Closure?.Outcome.Label(), state.Closure?.On, steps, []);
+            clock.Deadline, state.Closure?.Outcome.Label(), state.Closure?.On, steps, PortalLetterDownload.Of(state, request.QueryCode));
     }
 
     private static string Pause(PauseReason reason) => reason switch
