@@ -1,8 +1,8 @@
 using CaseTracker.Agencies;
 using CaseTracker.Calendar;
 using CaseTracker.Deadlines;
-using CaseTracker.Domain.Cases;
 using CaseTracker.Documents;
+using CaseTracker.Domain.Cases;
 using CaseTracker.EventStore;
 using CaseTracker.EventStore.Documents;
 using CaseTracker.EventStore.Projections;
