@@ -340,6 +340,7 @@ internal static class CaseRules
             $"本案于{receivedOn:yyyy-MM-dd}收到申请：信息处理费只对2021年1月1日起收到的申请收取（国办函〔2020〕109号），不能发出收费通知。");
         Require(Enum.IsDefined(f.Method), "fee.method", "计费方式无效：应为按件或按量（国办函〔2020〕109号）。");
         Require(s.Fee is null, "fee.once", $"本案已于{s.Fee?.IssuedOn:yyyy-MM-dd}发出收费通知。");
+        RequireRunning(s, f.On, policy, "fee.after_deadline", "发出收费通知", "收费通知应在答复期限内发出（条例第四十二条；国办函〔2020〕109号）");
         if (f.Quantity is { } quantity)
         {
             var computed = Fees.FeeSchedule.Compute(f.Method, quantity);
@@ -350,7 +351,6 @@ internal static class CaseRules
 
         Require(f.Amount > 0, "fee.amount", "收费金额必须大于零。");
         Require(f.ApplicantReceivedOn >= f.On, "fee.received_before_notice", "申请人收到收费通知的日期不能早于通知发出日期（国办函〔2020〕109号：缴费期限自收到通知的次日起算）。");
-        RequireRunning(s, f.On, policy, "fee.after_deadline", "发出收费通知", "收费通知应在答复期限内发出（条例第四十二条；国办函〔2020〕109号）");
     }
 
     private static void CheckExtension(Extended x, CaseState s, CasePolicy policy)

@@ -55,7 +55,12 @@ public sealed record AnnualReportDocument(
     [property: Description("第四部分：政府信息公开行政复议、行政诉讼情况（单元格代码 → 数）")]
     IReadOnlyDictionary<string, int> Section4,
     [property: Description("第二部分：主动公开政府信息情况（表名 → 表），已填报时才有")]
-    IReadOnlyDictionary<string, ReportSection2Table>? Section2);
+    IReadOnlyDictionary<string, ReportSection2Table>? Section2,
+    [property: Description("第六部分：信息处理费（国办函〔2020〕109号）：收费通知件数、收费通知总金额、实际收取金额（元）")]
+    ReportSection6? Section6 = null,
+    [property: Description("本年新收申请按申请方式统计（申请方式 → 件数）")] IReadOnlyDictionary<string, int>? Channels = null);
+
+public sealed record ReportSection6(int FeeNotices, decimal FeeAmount, decimal FeesCollected);
 
 public sealed record ReportSection3(
     [property: Description("申请人类型列")] IReadOnlyList<string> Columns,
