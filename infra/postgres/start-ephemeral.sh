@@ -43,9 +43,9 @@ listen_addresses = '127.0.0.1'
 port = $port
 unix_socket_directories = ''
 CONF
-  : >"$dir/server.log"
+  rm -f "$dir/server.log"   # this attempt's log only (postgres writes it: do not create it as another user)
   if run_pg "$bin/pg_ctl" -D "$data" -l "$dir/server.log" -w -t 60 -s start; then break; fi
-  if ! grep -q "Address already in use" "$dir/server.log" || [ "$attempt" = 5 ]; then
+  if ! grep -qs "Address already in use" "$dir/server.log" || [ "$attempt" = 5 ]; then
     tail -n 20 "$dir/server.log" >&2; die "PostgreSQL did not start (see $dir/server.log)"
   fi
   warn "port $port was taken before PostgreSQL bound it; trying another"
