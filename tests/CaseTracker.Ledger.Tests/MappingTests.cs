@@ -77,6 +77,25 @@ public class MappingTests
         Assert.Equal(rest, planned.Commands.Skip(1));
     }
 
+    [Fact]
+    public void A_per_volume_notice_without_pages_keeps_its_written_amount_as_a_leniency_and_without_amount_either_is_refused()
+    {
+        var row = FullRow();
+        row["计费方式"] = "按量";
+        row["收费金额"] = "350";
+        var plan = Imports.Plan(LedgerFiles.Csv(row));
+
+        Assert.True(plan.IsValid, string.Join("\n", plan.Errors));
+        var planned = Assert.Single(plan.CasesToImport);
+        Assert.Contains(new IssueFeeNotice(D(2023, 4, 3), 350m, FeeMethod.PerVolume, D(2023, 4, 3)), planned.Commands);
+        Assert.Contains(LedgerLeniency.FeeBasis, planned.Leniencies);
+
+        row.Remove("收费金额");
+        var refused = Imports.Plan(LedgerFiles.Csv(row));
+        Assert.False(refused.IsValid);
+        Assert.Contains(refused.Errors, e => e.Column == "计费页数" && e.Reason.Contains("计费页数或收费金额", StringComparison.Ordinal));
+    }
+
     [Theory]
     [InlineData("撤回", "", typeof(Withdraw))]
     [InlineData("其他处理", "逾期未缴费", typeof(LapseFee))]

@@ -48,7 +48,9 @@ public static class LettersDue
             due.Add(new(LetterKind.Delay, "", delay.On));
         }
 
-        if (s.Closure is { } closure)
+        // A case closed in the words of the old local tables (received before 2019-05-15, imported from a ledger) was
+        // answered under the 2007 regulations, outside this system: no 答复书 of today's regulations is owed for it.
+        if (s.Closure is { } closure && !closure.Outcome.IsLegacy())
         {
             due.Add(new(closure.Outcome == Outcome.Withdrawn ? LetterKind.Withdrawal : LetterKind.Answer, "", closure.On));
         }

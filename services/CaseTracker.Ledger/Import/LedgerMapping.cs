@@ -129,8 +129,9 @@ internal static partial class LedgerMapping
     /// <summary>
     /// 收费通知日期 + 计费方式 / 计费页数 / 收费金额, 缴费日期 + 缴费金额. 按量 with its pages is the tiers' computation (a 收费金额 that
     /// disagrees is refused, as in live entry); 按件 cannot be recounted from a ledger (the applicant's other requests that
-    /// month may not be in it), so its amount is taken as written; a notice without method or amount is the old ledgers' way
-    /// and gets the lowest rate. Both are listed as leniencies.
+    /// month may not be in it), so its amount is taken as written; so is the amount of a 按量 notice whose pages the ledger
+    /// did not record (an export of notices entered before the tiers were computed writes them so); a notice without
+    /// method or amount is the old ledgers' way and gets the lowest rate. All are listed as leniencies.
     /// </summary>
     private static void Fee(RowReader r, List<LedgerStep> steps)
     {
@@ -142,13 +143,13 @@ internal static partial class LedgerMapping
         if (r.Date(FeeNoticeOn) is { } noticeOn)
         {
             var m = method ?? (pages is not null ? Domain.Cases.FeeMethod.PerVolume : Domain.Cases.FeeMethod.PerItem);
-            if (m == Domain.Cases.FeeMethod.PerVolume && pages is null)
+            if (m == Domain.Cases.FeeMethod.PerVolume && pages is null && amount is null)
             {
-                r.Fail(FeePages, "计费方式为按量，须填写计费页数（国办函〔2020〕109号）。");
+                r.Fail(FeePages, "计费方式为按量，须填写计费页数或收费金额（国办函〔2020〕109号）。");
                 return;
             }
 
-            int? quantity = m == Domain.Cases.FeeMethod.PerVolume ? (int)pages!.Value : null;
+            int? quantity = m == Domain.Cases.FeeMethod.PerVolume && pages is { } p ? (int)p : null;
             var noticed = amount ?? (quantity is { } q ? Domain.Fees.FeeSchedule.Compute(m, q).Amount : LedgerDefaults.FeeAmount);
             if (quantity is null)
             {

@@ -136,4 +136,14 @@ public class LetterTests
 
         Assert.Equal([(LetterKind.Consultation, "c1"), (LetterKind.ConsultationNotice, "c1"), (LetterKind.Answer, "")], owed);
     }
+
+    [Fact]
+    public void A_case_closed_in_the_old_words_owes_no_answer_of_todays_regulations()
+    {
+        var archived = CaseDecider.Fold([R, Issued(LetterKind.Receipt, "2023-03-01"), Decided("2023-03-20", Outcome.TransferredToArchives)]);
+        var current = CaseDecider.Fold([R, Issued(LetterKind.Receipt, "2023-03-01"), Decided("2023-03-20", Outcome.UnavailableDoesNotExist)]);
+
+        Assert.Empty(LettersDue.Owed(archived));
+        Assert.Equal([LetterKind.Answer], LettersDue.Owed(current).Select(d => d.Kind));
+    }
 }

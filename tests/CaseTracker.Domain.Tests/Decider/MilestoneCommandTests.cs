@@ -68,6 +68,8 @@ public class MilestoneCommandTests
         ["CorrectApplicantType"] = (Given(R).When(new C.CorrectApplicantType(ApplicantType.LegalServiceProvider, "实为律师事务所", D("2023-03-05"))),
             new ApplicantTypeCorrected(ApplicantType.LegalServiceProvider, "实为律师事务所", D("2023-03-05"))),
         ["Assign"] = (Given(R).When(new C.Assign(" 王芳 ", D("2023-03-01"))), new Assigned("王芳", D("2023-03-01"))),
+        ["AttachDocument"] = (Given(R).When(new C.AttachDocument(Doc, DocumentKind.ApplicationForm, " 申请表.pdf ", "application/pdf", Hash, 2048, "cw-edu", D("2023-03-01"))),
+            new DocumentAttached(Doc, DocumentKind.ApplicationForm, "申请表.pdf", "application/pdf", Hash, 2048, "cw-edu", D("2023-03-01"))),
         ["IssueLetter"] = (Given(R).When(new C.IssueLetter("测教公开〔2023〕1号", LetterKind.Receipt, " ", "测教公开〔2023〕1号", 2023, 1, 1, Hash, D("2023-03-02"))),
             new LetterIssued("测教公开〔2023〕1号", LetterKind.Receipt, "", "测教公开〔2023〕1号", 2023, 1, 1, Hash, D("2023-03-02"))),
         ["RecordDelivery"] = (Given(R, new LetterIssued("L1", LetterKind.Receipt, "", "测教公开〔2023〕1号", 2023, 1, 1, Hash, D("2023-03-02")))
@@ -76,6 +78,8 @@ public class MilestoneCommandTests
     };
 
     private static string Hash => new('a', 64);
+
+    private static readonly Guid Doc = Guid.Parse("5d1f0c3a-2b7e-4f69-9a0e-6c2d8b1e7f40");
 
     public static TheoryData<string> Commands => new(Cases.Keys);
 
