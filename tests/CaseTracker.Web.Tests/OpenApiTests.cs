@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using static CaseTracker.Web.Tests.HostFixture;
@@ -43,19 +44,32 @@ public class OpenApiTests(HostFixture host)
         ("get", "/api/cases/{id}/letters", "listLetters"),
         ("post", "/api/cases/{id}/letters", "issueLetter"),
         ("post", "/api/cases/{id}/letters/delivery", "recordLetterDelivery"),
+        ("get", "/api/cases/{id}/documents", "listDocuments"),
+        ("post", "/api/cases/{id}/documents", "uploadDocument"),
+        ("get", "/api/cases/{id}/documents/{documentId}", "downloadDocument"),
+        ("get", "/api/me", "me"),
+        ("post", "/api/public/requests", "submitPublicRequest"),
+        ("get", "/api/public/requests/{queryCode}", "getPublicRequest"),
+        ("get", "/api/public/requests/{queryCode}/letters/{letterId}", "getPublicRequestLetter"),
         .. MilestoneKinds.Zip(MilestoneOperationIds, (kind, id) => ("post", $"/api/cases/{{id}}/milestones/{kind}", id)),
     ];
+
+    /// <summary>The applicant's operations: anonymous by design, rate-limited (PortalLimits), no sign-in.</summary>
+    private static readonly string[] PublicOperationIds = ["submitPublicRequest", "getPublicRequest", "getPublicRequestLetter"];
+
+    /// <summary>Operations whose success is a file, not JSON.</summary>
+    private static readonly string[] FileOperationIds = ["downloadDocument", "getPublicRequestLetter"];
 
     [Fact]
     public async Task Every_api_operation_is_documented_with_an_operationId_summary_and_tag()
     {
         var doc = await DocumentAsync();
         var operations = Operations(doc).ToList();
-        Assert.Equal(10 + 23, operations.Count);
+        Assert.Equal(17 + 23, operations.Count);
         Assert.Equal(Expected.OrderBy(e => e.Path).ThenBy(e => e.Method), operations.Select(o => (o.Method, o.Path, o.Op.GetProperty("operationId").GetString()!))
             .OrderBy(e => e.Path).ThenBy(e => e.Method));
         var tags = doc.GetProperty("tags").EnumerateArray().ToDictionary(t => t.GetProperty("name").GetString()!, t => t.Str("description"));
-        Assert.Equal(["agencies", "cases", "dashboard", "letters", "milestones", "reports"], tags.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["agencies", "cases", "dashboard", "documents", "letters", "milestones", "public", "reports", "users"], tags.Keys.Order(StringComparer.Ordinal));
         Assert.All(tags.Values, d => Assert.False(string.IsNullOrWhiteSpace(d)));
         foreach (var (method, path, op) in operations)
         {
@@ -75,7 +89,8 @@ public class OpenApiTests(HostFixture host)
         var hidden = routes.Where(r => r.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.IExcludeFromDescriptionMetadata>()?.ExcludeFromDescription == true)
             .Select(r => r.RoutePattern.RawText!.TrimStart('/')).Order(StringComparer.Ordinal).ToList();
         Assert.Equal(["api/cases/{id:guid}/milestones/{kind}", "api/{**path}"], hidden);
-        var shown = routes.Select(r => "/" + r.RoutePattern.RawText!.TrimStart('/').TrimEnd('/').Replace("{id:guid}", "{id}", StringComparison.Ordinal))
+        // The document names route parameters without their constraints ({documentId:guid} is {documentId}).
+        var shown = routes.Select(r => "/" + Regex.Replace(r.RoutePattern.RawText!.TrimStart('/').TrimEnd('/'), @"\{(\w+):[^}]+\}", "{$1}"))
             .Where(p => p is not ("/api/{**path}" or "/api/cases/{id}/milestones/{kind}")).ToHashSet();
         Assert.Equal(documented.Order(StringComparer.Ordinal), shown.Order(StringComparer.Ordinal));
     }
@@ -89,6 +104,19 @@ public class OpenApiTests(HostFixture host)
         {
             var body = op.GetProperty("requestBody");
             Assert.True(body.GetProperty("required").GetBoolean(), path);
+            if (op.Str("operationId") == "uploadDocument")
+            {
+                // The one upload: a file, streamed (multipart/form-data, kind before file), not JSON.
+                var content = body.GetProperty("content");
+                Assert.Equal(["multipart/form-data"], content.EnumerateObject().Select(c => c.Name));
+                var form = content.GetProperty("multipart/form-data").GetProperty("schema");
+                Assert.Equal("object", form.Str("type"));
+                Assert.Equal("binary", form.GetProperty("properties").GetProperty("file").Str("format"));
+                Assert.True(form.GetProperty("properties").TryGetProperty("kind", out _));
+                Assert.Equal(["file"], Required(form));
+                continue;
+            }
+
             var reference = body.GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("$ref").GetString()!;
             var schema = schemas.GetProperty(reference["#/components/schemas/".Length..]);
             Assert.Equal("object", schema.Str("type"));
@@ -128,16 +156,47 @@ public class OpenApiTests(HostFixture host)
 
         foreach (var (method, path, op) in Operations(doc))
         {
-            var security = op.GetProperty("security").EnumerateArray().Select(r => string.Join("+", r.EnumerateObject().Select(p => p.Name))).ToList();
-            Assert.Equal(["cookie", "basic"], security);
+            var id = op.Str("operationId")!;
             var responses = op.GetProperty("responses");
             var success = responses.EnumerateObject().Single(r => r.Name.StartsWith('2'));
-            Assert.True(success.Value.GetProperty("content").TryGetProperty("application/json", out var json), $"{method} {path}");
-            Assert.True(json.TryGetProperty("schema", out _));
-            var problems = responses.EnumerateObject().Where(r => r.Name.StartsWith('4')).ToList();
-            Assert.Contains(problems, r => r.Name == "401");
-            Assert.Contains(problems, r => r.Name == "403");
-            Assert.All(problems, r => Assert.Equal("#/components/schemas/ApiProblem",
+            var content = success.Value.GetProperty("content");
+            if (FileOperationIds.Contains(id))
+            {
+                Assert.All(content.EnumerateObject(), c => Assert.Equal("binary", c.Value.GetProperty("schema").Str("format")));
+                Assert.NotEmpty(content.EnumerateObject());
+            }
+            else
+            {
+                Assert.True(content.TryGetProperty("application/json", out var json), $"{method} {path}");
+                Assert.True(json.TryGetProperty("schema", out _));
+            }
+
+            var problems = responses.EnumerateObject().Where(r => r.Name.StartsWith('4')).Select(r => r.Name).ToList();
+            if (PublicOperationIds.Contains(id))
+            {
+                // Anonymous by design: no security requirement, never 401/403; rate-limited (429), a wrong code is 404.
+                Assert.False(op.TryGetProperty("security", out _), $"{method} {path}: public, yet declares security");
+                Assert.Contains("429", problems);
+                Assert.DoesNotContain("401", problems);
+                Assert.DoesNotContain("403", problems);
+                if (method == "get")
+                {
+                    Assert.Contains("404", problems);
+                }
+            }
+            else
+            {
+                var security = op.GetProperty("security").EnumerateArray().Select(r => string.Join("+", r.EnumerateObject().Select(p => p.Name))).ToList();
+                Assert.Equal(["cookie", "basic"], security);
+                Assert.Contains("401", problems);
+                if (id != "me")
+                {
+                    // GET /api/me answers any signed-in user: nothing to forbid.
+                    Assert.Contains("403", problems);
+                }
+            }
+
+            Assert.All(responses.EnumerateObject().Where(r => r.Name.StartsWith('4')), r => Assert.Equal("#/components/schemas/ApiProblem",
                 r.Value.GetProperty("content").GetProperty("application/problem+json").GetProperty("schema").GetProperty("$ref").GetString()));
         }
 

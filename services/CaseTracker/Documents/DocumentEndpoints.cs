@@ -5,6 +5,7 @@ using CaseTracker.Pipeline;
 using CaseTracker.Web;
 using CaseTracker.Web.Auth;
 using CaseTracker.Web.Forms;
+using CaseTracker.Web.OpenApi;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.WebUtilities;
@@ -42,12 +43,14 @@ public static class DocumentEndpoints
         var api = app.MapGroup("/api/cases/{id:guid}/documents").RequireAuthorization().WithTags("documents");
         api.MapGet("/", List).WithName("listDocuments").WithSummary("案卷材料列表")
             .WithDescription("本案上传的材料；含个人信息的材料（申请表、信封、身份证明复印件、送达回证）只对能看到申请人个人信息的用户给出文件名，canOpen 表示能否下载。")
-            .Produces<IReadOnlyList<DocumentDto>>();
+            .Produces<IReadOnlyList<DocumentDto>>().ProducesProblems(401, 403, 404);
         api.MapPost("/", UploadFromApi).WithName("uploadDocument").WithSummary("上传案卷材料")
             .WithDescription("multipart/form-data：字段 kind（ApplicationForm、Envelope、IdCopy、ThirdPartyReply、DeliveryReceipt、DisclosedFile、Other 或中文名称，"
                 + "也可放在查询字符串中）须在文件之前，字段 file 为文件。文件类型按内容识别；大小与解压上限见 README。返回 201 与材料。")
-            .Produces<DocumentDto>(201);
-        api.MapGet("/{documentId:guid}", Download).WithName("downloadDocument").WithSummary("下载案卷材料");
+            .AcceptsMultipart("file", "kind")
+            .Produces<DocumentDto>(201).ProducesProblems(400, 401, 403, 404, 413);
+        api.MapGet("/{documentId:guid}", Download).WithName("downloadDocument").WithSummary("下载案卷材料")
+            .Produces(200).ProducesFiles("application/octet-stream").ProducesProblems(401, 403, 404);
         return app;
     }
 

@@ -94,22 +94,18 @@ public sealed class PortalLimits : IDisposable
         int.TryParse(configuration[key], NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0 ? value : fallback;
 }
 
-/// <summary>The public pages' and API's headers and body limit.</summary>
+/// <summary>
+/// The public pages' and API's body limit and no caching. Their other security headers (CSP with frame-ancestors 'none',
+/// nosniff, X-Frame-Options DENY, Referrer-Policy) come from the global <see cref="CaseTracker.Web.Security.SecurityHeadersMiddleware"/>,
+/// the single place that sets them (it writes them when the answer starts, so a second copy here would only be overwritten).
+/// </summary>
 public static class PublicDoor
 {
-    public const string ContentSecurityPolicy =
-        "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
-
-    /// <summary>Security headers (CSP with frame-ancestors, nosniff, no framing, no referrer, no caching) and a 64 KB body limit.</summary>
+    /// <summary>No caching (answers carry a query code or an applicant's data) and a 64 KB body limit.</summary>
     public static async ValueTask<object?> Guard(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var headers = http.Response.Headers;
-        headers.ContentSecurityPolicy = ContentSecurityPolicy;
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers.CacheControl = "no-store";
+        http.Response.Headers.CacheControl = "no-store";
         if (http.Request.ContentLength > PortalLimits.MaxBodyBytes)
         {
             return new Problem(413, "请求过大", $"请求内容超过允许的大小（{PortalLimits.MaxBodyBytes / 1024} KB）。", "request.too_large").ToResult();

@@ -39,6 +39,7 @@ public static class PublicApi
             .RequireRateLimiting(PortalLimits.LookupPolicy)
             .WithName("getPublicRequestLetter")
             .WithSummary("下载电子送达的文书（DOCX），凭查询码和联系电话后四位")
+            .Produces(200)
             .ProducesFiles("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
             .ProducesProblems(404, 429);
         return app;

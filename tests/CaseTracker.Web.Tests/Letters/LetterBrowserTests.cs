@@ -26,7 +26,7 @@ public sealed class LetterBrowserTests(HostFixture host)
             await page.GotoAsync("/login");
             await page.FillAsync("#name", "cw-edu");
             await page.FillAsync("#password", Password);
-            await Task.WhenAll(page.WaitForURLAsync("**/cases"), page.ClickAsync("button[type=submit]"));
+            await Task.WhenAll(page.WaitForURLAsync("**/cases/mine"), page.ClickAsync("button[type=submit]"));
 
             await page.GotoAsync($"/cases/{id}");
             await page.ClickAsync("#form-request-supplement summary");

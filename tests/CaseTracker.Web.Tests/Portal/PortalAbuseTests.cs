@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 
 namespace CaseTracker.Web.Tests.Portal;
 
@@ -59,9 +60,29 @@ public sealed class PublicPageProtectionTests(PortalFixture host)
         using var client = host.Anonymous();
         var response = await client.GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
-        Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
-        Assert.Contains("default-src 'none'", csp, StringComparison.Ordinal);
+        // One CSP (the global security-headers middleware's); what matters: no framing, no plug-ins, no base rewrite,
+        // forms post only here, and no script but our own files and inline scripts carrying this answer's nonce.
+        var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        var directives = csp.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(d => d.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .ToDictionary(d => d[0], d => d[1..]);
+        Assert.Equal(["'none'"], directives["frame-ancestors"]);
+        Assert.Equal(["'none'"], directives["object-src"]);
+        Assert.Equal(["'none'"], directives["base-uri"]);
+        Assert.Equal(["'self'"], directives["form-action"]);
+        Assert.Contains(directives["default-src"][0], new[] { "'none'", "'self'" });
+        Assert.Single(directives["default-src"]);
+        var scripts = directives.TryGetValue("script-src", out var s) ? s : directives["default-src"];
+        Assert.All(scripts, source => Assert.True(source == "'self'" || source == "'none'" || source.StartsWith("'nonce-", StringComparison.Ordinal),
+            $"script-src allows {source}"));
+        var nonce = scripts.SingleOrDefault(source => source.StartsWith("'nonce-", StringComparison.Ordinal))?["'nonce-".Length..^1];
+        var html = await response.Content.ReadAsStringAsync();
+        foreach (Match script in Regex.Matches(html, "<script\\b[^>]*>", RegexOptions.IgnoreCase))
+        {
+            Assert.True(script.Value.Contains("src=", StringComparison.OrdinalIgnoreCase)
+                || (nonce is not null && script.Value.Contains($"nonce=\"{nonce}\"", StringComparison.Ordinal)), $"inline script without the nonce: {script.Value}");
+        }
+
         Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
         Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
         Assert.Contains("no-store", response.Headers.CacheControl?.ToString(), StringComparison.Ordinal);

@@ -123,7 +123,7 @@ public sealed class PortalBrowserTests(PortalFixture host) : IAsyncLifetime
         await page.GotoAsync("/login");
         await page.FillAsync("#name", user);
         await page.FillAsync("#password", Password);
-        await Task.WhenAll(page.WaitForURLAsync("**/cases"), page.ClickAsync("button[type=submit]"));
+        await Task.WhenAll(page.WaitForURLAsync("**/cases/mine"), page.ClickAsync("button[type=submit]"));
         return page;
     }
 }

@@ -36,6 +36,8 @@ public static class CaseTrackerOpenApi
         ["agencies"] = "机关：按编号规则建议下一个编号",
         ["public"] = "公众：网上提交申请、凭查询码查询（无需登录，限制频率）",
         ["letters"] = "文书：签发（编定文号）、送达登记、本案应有的文书",
+        ["documents"] = "案卷材料：上传（multipart/form-data）、列表、下载",
+        ["users"] = "用户：当前登录用户（供 LitigationTracker 核验身份）",
     };
 
     private static readonly Dictionary<int, string> ProblemDescriptions = new()
@@ -82,6 +84,13 @@ public static class CaseTrackerOpenApi
     /// <c>Accepts</c> adds: another content type must reach the handler and get its 400 in Chinese, not a 404 or 415 from routing.
     /// </summary>
     public static RouteHandlerBuilder AcceptsJson(this RouteHandlerBuilder builder, Type body) => builder.WithMetadata(new JsonBody(body));
+
+    /// <summary>
+    /// The request body is multipart/form-data with these text fields and one file field, read by the handler (no routing
+    /// constraint, as with <see cref="AcceptsJson"/>: another content type gets the handler's 400 in Chinese).
+    /// </summary>
+    public static RouteHandlerBuilder AcceptsMultipart(this RouteHandlerBuilder builder, string fileField, params string[] textFields) =>
+        builder.WithMetadata(new MultipartBody(fileField, textFields));
 
     /// <summary>The success response carries the case's stream version as ETag.</summary>
     public static RouteHandlerBuilder WithETag(this RouteHandlerBuilder builder) => builder.WithMetadata(new ETagResponse());
@@ -161,6 +170,28 @@ public static class CaseTrackerOpenApi
             }
         }
 
+        foreach (var multipart in metadata.OfType<MultipartBody>())
+        {
+            var properties = multipart.TextFields.ToDictionary(f => f, IOpenApiSchema (_) => new OpenApiSchema { Type = JsonSchemaType.String });
+            properties[multipart.FileField] = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" };
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Content = new Dictionary<string, OpenApiMediaType>
+                {
+                    ["multipart/form-data"] = new OpenApiMediaType
+                    {
+                        Schema = new OpenApiSchema
+                        {
+                            Type = JsonSchemaType.Object,
+                            Properties = properties,
+                            Required = new HashSet<string> { multipart.FileField },
+                        },
+                    },
+                },
+            };
+        }
+
         var successes = (operation.Responses ?? []).Where(r => r.Key.StartsWith('2')).Select(r => r.Value).OfType<OpenApiResponse>().ToList();
         if (metadata.OfType<ETagResponse>().Any())
         {
@@ -199,6 +230,8 @@ public static class CaseTrackerOpenApi
     }
 
     private sealed class ETagResponse;
+
+    private sealed record MultipartBody(string FileField, IReadOnlyList<string> TextFields);
 
     private sealed record FileResponse(IReadOnlyList<string> MediaTypes);
 }
