@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using static CaseTracker.Web.Tests.HostFixture;
 
 namespace CaseTracker.Web.Tests;
@@ -63,25 +64,37 @@ public class DashboardTests(HostFixture host)
     [Fact]
     public async Task The_case_list_API_is_scoped_to_the_agencies_in_reach_and_carries_no_personal_data()
     {
+        // The shared host holds many cases and the list is paged: each case is looked up by its own 编号 (q=).
         using var admin = host.Api("admin");
-        var (school, _) = await admin.ReceiveAsync(School);
-        var (health, _) = await admin.ReceiveAsync(HealthCommission);
+        var schoolNumber = ApiHelpers.NewNumber();
+        var healthNumber = ApiHelpers.NewNumber();
+        var school = await ReceiveAsync(admin, School, schoolNumber);
+        var health = await ReceiveAsync(admin, HealthCommission, healthNumber);
         using var supervisor = host.Api("sup-district");
-        string all = "";
-        for (var i = 0; i < 50 && !all.Contains(health.ToString(), StringComparison.Ordinal); i++)
+        string List(string number, string more = "") => $"/api/cases?q={Uri.EscapeDataString(number)}{more}";
+        var found = "";
+        for (var i = 0; i < 100 && !found.Contains(health.ToString(), StringComparison.Ordinal); i++)
         {
             await Task.Delay(50);
-            all = await supervisor.GetStringAsync("/api/cases?status=open");
+            found = await supervisor.GetStringAsync(List(healthNumber, "&status=open"));
         }
 
-        Assert.Contains(school.ToString(), all);
-        Assert.Contains(health.ToString(), all);
-        Assert.DoesNotContain("张三", all);
-        var education = await supervisor.GetStringAsync($"/api/cases?agency={Uri.EscapeDataString(Education)}");
-        Assert.Contains(school.ToString(), education);
-        Assert.DoesNotContain(health.ToString(), education);
+        Assert.Contains(health.ToString(), found);
+        var schoolFound = await supervisor.GetStringAsync(List(schoolNumber, "&status=open"));
+        Assert.Contains(school.ToString(), schoolFound);
+        Assert.DoesNotContain("张三", found + schoolFound);
+        var agency = "&agency=" + Uri.EscapeDataString(Education);
+        Assert.Contains(school.ToString(), await supervisor.GetStringAsync(List(schoolNumber, agency)));
+        Assert.DoesNotContain(health.ToString(), await supervisor.GetStringAsync(List(healthNumber, agency)));
         using var caseworker = host.Api("cw-edu");
-        Assert.DoesNotContain(school.ToString(), await caseworker.GetStringAsync("/api/cases"));
+        Assert.DoesNotContain(school.ToString(), await caseworker.GetStringAsync(List(schoolNumber)));
         Assert.Equal(HttpStatusCode.BadRequest, (await caseworker.GetAsync("/api/cases?status=pending")).StatusCode);
+    }
+
+    private static async Task<Guid> ReceiveAsync(HttpClient client, string agency, string number)
+    {
+        var response = await client.PostAsJsonAsync("/api/cases", ApiHelpers.Intake(agency, number));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>()).GetProperty("caseId").GetGuid();
     }
 }

@@ -3,6 +3,7 @@ using CaseTracker.EventStore;
 using CaseTracker.Pipeline;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CaseTracker.Bus;
 
@@ -51,6 +52,7 @@ public static class CaseTrackerBus
                 });
             });
         });
+        services.TryAddSingleton<Web.Resilience.StoreOutage>();
         services.AddHostedService<CaseTrackerOutbox>();
         return services;
     }

@@ -10,7 +10,8 @@ namespace CaseTracker.Bus;
 /// the broker confirmed every publish of the page (publisher confirms), so a crash or an unreachable broker means the
 /// page is published again — at least once, each message carrying its domain event's id.
 /// </summary>
-public sealed class CaseTrackerOutbox(IEventStore store, ICheckpointStore checkpoints, IBus bus, ILogger<CaseTrackerOutbox> log)
+public sealed class CaseTrackerOutbox(IEventStore store, ICheckpointStore checkpoints, IBus bus, ILogger<CaseTrackerOutbox> log,
+    Web.Resilience.StoreOutage outage)
     : BackgroundService
 {
     public const string CheckpointName = "outbox.bus";
@@ -25,6 +26,11 @@ public sealed class CaseTrackerOutbox(IEventStore store, ICheckpointStore checkp
             try
             {
                 await subscription.RunAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested && Web.Resilience.StoreOutage.IsOutage(e))
+            {
+                outage.Report(e, "bus outbox");
+                await Task.Delay(RetryDelay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {

@@ -9,7 +9,7 @@ namespace CaseTracker.Mail;
 /// next attempt with backoff. A crash between the server's acceptance and the mark leaves the lease to expire and the
 /// message is offered again with the same Message-ID (at-least-once is all SMTP allows; receivers drop the duplicate).
 /// </summary>
-public sealed class MailSender(MailOutbox outbox, ILogger<MailSender> log) : BackgroundService
+public sealed class MailSender(MailOutbox outbox, ILogger<MailSender> log, Web.Resilience.StoreOutage outage) : BackgroundService
 {
     private static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
@@ -40,6 +40,11 @@ public sealed class MailSender(MailOutbox outbox, ILogger<MailSender> log) : Bac
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
+            }
+            catch (Exception e) when (Web.Resilience.StoreOutage.IsOutage(e))
+            {
+                outage.Report(e, "mail outbox");
+                await Task.Delay(Poll, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
             catch (Exception e)
             {

@@ -1,4 +1,5 @@
 using CaseTracker.Composition;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CaseTracker.Mail;
@@ -16,6 +17,7 @@ public static class MailServices
     /// <summary>The sender, in `serve` only.</summary>
     public static IServiceCollection AddCaseTrackerMailSender(this IServiceCollection services)
     {
+        services.TryAddSingleton<Web.Resilience.StoreOutage>();
         services.AddSingleton<MailSender>();
         services.AddHostedService(sp => sp.GetRequiredService<MailSender>());
         return services;

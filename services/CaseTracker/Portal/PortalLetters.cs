@@ -15,7 +15,8 @@ namespace CaseTracker.Portal;
 /// caseworker recorded, and /track lists the letter for download. A checkpointed subscription of the global log; the mail
 /// id is the letter's, so a replay never mails twice.
 /// </summary>
-public sealed class PortalLetterMailer(IEventStore store, ICheckpointStore checkpoints, DocumentStore documents, MailOutbox mail, ILogger<PortalLetterMailer> log)
+public sealed class PortalLetterMailer(IEventStore store, ICheckpointStore checkpoints, DocumentStore documents, MailOutbox mail, ILogger<PortalLetterMailer> log,
+    Web.Resilience.StoreOutage outage)
     : BackgroundService
 {
     public const string CheckpointName = "portal.letters";
@@ -28,6 +29,11 @@ public sealed class PortalLetterMailer(IEventStore store, ICheckpointStore check
             try
             {
                 await subscription.RunAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested && Web.Resilience.StoreOutage.IsOutage(e))
+            {
+                outage.Report(e, "portal letter mails");
+                await Task.Delay(TimeSpan.FromSeconds(2), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace CaseTracker.Portal;
 
 public static class PortalServices
@@ -5,6 +6,7 @@ public static class PortalServices
     public static IServiceCollection AddPortal(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<PortalIntake>();
+        services.TryAddSingleton<Web.Resilience.StoreOutage>();
         services.AddHostedService<PortalLetterMailer>();
         return PortalLimits.AddPortalLimits(services, configuration);
     }

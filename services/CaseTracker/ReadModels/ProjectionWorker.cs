@@ -17,6 +17,10 @@ public sealed class ProjectionWorker(
                 log.LogInformation("Clock settings or calendar changed since the read model was computed: {Count} open cases' deadlines refreshed", refreshed);
             }
         }
+        catch (Exception error) when (!stoppingToken.IsCancellationRequested && Web.Resilience.StoreOutage.IsOutage(error))
+        {
+            outage.Report(error, "refreshing stored deadlines");
+        }
         catch (Exception error) when (!stoppingToken.IsCancellationRequested)
         {
             log.LogError(error, "Refreshing stored deadlines at start-up failed");

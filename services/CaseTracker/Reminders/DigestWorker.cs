@@ -7,7 +7,8 @@ namespace CaseTracker.Reminders;
 /// <c>CASETRACKER_DIGEST_HOUR</c>, default 8, not yet run today) and runs it. A host that was down at the hour runs it
 /// when it comes back the same day (once); days it missed entirely are not sent late.
 /// </summary>
-public sealed class DigestWorker(IServiceScopeFactory scopes, TimeProvider time, IConfiguration configuration, ILogger<DigestWorker> log) : BackgroundService
+public sealed class DigestWorker(IServiceScopeFactory scopes, TimeProvider time, IConfiguration configuration, ILogger<DigestWorker> log,
+    Web.Resilience.StoreOutage outage) : BackgroundService
 {
     public const string HourVariable = "CASETRACKER_DIGEST_HOUR";
 
@@ -26,6 +27,10 @@ public sealed class DigestWorker(IServiceScopeFactory scopes, TimeProvider time,
                     var sent = await run.DeliverAsync(day, stoppingToken);
                     log.LogInformation("Daily digest of {Day}: {Count} users notified", day, sent.Count);
                 }
+            }
+            catch (Exception error) when (!stoppingToken.IsCancellationRequested && Web.Resilience.StoreOutage.IsOutage(error))
+            {
+                outage.Report(error, "daily digest");
             }
             catch (Exception error) when (!stoppingToken.IsCancellationRequested)
             {

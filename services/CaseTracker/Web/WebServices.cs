@@ -21,6 +21,7 @@ using CaseTracker.Web.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -45,7 +46,7 @@ public static class WebServices
         services.AddTrustedProxies(configuration);
         services.AddAntiforgery(o => (o.Cookie.Name, o.Cookie.SecurePolicy) = ("casetracker.af", CookieSecurePolicy.SameAsRequest));
         services.AddSingleton<BasicCredentialCache>();
-        services.AddSingleton<Resilience.StoreOutage>();
+        services.TryAddSingleton<Resilience.StoreOutage>();
         // The pages: Razor components rendered on the server (static, no circuit); text left readable, markup encoded.
         services.AddRazorComponents();
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
