@@ -207,6 +207,7 @@ public class DigestTests : IDisposable
                 [jy4, new CaseEvent.Assigned("liming", D("2025-08-25")),
                     new CaseEvent.ConsultationStarted("c1", ConsultationKind.ThirdParty, "某公司", D("2025-08-26"), D("2025-08-26"))],
                 [Receipt(Health, "WJ-1", "2025-07-31")]);
+            await store.LogShowsEverythingAsync();
             await new ReadModelSet(store, store, new PolicySource(CasePolicy.Default, documents)).CatchUpAsync(null, default);
         }
 

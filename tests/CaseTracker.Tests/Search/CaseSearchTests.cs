@@ -195,6 +195,7 @@ public class CaseSearchTests : IDisposable
             Assert.IsType<AppendResult.Appended>(await store.AppendManyAsync(appends));
         }
 
+        await store.LogShowsEverythingAsync();
         await ReadModels(store).CatchUpAsync(null, default);
         var documents = new DocumentStore(store, TimeProvider.System);
         return new CaseSearch(store, new AgencyDirectory(documents), new ApplicantKeyring(store, (string?)null), CasePolicy.Default);

@@ -1,4 +1,6 @@
-namespace CaseTracker.EventStore.Tests;
+using CaseTracker.EventStore;
+
+namespace CaseTracker.Testing;
 
 public static class LogVisibility
 {
