@@ -42,6 +42,7 @@ public sealed class HardeningTests(HostFixture host)
             System.Text.RegularExpressions.Regex.Match(r.Headers.GetValues("Content-Security-Policy").Single(), "'nonce-([^']+)'").Groups[1].Value;
         Assert.Contains($"<script nonce=\"{Nonce(first)}\">", await first.Content.ReadAsStringAsync());
         Assert.NotEqual(Nonce(first), Nonce(second));
+        Assert.Matches("^[0-9a-f]{32}$", Nonce(first)); // nothing Razor would HTML-encode in the attribute
     }
 
     [Fact]

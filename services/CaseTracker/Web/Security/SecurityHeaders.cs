@@ -41,12 +41,16 @@ public static class SecurityHeaders
 {
     private static readonly object NonceKey = new();
 
-    /// <summary>This request's CSP nonce for an inline &lt;script&gt; (one per request, random).</summary>
+    /// <summary>
+    /// This request's CSP nonce for an inline &lt;script&gt; (one per request, 128 random bits). Hex, not base64: Razor
+    /// HTML-encodes '+' in an attribute, so a base64 nonce appeared in the page as <c>&amp;#x2B;</c> — browsers decode it,
+    /// but the page no longer carried the header's nonce literally (a test failed on it whenever the nonce had a '+').
+    /// </summary>
     public static string Nonce(HttpContext context)
     {
         if (context.Items[NonceKey] is not string nonce)
         {
-            nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
+            nonce = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
             context.Items[NonceKey] = nonce;
         }
 
