@@ -50,6 +50,7 @@ public static class LitigationApp
         app.UseAuthorization();
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapAppeals();
+        app.MapAgencyAppeals();
         return app;
     }
 }

@@ -28,7 +28,7 @@ public class ReadModelReportTests : IDisposable
         await using var store = await StoreLocation.Parse(location)!.OpenAsync(TimeProvider.System, default);
         var agencies = new AgencyDirectory(new DocumentStore(store, TimeProvider.System));
         var documents = new DocumentStore(store, TimeProvider.System);
-        var reports = new YearEndReports(new ReadModels.CaseList.ReportQueries(store), agencies, new Section2Figures(documents));
+        var reports = new YearEndReports(new ReadModels.CaseList.ReportQueries(store), agencies, new Section2Figures(documents), new AgencyAppeals(documents, agencies, TimeProvider.System));
         var states = new List<CaseState>();
         foreach (var row in await new ReadModels.CaseList.CaseListQueries(store).AllAsync())
         {

@@ -28,6 +28,8 @@ public sealed class CaseTrackerStandIn : IAsyncDisposable
                 endpoint.Handler<ReconsiderationConcludedV1>(c => Keep(standIn!, c.Message));
                 endpoint.Handler<LawsuitFiledV1>(c => Keep(standIn!, c.Message));
                 endpoint.Handler<LawsuitConcludedV1>(c => Keep(standIn!, c.Message));
+                endpoint.Handler<AgencyAppealFiledV1>(c => Keep(standIn!, c.Message));
+                endpoint.Handler<AgencyAppealConcludedV1>(c => Keep(standIn!, c.Message));
             });
         });
         standIn = new CaseTrackerStandIn(bus);

@@ -31,6 +31,7 @@ public static class CaseTrackerBus
         services.AddMassTransit(bus =>
         {
             bus.AddConsumer<AppealConsumer>();
+            bus.AddConsumer<AgencyAppealConsumer>();
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(broker, host => host.PublisherConfirmation = true);
@@ -49,6 +50,7 @@ public static class CaseTrackerBus
                         retry.Ignore<ForbiddenException>();
                     });
                     endpoint.ConfigureConsumer<AppealConsumer>(context);
+                    endpoint.ConfigureConsumer<AgencyAppealConsumer>(context);
                 });
             });
         });

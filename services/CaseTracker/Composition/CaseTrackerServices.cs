@@ -49,6 +49,7 @@ public static class CaseTrackerServices
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<Section2Figures>();
         services.AddSingleton<YearEndReports>();
+        services.AddSingleton<AgencyAppeals>();
         services.AddSingleton<ReportService>();
         services.AddSingleton(sp => new Search.ApplicantKeyring(sp.GetRequiredService<IReadModelDatabase>(), configuration));
         services.AddSingleton<ReadModelSet>();

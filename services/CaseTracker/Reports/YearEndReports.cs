@@ -11,7 +11,7 @@ namespace CaseTracker.Reports;
 public sealed record ReportQuery(string Agency, bool IncludeSubordinates, int Year, ReportFormat? Format, DateOnly AsOf);
 
 /// <summary>The year-end tables from the case read model (a pure function of its rows and a date), with section 二 as entered.</summary>
-public sealed class YearEndReports(ReportQueries rows, AgencyDirectory agencies, Section2Figures section2)
+public sealed class YearEndReports(ReportQueries rows, AgencyDirectory agencies, Section2Figures section2, AgencyAppeals agencyAppeals)
 {
     public async Task<AnnualReport> ProduceAsync(ReportQuery query, CancellationToken ct)
     {
@@ -45,6 +45,11 @@ public sealed class YearEndReports(ReportQueries rows, AgencyDirectory agencies,
                         ? new FeeRecord(fee.NoticeOn, fee.AmountFen / 100m, fee.PaidOn, fee.PaidFen / 100m)
                         : null));
             }
+        }
+
+        foreach (var appeal in await agencyAppeals.ListAsync(ct))
+        {
+            accumulator.AddAgencyAppeal(appeal.ToRecord());
         }
 
         var report = accumulator.Build();

@@ -35,7 +35,10 @@ public static class AppealEndpoints
         return app;
     }
 
-    private static async Task<IResult> FileAsync(HttpRequest request, LitigationDb db, OutgoingPublisher publisher)
+    /// <summary>Today in China (UTC+8), the date against which "not in the future" is checked.</summary>
+    public static DateOnly Today(this TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
+
+    private static async Task<IResult> FileAsync(HttpRequest request, LitigationDb db, OutgoingPublisher publisher, TimeProvider time)
     {
         var staff = Staff.Of(request.HttpContext);
         if (staff.Role != StaffRoles.LegalOfficer)
@@ -49,7 +52,7 @@ public static class AppealEndpoints
             return invalid;
         }
 
-        var (row, errors) = AppealRequests.Check(body!);
+        var (row, errors) = AppealRequests.Check(body!, time.Today());
         if (row is null)
         {
             return Results.ValidationProblem(errors, title: "登记内容有误");
@@ -60,7 +63,7 @@ public static class AppealEndpoints
         return result;
     }
 
-    private static async Task<IResult> ConcludeAsync(HttpRequest request, LitigationDb db, OutgoingPublisher publisher)
+    private static async Task<IResult> ConcludeAsync(HttpRequest request, LitigationDb db, OutgoingPublisher publisher, TimeProvider time)
     {
         var staff = Staff.Of(request.HttpContext);
         if (staff.Role != StaffRoles.LegalOfficer)
@@ -74,7 +77,7 @@ public static class AppealEndpoints
             return invalid;
         }
 
-        var (caseId, appealId, on, outcome, errors) = AppealRequests.Check(body!);
+        var (caseId, appealId, on, outcome, errors) = AppealRequests.Check(body!, time.Today());
         if (errors.Count > 0)
         {
             return Results.ValidationProblem(errors, title: "登记内容有误");
@@ -88,7 +91,7 @@ public static class AppealEndpoints
     internal static IResult UnknownCase(Guid caseId) =>
         Results.Problem($"没有案件“{caseId}”：只有 CaseTracker 已告知办结的案件才能登记行政复议或行政诉讼。", statusCode: 404, title: "案件不存在");
 
-    private static async Task<(T? Body, IResult? Invalid)> ReadAsync<T>(HttpRequest request)
+    internal static async Task<(T? Body, IResult? Invalid)> ReadAsync<T>(HttpRequest request)
     {
         try
         {

@@ -1,3 +1,4 @@
+using CaseTracker.Contracts;
 using Microsoft.Data.Sqlite;
 using static LitigationTracker.Storage.LitigationDb;
 
@@ -8,12 +9,6 @@ namespace LitigationTracker.Storage;
 /// <param name="Result">维持, 纠正 or 其他, once concluded.</param>
 public sealed record AppealRow(
     Guid CaseId, string AppealId, string Kind, DateOnly FiledOn, string Forum, bool AfterReconsideration, DateOnly? ConcludedOn, string? Result);
-
-public static class AppealKinds
-{
-    public const string Reconsideration = "reconsideration";
-    public const string Lawsuit = "lawsuit";
-}
 
 public static class AppealRows
 {

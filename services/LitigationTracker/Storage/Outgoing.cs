@@ -14,6 +14,7 @@ public static class Outgoing
     private static readonly Dictionary<string, Type> Types = new[]
     {
         typeof(ReconsiderationFiledV1), typeof(ReconsiderationConcludedV1), typeof(LawsuitFiledV1), typeof(LawsuitConcludedV1),
+        typeof(AgencyAppealFiledV1), typeof(AgencyAppealConcludedV1),
     }.ToDictionary(t => t.Name);
 
     public static void Enqueue(SqliteConnection connection, SqliteTransaction tx, Guid messageId, object message) =>

@@ -33,3 +33,17 @@ CREATE TABLE IF NOT EXISTS outgoing (
     type       TEXT NOT NULL,
     body       TEXT NOT NULL
 );
+
+-- Appeals about the agency's disclosure work not tied to a case in CaseTracker (主动公开, or a request never recorded there).
+CREATE TABLE IF NOT EXISTS agency_appeals (
+    agency                TEXT NOT NULL,
+    appeal_id             TEXT NOT NULL,
+    kind                  TEXT NOT NULL,
+    subject               TEXT NOT NULL,
+    filed_on              TEXT NOT NULL,
+    forum                 TEXT NOT NULL,
+    after_reconsideration INTEGER NOT NULL,
+    concluded_on          TEXT,
+    result                TEXT,
+    PRIMARY KEY (agency, appeal_id)
+);

@@ -34,7 +34,7 @@ public static class StoredReportBenchmark
             var filled = fill.Elapsed;
             var baseline = Process.GetCurrentProcess().WorkingSet64 / (1024 * 1024);
             var documents = new DocumentStore(store, TimeProvider.System);
-            var reports = new YearEndReports(new ReportQueries(store), new AgencyDirectory(documents), new Section2Figures(documents));
+            var reports = new YearEndReports(new ReportQueries(store), new AgencyDirectory(documents), new Section2Figures(documents), new AgencyAppeals(documents, new AgencyDirectory(documents), TimeProvider.System));
             var watch = Stopwatch.StartNew();
             var report = await reports.ProduceAsync(new ReportQuery(DemoAgencies.District, true, 2025, null, Today), default);
             var produced = watch.Elapsed;

@@ -35,6 +35,8 @@ public sealed class LitigationStandIn : IAsyncDisposable
                 endpoint.Handler<Fault<ReconsiderationConcludedV1>>(c => Keep(standIn!.Faults, new AppealFault(c.Message.Message.CaseId, c.Message)));
                 endpoint.Handler<Fault<LawsuitFiledV1>>(c => Keep(standIn!.Faults, new AppealFault(c.Message.Message.CaseId, c.Message)));
                 endpoint.Handler<Fault<LawsuitConcludedV1>>(c => Keep(standIn!.Faults, new AppealFault(c.Message.Message.CaseId, c.Message)));
+                endpoint.Handler<Fault<AgencyAppealFiledV1>>(c => Keep(standIn!.Faults, new AppealFault(Guid.Empty, c.Message)));
+                endpoint.Handler<Fault<AgencyAppealConcludedV1>>(c => Keep(standIn!.Faults, new AppealFault(Guid.Empty, c.Message)));
             });
         });
         standIn = new LitigationStandIn(bus);
@@ -55,5 +57,5 @@ public sealed class LitigationStandIn : IAsyncDisposable
     }
 }
 
-/// <summary>A consumer's fault on one appeal message: the case it named and what went wrong.</summary>
+/// <summary>A consumer's fault on one appeal message: the case it named (none for an appeal not tied to a case) and what went wrong.</summary>
 public sealed record AppealFault(Guid CaseId, Fault Fault);
