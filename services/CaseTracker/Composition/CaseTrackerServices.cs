@@ -53,6 +53,7 @@ public static class CaseTrackerServices
         services.AddSingleton<ReportService>();
         services.AddSingleton(sp => new Search.ApplicantKeyring(sp.GetRequiredService<IReadModelDatabase>(), configuration));
         services.AddSingleton<ReadModelSet>();
+        services.AddSingleton<ReadModelFreshness>();
         services.AddScoped<Search.CaseSearch>();
         services.AddScoped<Search.PossibleRepeats>();
         services.AddSingleton<Assignment.Assignees>();

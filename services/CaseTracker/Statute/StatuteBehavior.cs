@@ -6,6 +6,8 @@ using CaseTracker.EventStore;
 using CaseTracker.EventStore.Projections;
 using CaseTracker.Pipeline;
 using CaseTracker.ReadModels;
+using CaseTracker.ReadModels.Applicants;
+using CaseTracker.ReadModels.CaseList;
 using Mediator;
 
 namespace CaseTracker.Statute;
@@ -16,7 +18,8 @@ namespace CaseTracker.Statute;
 /// 国办函〔2020〕109号), and for 不予处理·重复申请 that the linked request is the same applicant's, earlier, and answered
 /// (条例第三十六条第（六）项).
 /// </summary>
-public sealed class StatuteBehavior<TMessage, TResponse>(IEventStore store, IReadModelDatabase database) : IPipelineBehavior<TMessage, TResponse>
+public sealed class StatuteBehavior<TMessage, TResponse>(IEventStore store, IReadModelDatabase database, ReadModelFreshness freshness)
+    : IPipelineBehavior<TMessage, TResponse>
     where TMessage : notnull, IMessage
 {
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
@@ -38,12 +41,17 @@ public sealed class StatuteBehavior<TMessage, TResponse>(IEventStore store, IRea
             return record.Command;
         }
 
-        return record.Command switch
+        switch (record.Command)
         {
-            CaseCommand.IssueFeeNotice { Method: FeeMethod.PerItem, Quantity: null } fee => WithAmount(fee with { Quantity = await ItemNumberAsync(receipt, ct) }),
-            CaseCommand.Answer { RepeatOf: { Length: > 0 } earlier } answer => await CheckRepeatAsync(answer, receipt, earlier.Trim(), ct),
-            _ => record.Command,
-        };
+            case CaseCommand.IssueFeeNotice { Method: FeeMethod.PerItem, Quantity: null } fee:
+                await freshness.WaitForAsync([ApplicantKeysProjection.ProjectionName], "method", ct);
+                return WithAmount(fee with { Quantity = await ItemNumberAsync(receipt, ct) });
+            case CaseCommand.Answer { RepeatOf: { Length: > 0 } earlier } answer:
+                await freshness.WaitForAsync([CaseListProjection.ProjectionName, ApplicantKeysProjection.ProjectionName], "repeatOf", ct);
+                return await CheckRepeatAsync(answer, receipt, earlier.Trim(), ct);
+            default:
+                return record.Command;
+        }
     }
 
     /// <summary>A notice entered without an amount states the computation's (an amount entered is left for the decider to check).</summary>

@@ -13,7 +13,9 @@ namespace CaseTracker.ReadModels.Applicants;
 /// </summary>
 public sealed class ApplicantKeysProjection(ApplicantKeyring keyring) : IProjection
 {
-    public string Name => "applicant-keys.v1";
+    public const string ProjectionName = "applicant-keys.v1";
+
+    public string Name => ProjectionName;
 
     public async Task ApplyAsync(EventEnvelope envelope, ProjectionContext context, CancellationToken ct)
     {

@@ -21,7 +21,9 @@ public sealed class CaseListProjection(Func<CasePolicy> policy) : IProjection
     private const int MaxCachedCases = 50_000;
     private readonly Dictionary<string, CaseState> _states = [];
 
-    public string Name => "case-list.v2";
+    public const string ProjectionName = "case-list.v2";
+
+    public string Name => ProjectionName;
 
     public Task ApplyAsync(EventEnvelope envelope, ProjectionContext context, CancellationToken ct) =>
         ApplyPageAsync([envelope], context, ct);
