@@ -10,9 +10,9 @@ namespace CaseTracker.Assignment;
 /// </summary>
 public sealed class Assignees(UserDirectory users)
 {
-    /// <summary>The caseworkers of an agency (the choices of the assignment form), by name.</summary>
+    /// <summary>The caseworkers of an agency whose accounts are in use (the choices of the assignment form), by name.</summary>
     public async Task<IReadOnlyList<string>> OfAgencyAsync(string agency, CancellationToken ct) =>
-        (await users.ListAsync(ct)).Where(u => u.Role == Role.Caseworker && u.Agency == agency).Select(u => u.Name).ToList();
+        (await users.ListAsync(ct)).Where(u => u.Role == Role.Caseworker && u.Agency == agency && !u.Disabled).Select(u => u.Name).ToList();
 
     public async Task<CaseCommand.Assign> CheckAsync(CaseState state, string? assignee, Access access, DateOnly today, CancellationToken ct)
     {
@@ -37,6 +37,11 @@ public sealed class Assignees(UserDirectory users)
         if (account is null || account.Role != Role.Caseworker || account.Agency != agency)
         {
             throw new UserError("assignee", $"承办人：“{name}”不是“{agency}”的经办人。");
+        }
+
+        if (account.Disabled)
+        {
+            throw new UserError("assignee", $"承办人：“{name}”的账号已停用，不能承办案件；请选择本机关在岗的经办人。");
         }
 
         return new CaseCommand.Assign(name, today);
