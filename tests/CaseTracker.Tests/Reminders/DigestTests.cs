@@ -66,6 +66,19 @@ public class DigestTests : IDisposable
     }
 
     [Fact]
+    public async Task A_disabled_account_receives_no_digest()
+    {
+        var cli = await SeedAsync();
+        await cli.SucceedAsync("users", "disable", "wangfang");
+
+        var output = (await cli.SucceedAsync("digest", "--as-of", "2025-09-01", "--dry-run")).Output;
+
+        Assert.DoesNotContain("wangfang", output, StringComparison.Ordinal);
+        Assert.Contains("→ liming（站内通知）", output, StringComparison.Ordinal);
+        Assert.Contains("试运行：2025-09-01 将提醒 2 人（未写入）。", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_holiday_gives_no_digest_and_a_make_up_Saturday_does()
     {
         var cli = await SeedAsync();
