@@ -31,6 +31,7 @@ public static class CaseTrackerServices
     public static IServiceCollection AddCaseTracker(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<CaseTrackerOptions>().Bind(configuration);
+        services.TryAddSingleton(configuration);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<OpenedStore>();
         services.AddSingleton(sp => sp.GetRequiredService<OpenedStore>().Store);

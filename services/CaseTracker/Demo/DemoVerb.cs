@@ -40,11 +40,21 @@ public static class DemoVerb
 
 public static class DemoWriter
 {
-    /// <summary>Writes the demo agencies and the demo cases the store does not have yet, then catches up the read models.</summary>
+    /// <summary>
+    /// Writes the demo agencies, their staff (<see cref="DemoAccounts"/>) and the demo cases the store does not have yet
+    /// (each assigned to its agency's demo 经办人 on the day it was received), then catches up the read models.
+    /// </summary>
     public static async Task<int> WriteAsync(IServiceProvider services, TextWriter output, int seed, int perYear, int years, CancellationToken ct)
     {
         await services.GetRequiredService<AgencyDirectory>().SaveAsync(
             DemoAgencies.All.Select(a => new Agency(a.Name, a.Parent)).ToList(), "demo", ct);
+        if (await DemoAccounts.EnsureAsync(services, ct) is { } passwordFile)
+        {
+            await output.WriteLineAsync(
+                $"示例账号：{DemoAccounts.Supervisor}（监督人员，{DemoAgencies.District}），{DemoAccounts.CaseworkerOf(DemoAgencies.All[0].Name)}–"
+                + $"{DemoAccounts.CaseworkerOf(DemoAgencies.All[^1].Name)}（各机关经办人，承办本机关的示例申请）；密码在文件：{passwordFile}");
+        }
+
         var store = services.GetRequiredService<IEventStore>();
         var policy = services.GetRequiredService<CasePolicy>();
         var existing = await services.GetRequiredService<StreamIndex>().VersionsAsync(ct);
@@ -77,7 +87,9 @@ public static class DemoWriter
 
     private static StreamAppend Append(DemoCase demo, CasePolicy policy, EventMetadata metadata)
     {
-        var events = CaseDecider.DecideAll(demo.Commands, CaseState.Initial, policy).Events;
+        var receipt = (CaseCommand.Receive)demo.Commands[0];
+        CaseCommand[] commands = [receipt, new CaseCommand.Assign(DemoAccounts.CaseworkerOf(demo.Agency), receipt.On), .. demo.Commands.Skip(1)];
+        var events = CaseDecider.DecideAll(commands, CaseState.Initial, policy).Events;
         return new StreamAppend(CaseStreams.For(demo.CaseId), ExpectedVersion.NoStream,
             events.Select(e => new NewEvent(Guid.NewGuid(), e, metadata)).ToList(), UniqueClaim.Of(events));
     }

@@ -36,7 +36,7 @@ public sealed class DigestRun(UserDirectory users, DocumentStore documents, Dige
         }
 
         var digests = new List<Digest>();
-        foreach (var user in (await users.ListAsync(ct)).Where(u => u.Role is Role.Caseworker or Role.Supervisor && u.Agency is not null))
+        foreach (var user in (await users.ListAsync(ct)).Where(u => u.Role is Role.Caseworker or Role.Supervisor && u.Agency is not null && !u.Disabled))
         {
             var settings = await SettingsAsync(user.Name, ct);
             if (settings.Enabled && await builder.BuildAsync(user, settings, date, ct) is { IsEmpty: false } digest)

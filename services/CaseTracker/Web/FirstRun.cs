@@ -30,14 +30,14 @@ public static class FirstRun
     public const string PasswordFileName = "casetracker-admin-password.txt";
 
     /// <summary>
-    /// Creates <c>admin</c> with a random password when there is no user yet, writes the password to a file only the
+    /// Creates <c>admin</c> with a random password when there is no administrator yet (the demo's staff are not), writes the password to a file only the
     /// operator can read (mode 0600, created new) and returns the file's path. The account must change that password at
     /// first sign-in.
     /// </summary>
     public static async Task<string?> EnsureAdministratorAsync(IServiceProvider services, CancellationToken ct)
     {
         var users = services.GetRequiredService<UserDirectory>();
-        if ((await users.ListAsync(ct)).Count > 0)
+        if ((await users.ListAsync(ct)).Any(u => u.Role == Role.Administrator))
         {
             return null;
         }
