@@ -38,6 +38,8 @@ public static class Program
                 return 0;
             case "search":
                 return await EachInItsOwnProcessAsync(["search", "sqlite"], ["search", "postgres"]);
+            case "speed-store":
+                return args.Length > 1 ? await SpeedStore.SpeedStoreBenchmark.RunAsync(args) : await EachInItsOwnProcessAsync(["speed-store", "sqlite"], ["speed-store", "postgres"]);
             case "report":
                 ReportBenchmark.Run(args.Length > 1 ? args[1..].Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray() : [10_000, 100_000, 1_000_000], Console.Out);
                 return 0;

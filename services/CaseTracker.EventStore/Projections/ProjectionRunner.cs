@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CaseTracker.EventStore.Sql;
 
 namespace CaseTracker.EventStore.Projections;
@@ -10,6 +11,10 @@ public sealed class ProjectionRunner(IEventStore store, IReadModelDatabase datab
 {
     /// <summary>Events per transaction when catching up: bigger pages mean fewer commits and fewer reads of the log.</summary>
     public int PageSize { get; init; } = 2000;
+
+    private IEventStore Store => store;
+
+    private IReadModelDatabase Database => database;
 
     /// <summary>Applies everything after the checkpoint, then returns how many events it applied (not another runner).</summary>
     public async Task<long> CatchUpAsync(IProgress<ReplayProgress>? progress = null, CancellationToken ct = default)
@@ -49,15 +54,81 @@ public sealed class ProjectionRunner(IEventStore store, IReadModelDatabase datab
     /// <summary>Reset + replay: deletes the rows and the checkpoint, then applies the whole log.</summary>
     public async Task<long> RebuildAsync(IProgress<ReplayProgress>? progress = null, CancellationToken ct = default)
     {
-        await using (var connection = await database.OpenConnectionAsync(ct))
+        await ResetAsync(ct);
+        return await CatchUpAsync(progress, ct);
+    }
+
+    /// <summary>Deletes the rows and the checkpoint.</summary>
+    public async Task ResetAsync(CancellationToken ct = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(ct);
+        await using var tx = await database.BeginWriteAsync(connection, ct);
+        await using (var context = new ProjectionContext(connection, tx, database.Sql, store))
         {
-            await using var tx = await database.BeginWriteAsync(connection, ct);
-            await projection.ResetAsync(new ProjectionContext(connection, tx, database.Sql, store), ct);
-            await database.SaveCheckpointAsync(connection, tx, projection.Name, LogPosition.Start, ct);
-            await tx.CommitAsync(ct);
+            await projection.ResetAsync(context, ct);
         }
 
-        return await CatchUpAsync(progress, ct);
+        await database.SaveCheckpointAsync(connection, tx, projection.Name, LogPosition.Start, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// Catches several runners of one store and database up over a single read of the log: each page is read (and its
+    /// events deserialized) once and applied to every runner behind it, all in one transaction with their checkpoints,
+    /// so a page costs one read and one durable commit instead of one per read model. Each runner still applies only
+    /// what lies after its own checkpoint as it stands inside the transaction. Returns the events applied, summed over
+    /// the runners (as calling <see cref="CatchUpAsync"/> on each would).
+    /// </summary>
+    public static async Task<long> CatchUpTogetherAsync(
+        IReadOnlyList<ProjectionRunner> runners, IProgress<ReplayProgress>? progress = null, CancellationToken ct = default)
+    {
+        if (runners.Count == 0)
+        {
+            return 0;
+        }
+
+        var (store, database) = (runners[0].Store, runners[0].Database);
+        if (runners.Any(r => r.Store != store || r.Database != database))
+        {
+            throw new ArgumentException("Runners caught up together must share one store and one database.", nameof(runners));
+        }
+
+        var position = LogPosition.Start;
+        var first = true;
+        foreach (var runner in runners)
+        {
+            var checkpoint = await runner.LoadCheckpointAsync(ct);
+            position = first || checkpoint < position ? checkpoint : position;
+            first = false;
+        }
+
+        var total = progress is null ? 0 : await store.CountAfterAsync(position, ct);
+        var pageSize = runners.Max(r => r.PageSize);
+        long done = 0;
+        long applied = 0;
+        while (true)
+        {
+            var page = await store.ReadAllAsync(position, pageSize, ct);
+            if (page.Count == 0)
+            {
+                return applied;
+            }
+
+            await using (var connection = await database.OpenConnectionAsync(ct))
+            {
+                await using var tx = await database.BeginWriteAsync(connection, ct);
+                foreach (var runner in runners)
+                {
+                    applied += await runner.ApplyInAsync(connection, tx, page, ct);
+                }
+
+                await tx.CommitAsync(ct);
+            }
+
+            position = page[^1].Position;
+            done += page.Count;
+            progress?.Report(new ReplayProgress(done, Math.Max(done, total)));
+        }
     }
 
     public async Task<ProjectionStatus> StatusAsync(CancellationToken ct = default)
@@ -80,22 +151,37 @@ public sealed class ProjectionRunner(IEventStore store, IReadModelDatabase datab
     {
         await using var connection = await database.OpenConnectionAsync(ct);
         await using var tx = await database.BeginWriteAsync(connection, ct);
+        var applied = await ApplyInAsync(connection, tx, page, ct);
+        if (applied == 0)
+        {
+            return (await database.LoadCheckpointAsync(connection, tx, projection.Name, ct), 0);
+        }
+
+        await tx.CommitAsync(ct);
+        return (page[^1].Position, applied);
+    }
+
+    /// <summary>The page's events after this runner's checkpoint, applied inside the caller's transaction with the new checkpoint.</summary>
+    private async Task<int> ApplyInAsync(DbConnection connection, DbTransaction tx, IReadOnlyList<EventEnvelope> page, CancellationToken ct)
+    {
         if (database.Sql.Find("projection_lock") is { } lockSql)
         {
             await connection.ExecuteAsync(tx, lockSql, ct, ("name", projection.Name));
         }
 
         var checkpoint = await database.LoadCheckpointAsync(connection, tx, projection.Name, ct);
-        await using var context = new ProjectionContext(connection, tx, database.Sql, store);
         var fresh = page.Where(e => e.Position > checkpoint).ToList();
         if (fresh.Count == 0)
         {
-            return (checkpoint, 0);
+            return 0;
         }
 
-        await projection.ApplyPageAsync(fresh, context, ct);
+        await using (var context = new ProjectionContext(connection, tx, database.Sql, store))
+        {
+            await projection.ApplyPageAsync(fresh, context, ct);
+        }
+
         await database.SaveCheckpointAsync(connection, tx, projection.Name, page[^1].Position, ct);
-        await tx.CommitAsync(ct);
-        return (page[^1].Position, fresh.Count);
+        return fresh.Count;
     }
 }

@@ -2,6 +2,7 @@ using CaseTracker.Agencies;
 using CaseTracker.Cases;
 using CaseTracker.Domain.Cases;
 using CaseTracker.EventStore;
+using CaseTracker.EventStore.Documents;
 using CaseTracker.EventStore.Projections;
 using CaseTracker.Ledger.Import;
 using CaseTracker.ReadModels;
@@ -9,7 +10,22 @@ using CaseTracker.ReadModels;
 namespace CaseTracker.Ledger;
 
 public sealed record LedgerImportResult(
-    int CasesCreated, int CasesExtended, int EventsWritten, IReadOnlyList<string> AgenciesRegistered, IReadOnlyList<LedgerProblem> Problems);
+    int CasesCreated, int CasesExtended, int EventsWritten, IReadOnlyList<string> AgenciesRegistered, IReadOnlyList<LedgerProblem> Problems)
+{
+    /// <summary>Imports that were cut short (killed, crashed) before this one: see <see cref="LedgerImportRun"/>.</summary>
+    public IReadOnlyList<LedgerImportRun> Interrupted { get; init; } = [];
+}
+
+/// <summary>
+/// The journal of an import while it writes (collection <see cref="Collection"/>, one document per import): written
+/// before the first chunk, brought up to date after each, deleted when the import ends. One left behind is an import
+/// that was killed half-way; importing the same file again completes it (each case gets only the milestones it lacks)
+/// and clears it, and every import says which ones it found.
+/// </summary>
+public sealed record LedgerImportRun(string File, string Actor, DateTimeOffset StartedAt, int Cases, int CasesWritten)
+{
+    public const string Collection = "ledger-imports";
+}
 
 /// <summary>
 /// Writes a checked ledger into the store: per case only the milestones its stream lacks, through the same decider as
@@ -17,10 +33,11 @@ public sealed record LedgerImportResult(
 /// a new case whose 编号 its agency already gave to another case (registered on the web, say) included; the store
 /// enforces that too (claims), should one be registered while the file is written.
 /// </summary>
-public sealed class LedgerImport(IEventStore store, StreamIndex streams, AgencyDirectory agencies, CasePolicy policy)
+/// <param name="journal">Where the import keeps its <see cref="LedgerImportRun"/> journal (none: not journaled).</param>
+public sealed class LedgerImport(IEventStore store, StreamIndex streams, AgencyDirectory agencies, CasePolicy policy, DocumentStore? journal = null)
 {
     /// <summary>Cases per transaction: each chunk is atomic, and a chunk cut short by a crash is completed by importing again.</summary>
-    private const int ChunkSize = 2000;
+    public int ChunkSize { get; init; } = 2000;
 
     public async Task<LedgerImportResult> WriteAsync(
         LedgerImportPlan plan, string fileName, string actor, IProgress<ReplayProgress>? progress, CancellationToken ct)
@@ -58,9 +75,17 @@ public sealed class LedgerImport(IEventStore store, StreamIndex streams, AgencyD
             batches.Add((planned, history.Count == 0 ? 0 : history[^1].StreamVersion, events, claims));
         }
 
+        var interrupted = journal is null ? [] : await journal.ListAsync<LedgerImportRun>(LedgerImportRun.Collection, ct);
         if (problems.Count > 0)
         {
-            return new LedgerImportResult(0, 0, 0, [], problems);
+            return new LedgerImportResult(0, 0, 0, [], problems) { Interrupted = interrupted.Select(d => d.Value).ToList() };
+        }
+
+        var key = correlation.ToString("N");
+        var run = new LedgerImportRun(fileName, actor, DateTimeOffset.UtcNow, batches.Count, 0);
+        if (journal is not null && batches.Count > 0)
+        {
+            await journal.PutAsync(LedgerImportRun.Collection, key, run, actor, ct: ct);
         }
 
         var registered = await agencies.RegisterNewAsync(plan.Agencies, actor, ct);
@@ -94,10 +119,29 @@ public sealed class LedgerImport(IEventStore store, StreamIndex streams, AgencyD
             created += chunk.Count(b => b.Version == 0);
             extended += chunk.Count(b => b.Version > 0);
             written += chunk.Sum(b => b.Events.Count);
+            if (journal is not null)
+            {
+                await journal.PutAsync(LedgerImportRun.Collection, key, run with { CasesWritten = created + extended }, actor, ct: ct);
+            }
+
             progress?.Report(new ReplayProgress(created + extended, batches.Count));
         }
 
-        return new LedgerImportResult(created, extended, written, registered, problems);
+        // Not in a finally: an import that fails half-way leaves its journal behind, to be found by the next one.
+        if (journal is not null)
+        {
+            await journal.DeleteAsync(LedgerImportRun.Collection, key, ct);
+            if (problems.Count == 0)
+            {
+                // Every case of this file now holds every milestone of its row: earlier cut-short imports of it are complete.
+                foreach (var earlier in interrupted.Where(d => d.Value.File == fileName))
+                {
+                    await journal.DeleteAsync(LedgerImportRun.Collection, earlier.Key, ct);
+                }
+            }
+        }
+
+        return new LedgerImportResult(created, extended, written, registered, problems) { Interrupted = interrupted.Select(d => d.Value).ToList() };
     }
 
     private static LedgerProblem NumberTaken(int row, AppendResult.Duplicate duplicate) =>

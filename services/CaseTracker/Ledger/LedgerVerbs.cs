@@ -83,6 +83,15 @@ public static class LedgerVerbs
             var result = await ProgressReporter.RunAsync("写入案件", session.Output,
                 progress => import.WriteAsync(plan, path.Name, $"import:{Environment.UserName}", progress, token));
             await ProgressReporter.RunAsync("更新读模型", session.Output, p => session.Services.GetRequiredService<ReadModelSet>().CatchUpAsync(p, token));
+            foreach (var run in result.Interrupted)
+            {
+                var cutShort = $"上次导入“{run.File}”（{run.StartedAt.ToOffset(TimeSpan.FromHours(8)):yyyy-MM-dd HH:mm} 开始）中途中断，"
+                    + $"中断前已写入 {run.CasesWritten}/{run.Cases} 件";
+                await session.Error.WriteLineAsync(run.File == path.Name && result.Problems.Count == 0
+                    ? $"{cutShort}；本次导入同一文件，已将其补全（已写入的不重复写入）。"
+                    : $"注意：{cutShort}，尚未补全：请重新导入该文件（已写入的不会重复写入）。");
+            }
+
             if (result.Problems.Count > 0)
             {
                 await PrintProblemsAsync(session.Error, result.Problems, result.Problems.Count);

@@ -22,26 +22,19 @@ public sealed partial class ReadModelSet(IEventStore store, IReadModelDatabase d
         new(store, database, new Statute.CaseFeesProjection()),
     ];
 
-    public async Task<long> CatchUpAsync(IProgress<ReplayProgress>? progress, CancellationToken ct)
-    {
-        long applied = 0;
-        foreach (var runner in Runners)
-        {
-            applied += await runner.CatchUpAsync(progress, ct);
-        }
+    /// <summary>Every read model over one read of the log (see <see cref="ProjectionRunner.CatchUpTogetherAsync"/>).</summary>
+    public Task<long> CatchUpAsync(IProgress<ReplayProgress>? progress, CancellationToken ct) =>
+        ProjectionRunner.CatchUpTogetherAsync(Runners, progress, ct);
 
-        return applied;
-    }
-
+    /// <summary>Resets every read model, then replays the log into all of them in one pass.</summary>
     public async Task<long> RebuildAsync(IProgress<ReplayProgress>? progress, CancellationToken ct)
     {
-        long applied = 0;
         foreach (var runner in Runners)
         {
-            applied += await runner.RebuildAsync(progress, ct);
+            await runner.ResetAsync(ct);
         }
 
-        return applied;
+        return await CatchUpAsync(progress, ct);
     }
 
     public async Task<IReadOnlyList<ProjectionStatus>> StatusAsync(CancellationToken ct)

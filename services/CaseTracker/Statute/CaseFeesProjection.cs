@@ -1,6 +1,7 @@
 using CaseTracker.Domain.Cases;
 using CaseTracker.EventStore;
 using CaseTracker.EventStore.Projections;
+using CaseTracker.ReadModels;
 
 namespace CaseTracker.Statute;
 
@@ -26,10 +27,10 @@ public sealed class CaseFeesProjection : IProjection
 
         var deletes = new List<(string Name, object? Value)[]>();
         var inserts = new List<(string Name, object? Value)[]>();
+        var histories = touched.Count == 0 ? null : new PageHistories(page);
         foreach (var last in touched.Values)
         {
-            var history = await context.Store.ReadStreamAsync(last.StreamId, ReadDirection.Forwards, 1, (int)last.StreamVersion, ct);
-            var state = CaseDecider.Fold(history.Select(e => e.Event));
+            var state = await histories!.StateAsOfAsync(last, context.Store, ct);
             if (state.Receipt is not { } receipt)
             {
                 continue;

@@ -71,7 +71,7 @@ public static class ImportBenchmark
         }
     }
 
-    private static int WriteLedger(string path, int rows)
+    internal static int WriteLedger(string path, int rows)
     {
         var cases = new DemoCases(7, Today, CasePolicy.Default).Generate(rows / 4, 4).Select(demo =>
         {

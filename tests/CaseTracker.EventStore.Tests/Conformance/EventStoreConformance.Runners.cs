@@ -27,6 +27,47 @@ public abstract partial class EventStoreConformance
         Assert.Equal(sizes.Sum(), applied.Sum());
     }
 
+    [Fact]
+    public async Task Runners_caught_up_together_each_apply_only_what_lies_after_their_own_checkpoint()
+    {
+        for (var i = 0; i < 4; i++)
+        {
+            await Store.AppendAsync(NewStream(), ExpectedVersion.NoStream, Batch(Guid.NewGuid(), 1, Day));
+        }
+
+        var ahead = new ProjectionRunner(Store, Store, new SeenBy("ahead")) { PageSize = 3 };
+        var behind = new ProjectionRunner(Store, Store, new SeenBy("behind")) { PageSize = 3 };
+        await Store.LogShowsEverythingAsync();
+        Assert.Equal(4, await ahead.CatchUpAsync());
+        for (var i = 0; i < 6; i++)
+        {
+            await Store.AppendAsync(NewStream(), ExpectedVersion.NoStream, Batch(Guid.NewGuid(), 1, Day));
+        }
+
+        await Store.LogShowsEverythingAsync();
+        var applied = await ProjectionRunner.CatchUpTogetherAsync([ahead, behind]);
+
+        // 6 new events for the runner that had seen 4, all 10 for the other: each event once per runner (primary key).
+        Assert.Equal(16, applied);
+        Assert.Equal(10, (await RawAsync("SELECT name FROM checkpoints WHERE name LIKE 'ahead:%'", r => r.GetString(0))).Count);
+        Assert.Equal(10, (await RawAsync("SELECT name FROM checkpoints WHERE name LIKE 'behind:%'", r => r.GetString(0))).Count);
+        Assert.Equal(0, (await ahead.StatusAsync()).Lag);
+        Assert.Equal(0, (await behind.StatusAsync()).Lag);
+        Assert.Equal(0, await ProjectionRunner.CatchUpTogetherAsync([ahead, behind]));
+    }
+
+    /// <summary>Writes one row per event under its own prefix; applying an event twice breaks the primary key.</summary>
+    private sealed class SeenBy(string prefix) : IProjection
+    {
+        public string Name => prefix;
+
+        public Task ApplyAsync(EventEnvelope envelope, ProjectionContext context, CancellationToken ct) =>
+            context.Connection.ExecuteAsync(context.Transaction, "INSERT INTO checkpoints (name, commit_pos, prepare_pos) VALUES (@name, 0, 0)", ct,
+                ("name", $"{prefix}:{envelope.EventId}"));
+
+        public Task ResetAsync(ProjectionContext context, CancellationToken ct) => Task.CompletedTask;
+    }
+
     /// <summary>Writes one row per event; applying an event twice breaks the primary key.</summary>
     private sealed class SeenOnce : IProjection
     {

@@ -17,26 +17,36 @@ public sealed class ApplicantKeysProjection(ApplicantKeyring keyring) : IProject
 
     public string Name => ProjectionName;
 
-    public async Task ApplyAsync(EventEnvelope envelope, ProjectionContext context, CancellationToken ct)
+    public Task ApplyAsync(EventEnvelope envelope, ProjectionContext context, CancellationToken ct) =>
+        ApplyPageAsync([envelope], context, ct);
+
+    /// <summary>The page's receipts set-wise: one batch of deletes, then one of upserts (in page order).</summary>
+    public async Task ApplyPageAsync(IReadOnlyList<EventEnvelope> page, ProjectionContext context, CancellationToken ct)
     {
-        if (envelope.Event is not CaseEvent.Received received)
+        // A case's last receipt in the page decides its rows (as applying the receipts one by one would).
+        var byCase = new Dictionary<Guid, List<(string Name, object? Value)[]>>();
+        ApplicantKeys? keys = null;
+        foreach (var received in page.Select(e => e.Event).OfType<CaseEvent.Received>())
         {
-            return;
+            var rows = byCase[received.CaseId] = [];
+            if (received.Applicant is not { } applicant)
+            {
+                continue;
+            }
+
+            keys ??= await keyring.GetAsync(context.Connection, context.Transaction, ct);
+            foreach (var key in keys.Of(applicant))
+            {
+                rows.Add(
+                [
+                    ("case_id", received.CaseId), ("subject_id", applicant.SubjectId), ("agency", received.Agency), ("received_on", received.On),
+                    ("kind", ApplicantKeys.KindName(key.Kind)), ("hash", key.Hash),
+                ]);
+            }
         }
 
-        await context.ExecuteAsync("applicant_keys_delete_case", ct, ("case_id", received.CaseId));
-        if (received.Applicant is not { } applicant)
-        {
-            return;
-        }
-
-        var keys = await keyring.GetAsync(context.Connection, context.Transaction, ct);
-        foreach (var key in keys.Of(applicant))
-        {
-            await context.ExecuteAsync("applicant_keys_upsert", ct,
-                ("case_id", received.CaseId), ("subject_id", applicant.SubjectId), ("agency", received.Agency), ("received_on", received.On),
-                ("kind", ApplicantKeys.KindName(key.Kind)), ("hash", key.Hash));
-        }
+        await context.ExecuteEachAsync("applicant_keys_delete_case", byCase.Keys.Select(c => new (string, object?)[] { ("case_id", c) }).ToList(), ct);
+        await context.ExecuteEachAsync("applicant_keys_upsert", byCase.Values.SelectMany(r => r).ToList(), ct);
     }
 
     public Task ResetAsync(ProjectionContext context, CancellationToken ct) => context.ExecuteAsync("applicant_keys_delete_all", ct);

@@ -13,21 +13,32 @@ public sealed class CaseSearchProjection : IProjection
 {
     public string Name => "case-search.v1";
 
-    public async Task ApplyAsync(EventEnvelope envelope, ProjectionContext context, CancellationToken ct)
+    public Task ApplyAsync(EventEnvelope envelope, ProjectionContext context, CancellationToken ct) =>
+        ApplyPageAsync([envelope], context, ct);
+
+    /// <summary>The page set-wise: one batch of description upserts, one of 承办人 upserts (each in page order).</summary>
+    public async Task ApplyPageAsync(IReadOnlyList<EventEnvelope> page, ProjectionContext context, CancellationToken ct)
     {
-        switch (envelope.Event)
+        var postgres = context.Sql.Dialect != "Sqlite";
+        var texts = new List<(string Name, object? Value)[]>();
+        var assignees = new List<(string Name, object? Value)[]>();
+        foreach (var envelope in page)
         {
-            case CaseEvent.Received received:
-                var postgres = context.Sql.Dialect != "Sqlite";
-                (string, object?)[] args = postgres
-                    ? [("case_id", received.CaseId), ("description", received.Description), ("grams", Bigrams(received.Description))]
-                    : [("case_id", received.CaseId), ("description", received.Description)];
-                await context.ExecuteAsync("case_text_insert", ct, args);
-                break;
-            case CaseEvent.Assigned assigned when CaseStreams.CaseIdOf(envelope.StreamId) is { } caseId:
-                await context.ExecuteAsync("case_assignee_upsert", ct, ("case_id", caseId), ("assignee", assigned.Assignee), ("assigned_on", assigned.On));
-                break;
+            switch (envelope.Event)
+            {
+                case CaseEvent.Received received:
+                    texts.Add(postgres
+                        ? [("case_id", received.CaseId), ("description", received.Description), ("grams", Bigrams(received.Description))]
+                        : [("case_id", received.CaseId), ("description", received.Description)]);
+                    break;
+                case CaseEvent.Assigned assigned when CaseStreams.CaseIdOf(envelope.StreamId) is { } caseId:
+                    assignees.Add([("case_id", caseId), ("assignee", assigned.Assignee), ("assigned_on", assigned.On)]);
+                    break;
+            }
         }
+
+        await context.ExecuteEachAsync("case_text_insert", texts, ct);
+        await context.ExecuteEachAsync("case_assignee_upsert", assignees, ct);
     }
 
     public Task ResetAsync(ProjectionContext context, CancellationToken ct) => context.ExecuteAsync("case_text_delete_all", ct);

@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using CaseTracker.Agencies;
+using CaseTracker.Benchmarks.Import;
+using CaseTracker.Benchmarks.Store;
+using CaseTracker.Calendar;
+using CaseTracker.Composition;
+using CaseTracker.Domain.Cases;
+using CaseTracker.EventStore;
+using CaseTracker.EventStore.Documents;
+using CaseTracker.EventStore.Sql;
+using CaseTracker.Ledger;
+using CaseTracker.Ledger.Import;
+using CaseTracker.Pipeline;
+using CaseTracker.ReadModels;
+using CaseTracker.Testing;
+
+namespace CaseTracker.Benchmarks.SpeedStore;
+
+/// <summary>
+/// The event-store rows of issue 14, one store per process (<c>speed-store sqlite|postgres [rows]</c>): ledger import
+/// with the read models against a plain bulk insert of the same event rows; durable single-event and batched (50)
+/// appends against plain inserts; replay into every read model against a plain ordered read of the log. Each figure is
+/// printed beside its baseline, measured on the same database in the same run, and the ratio. PostgreSQL: an
+/// ephemeral server with durable settings (fsync on, synchronous_commit on); SQLite: WAL, synchronous=FULL.
+/// </summary>
+public static class SpeedStoreBenchmark
+{
+    private const int SingleAppends = 300;
+    private const int Batches = 60;
+    private const int BatchSize = 50;
+    private const int Rounds = 3;
+
+    /// <summary><c>speed-store sqlite|postgres [rows]</c>.</summary>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        await RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100_000, Console.Out);
+        return 0;
+    }
+
+    public static async Task RunAsync(string adapter, int rows, TextWriter output)
+    {
+        var folder = Directory.CreateTempSubdirectory("casetracker-speed-store-");
+        await using var postgres = adapter == "postgres" ? await CaseTracker.Testing.EphemeralPostgres.StartAsync(durable: true) : null;
+        try
+        {
+            var ledger = Path.Combine(folder.FullName, "ledger.csv");
+            var ledgerRows = ImportBenchmark.WriteLedger(ledger, rows);
+            var location = postgres is null
+                ? new StoreLocation(StoreKind.Sqlite, Path.Combine(folder.FullName, "store.db"))
+                : new StoreLocation(StoreKind.Postgres, postgres.ConnectionString);
+            var store = (SqlEventStore)await location.OpenAsync(TimeProvider.System, CancellationToken.None);
+            var documents = new DocumentStore(store, TimeProvider.System);
+            var import = new LedgerImport(store, new StreamIndex(store), new AgencyDirectory(documents), CasePolicy.Default, documents);
+            var readModels = new ReadModelSet(store, store, new PolicySource(CasePolicy.Default, documents));
+            var title = postgres is null ? "SQLite (WAL, synchronous=FULL)" : "PostgreSQL 15 (fsync on, synchronous_commit on)";
+            output.WriteLine($"\nspeed-store {adapter}: {title}, {ledgerRows:N0}-row ledger, {Environment.ProcessorCount} cores, load {LoadAverage()}");
+
+            // 1. Import, phase by phase.
+            var managedBefore = GC.GetTotalMemory(forceFullCollection: true);
+            var watch = Stopwatch.StartNew();
+            LedgerImportPlan plan;
+            await using (var stream = File.OpenRead(ledger))
+            {
+                plan = LedgerImporter.Plan(stream, new LedgerImportOptions { FileName = "ledger.csv" });
+            }
+
+            var planned = watch.Elapsed;
+            var result = await import.WriteAsync(plan, "ledger.csv", "benchmark", null, CancellationToken.None);
+            var written = watch.Elapsed - planned;
+            await readModels.CatchUpAsync(null, CancellationToken.None);
+            var importTime = watch.Elapsed;
+            var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
+            var heapPeak = (GC.GetGCMemoryInfo(GCKind.Any).HeapSizeBytes - managedBefore) / (1024 * 1024);
+            plan = null!;
+            var events = result.EventsWritten;
+            var (bulkTime, bulkRows) = await PlainBulk.InsertSameRowsAsync(store);
+            output.WriteLine($"import phases: read+check {planned.TotalSeconds:F1} s | write events {written.TotalSeconds:F1} s | read models {(importTime - planned - written).TotalSeconds:F1} s"
+                + $" | peak working set {peak} MB (managed heap after import +{heapPeak} MB)");
+            output.WriteLine($"{"measure",-58}{"store",12}{"baseline",12}{"ratio",8}  target");
+            Row(output, $"import {events:N0} events incl. read models, events/s", events / importTime.TotalSeconds, bulkRows / bulkTime.TotalSeconds,
+                "≥ 0.25 and ≥ " + (postgres is null ? "50,000" : "30,000") + "/s (baseline: plain bulk insert of the same rows)");
+
+            // 2. Durable single-event appends, 3. batched appends, alternated with the plain inserts round by round.
+            var plain = await PlainSql.CreateAsync(store);
+            var (single, plainSingle) = await CompareAsync(SingleAppends / Rounds, async () =>
+            {
+                for (var i = 0; i < SingleAppends / Rounds; i++)
+                {
+                    await store.AppendAsync(CaseStreams.For(Guid.NewGuid()), ExpectedVersion.NoStream, [Event(Received(Guid.NewGuid()))]);
+                }
+            }, () => plain.InsertAsync(SingleAppends / Rounds, 1));
+            Row(output, "durable single-event append, appends/s", single, plainSingle, "≥ 0.8 (baseline: plain durable one-row insert)");
+            var (batched, plainBatched) = await CompareAsync(Batches / Rounds * BatchSize, async () =>
+            {
+                for (var b = 0; b < Batches / Rounds; b++)
+                {
+                    var batch = Enumerable.Range(0, BatchSize).Select(i => Event(Consultation(i))).ToList();
+                    await store.AppendAsync(CaseStreams.For(Guid.NewGuid()), ExpectedVersion.NoStream, batch);
+                }
+            }, () => plain.InsertAsync(Batches / Rounds, BatchSize));
+            Row(output, $"batched append ({BatchSize} events), events/s", batched, plainBatched, "≥ 0.8 (baseline: plain durable 50-row insert)");
+
+            // 4. Replay of the whole log into every read model against a plain ordered read of the log.
+            await store.LogShowsEverythingAsync();
+            var total = await store.CountAfterAsync(LogPosition.Start);
+            watch.Restart();
+            await readModels.RebuildAsync(null, CancellationToken.None);
+            var replay = watch.Elapsed;
+            var (readTime, readRows) = await PlainBulk.ReadLogAsync(store);
+            Row(output, $"replay {total:N0} events into the read models, events/s", total / replay.TotalSeconds, readRows / readTime.TotalSeconds,
+                "≥ 0.6 (baseline: plain ordered read of the log)");
+            await store.DisposeAsync();
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static void Row(TextWriter output, string measure, double store, double baseline, string target) =>
+        output.WriteLine($"{measure,-58}{store,12:N0}{baseline,12:N0}{store / baseline,8:F2}  {target}");
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+
+    /// <summary>Alternates store and plain rounds (the machine's load changes while it runs); returns both rates.</summary>
+    private static async Task<(double Store, double Plain)> CompareAsync(long perRound, Func<Task> storeRound, Func<Task> plainRound)
+    {
+        var (storeTime, plainTime) = (TimeSpan.Zero, TimeSpan.Zero);
+        for (var r = 0; r < Rounds; r++)
+        {
+            var clock = Stopwatch.StartNew();
+            await storeRound();
+            storeTime += clock.Elapsed;
+            clock.Restart();
+            await plainRound();
+            plainTime += clock.Elapsed;
+        }
+
+        return (perRound * Rounds / storeTime.TotalSeconds, perRound * Rounds / plainTime.TotalSeconds);
+    }
+
+    private static NewEvent Event(CaseEvent e) => new(Guid.NewGuid(), e, new EventMetadata("bench", Guid.NewGuid()));
+
+    private static CaseEvent.Received Received(Guid caseId) =>
+        new(caseId, "某区政务服务局", "2024-0001", new DateOnly(2024, 3, 1), Channel.Online, ApplicantType.NaturalPerson,
+            new PersonalData(Guid.NewGuid(), "张三", "110101199001011234", "13800000000", "北京市东城区某街1号"), "某信息", "电子");
+
+    private static CaseEvent Consultation(int i) => new CaseEvent.ConsultationStarted($"c{i}", ConsultationKind.ThirdParty, "某公司", new DateOnly(2024, 3, 4));
+}
