@@ -17,6 +17,12 @@ public sealed class ApplicantKeysProjection(ApplicantKeyring keyring) : IProject
 
     public async Task ApplyAsync(EventEnvelope envelope, ProjectionContext context, CancellationToken ct)
     {
+        if (envelope.Event is CaseEvent.PersonalDataErased && CaseStreams.CaseIdOf(envelope.StreamId) is { } erasedCase)
+        {
+            await context.ExecuteAsync("applicant_keys_delete_case", ct, ("case_id", erasedCase));
+            return;
+        }
+
         if (envelope.Event is not CaseEvent.Received received)
         {
             return;

@@ -27,6 +27,10 @@ public sealed class CaseSearchProjection : IProjection
             case CaseEvent.Assigned assigned when CaseStreams.CaseIdOf(envelope.StreamId) is { } caseId:
                 await context.ExecuteAsync("case_assignee_upsert", ct, ("case_id", caseId), ("assignee", assigned.Assignee), ("assigned_on", assigned.On));
                 break;
+            case CaseEvent.PersonalDataErased when CaseStreams.CaseIdOf(envelope.StreamId) is { } erasedCase:
+                // The description may name the applicant: an erased case is no longer found by its words.
+                await context.ExecuteAsync("case_text_delete_case", ct, ("case_id", erasedCase));
+                break;
         }
     }
 
