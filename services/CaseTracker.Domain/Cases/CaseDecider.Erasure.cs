@@ -6,6 +6,21 @@ public static partial class CaseDecider
 {
     // 个人信息保护法第四十七条: the agency deletes personal data once the purpose is served or the retention period ends.
     // A case keeps its facts (dates, outcome, appeals): the tables do not change. Erasing twice records nothing.
+    /// <summary>
+    /// From the erasure on, the case carries no personal data whether or not the key is destroyed yet: the receipt's
+    /// applicant reads as <see cref="PersonalData.Erased"/> (the same as once the key is gone), every fact stays.
+    /// </summary>
+    private static CaseState Erase(CaseState state, PersonalDataErased erased)
+    {
+        var history = state.Receipt?.Applicant is { } applicant && applicant != PersonalData.Erased(applicant.SubjectId)
+            ? Replace(state.History, 0, e => ((Received)e) with { Applicant = PersonalData.Erased(applicant.SubjectId) })
+            : state.History;
+        return CaseProjection.Derive(history) with
+        {
+            Version = state.Version + 1, CorrectionCount = state.CorrectionCount, Assignee = state.Assignee, Erasure = erased,
+        };
+    }
+
     private static void CheckErasure(PersonalDataErased erased, CaseState state, CasePolicy policy)
     {
         var receipt = state.Receipt ?? throw new DomainException("case.not_received", "本案尚未登记收到申请，没有可删除的个人信息。");

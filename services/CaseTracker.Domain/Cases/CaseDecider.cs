@@ -68,7 +68,7 @@ public static partial class CaseDecider
 
         if (@event is PersonalDataErased erased)
         {
-            return state with { Version = state.Version + 1, Erasure = erased };
+            return Erase(state, erased);
         }
 
         var history = @event switch

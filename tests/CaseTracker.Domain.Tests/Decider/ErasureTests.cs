@@ -52,6 +52,7 @@ public class ErasureTests
         var state = CaseDecider.Fold([R, erased, Decided("2023-03-20"), new DateCorrected(0, D("2023-02-28"), "录错", D("2023-03-21"))]);
 
         Assert.Equal(erased, state.Erasure);
+        Assert.Equal(new PersonalData(Subject, "（个人信息已删除）", null, null, null), state.Receipt!.Applicant);
         Assert.Equal(4, state.Version);
         Assert.Equal([0, 2], state.History.Select(m => m.Number));
         Assert.Equal(D("2023-02-28"), state.Receipt!.On);
