@@ -2,6 +2,6 @@
 SELECT e.case_id, c.agency, c.case_number, e.erased_on, e.reason, e.erased_by, e.recorded_at
 FROM personal_data_erasures e
 LEFT JOIN case_read_model c ON c.case_id = e.case_id
-WHERE (@agency IS NULL OR c.agency = @agency)
+WHERE (CAST(@agency AS text) IS NULL OR c.agency = CAST(@agency AS text))
 ORDER BY e.recorded_at DESC, c.agency, c.case_number
 LIMIT @limit;
