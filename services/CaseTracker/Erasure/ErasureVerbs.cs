@@ -56,6 +56,7 @@ public static class ErasureVerbs
                 erased = await eraser.EraseApplicantAsync(h, parse.GetValue(reason), By, token);
             }
 
+            await CatchUpAsync(session, token);
             foreach (var e in erased)
             {
                 await session.Output.WriteLineAsync($"{e.Agency}\t{e.CaseNumber}\t{(e.AlreadyErased ? "此前已删除" : "已删除")}");
@@ -114,7 +115,9 @@ public static class ErasureVerbs
             }
 
             session.Services.GetRequiredService<RequestContext>().Actor = By;
+            await CatchUpAsync(session, token);
             var result = await session.Services.GetRequiredService<Retention>().RunAsync(date, By, scheduled: false, token);
+            await CatchUpAsync(session, token);
             await WriteRunAsync(session.Output, result);
             return 0;
         }, ct));
@@ -123,6 +126,7 @@ public static class ErasureVerbs
         var report = new Command("report", "执行记录：每次执行的时间、执行人、删除的案件及件数。");
         report.SetAction((parse, ct) => CliSession.RunAsync(parse, async (session, token) =>
         {
+            await CatchUpAsync(session, token);
             var runs = await session.Services.GetRequiredService<Retention>().RunsAsync(token);
             foreach (var r in runs)
             {
@@ -136,6 +140,10 @@ public static class ErasureVerbs
         retention.Subcommands.Add(report);
         return retention;
     }
+
+    /// <summary>A verb has no projection worker: the read models (which case is closed when, the erasures) are brought up to date.</summary>
+    private static Task CatchUpAsync(CliSession session, CancellationToken ct) =>
+        session.Services.GetRequiredService<ReadModels.ReadModelSet>().CatchUpAsync(null, ct);
 
     private static async Task WriteRunAsync(TextWriter output, RetentionRun run)
     {
