@@ -17,7 +17,10 @@ public static partial class CaseDecider
             : state.History;
         return CaseProjection.Derive(history) with
         {
-            Version = state.Version + 1, CorrectionCount = state.CorrectionCount, Assignee = state.Assignee, Erasure = erased,
+            Version = state.Version + 1,
+            CorrectionCount = state.CorrectionCount,
+            Assignee = state.Assignee,
+            Erasure = erased,
         };
     }
 
