@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 using static CaseTracker.Web.Tests.HostFixture;
 
 namespace CaseTracker.Web.Tests;
@@ -130,6 +131,52 @@ public sealed class ErasureTests(HostFixture host)
         Assert.Contains($"{School}（满 30 年，结案早于 {ApiHelpers.Today.AddYears(-30).AddDays(1).Iso()}）：0 件", html);
         var removed = await admin.SubmitAsync("/admin/erasure", "/admin/erasure/retention", new() { ["agency"] = School, ["years"] = "" });
         Assert.Contains("已取消该机关的保存期限规则。", await FollowAsync(admin, removed));
+    }
+
+    [Fact]
+    public async Task The_ID_copy_of_an_erased_case_is_deleted_unless_a_case_whose_data_is_kept_holds_the_same_file()
+    {
+        using var worker = host.Api("cw-edu");
+        var (erasedCase, number, _) = await ReceiveAsync(worker, Education);
+        var (keptCase, _, _) = await ReceiveAsync(worker, Education);
+        var own = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n% own " + Guid.NewGuid() + "\n%%EOF\n");
+        var shared = System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n% shared " + Guid.NewGuid() + "\n%%EOF\n");
+        var ownId = await UploadAsync(worker, erasedCase, own);
+        await UploadAsync(worker, erasedCase, shared);
+        await UploadAsync(worker, keptCase, shared);
+        using var admin = host.Forms();
+        await admin.SignInAsync("admin", host.AdminPassword);
+
+        await FollowAsync(admin, await admin.SubmitAsync("/admin/erasure", "/admin/erasure/case",
+            new() { ["agency"] = Education, ["number"] = number, ["reason"] = "申请人要求删除", ["confirm"] = "true" }));
+
+        var download = await worker.GetAsync($"/api/cases/{erasedCase}/documents/{ownId}");
+        Assert.Equal(HttpStatusCode.NotFound, download.StatusCode);
+        Assert.Contains("已随个人信息于", (await download.Content.ReadAsStringAsync()));
+        var blobs = host.Services.GetRequiredService<CaseTracker.Documents.DocumentBlobs>();
+        Assert.Null(await blobs.OpenAsync(Sha256(own), default));
+        await using (var kept = await blobs.OpenAsync(Sha256(shared), default))
+        {
+            Assert.NotNull(kept);
+        }
+
+        var list = await worker.GetFromJsonAsync<JsonElement>($"/api/cases/{keptCase}/documents");
+        var keptId = list.EnumerateArray().Single().Str("documentId");
+        Assert.Equal(shared, await worker.GetByteArrayAsync($"/api/cases/{keptCase}/documents/{keptId}"));
+    }
+
+    private static string Sha256(byte[] content) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(content));
+
+    private static async Task<string> UploadAsync(HttpClient client, Guid id, byte[] content)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/pdf");
+        form.Add(new StringContent("IdCopy"), "kind");
+        form.Add(file, "file", "id.pdf");
+        var response = await client.PostAsync($"/api/cases/{id}/documents", form);
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).Str("documentId")!;
     }
 
     /// <summary>A form that succeeded redirects to the page with its message.</summary>

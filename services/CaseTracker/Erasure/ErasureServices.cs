@@ -6,6 +6,7 @@ public static class ErasureServices
     public static IServiceCollection AddErasure(this IServiceCollection services)
     {
         services.AddScoped<PersonalDataEraser>();
+        services.AddScoped<ErasedDocuments>();
         services.AddScoped<Retention>();
         services.AddSingleton<ErasureQueries>();
         return services;

@@ -16,10 +16,12 @@ public sealed record ErasedCase(Guid CaseId, string Agency, string CaseNumber, b
 /// 删除个人信息 (个人信息保护法第四十七条) of one case, of every case of one applicant, or of the cases a retention rule
 /// selects. Every case gets a <see cref="CaseEvent.PersonalDataErased"/>, all of them in one transaction (all or none);
 /// then each subject's key is destroyed (<see cref="IEventStore.ErasePersonalDataAsync"/>, which deletes its keyed hashes
-/// with it) and the case's description leaves the search. The key is destroyed only after the event is stored: a crash in
+/// with it), the case's description leaves the search and the bytes of its personal-data documents are deleted
+/// (<see cref="ErasedDocuments"/>). The key is destroyed only after the event is stored: a crash in
 /// between leaves an erasure whose key still exists, which the next run (<see cref="FinishPendingAsync"/>) completes.
 /// </summary>
-public sealed class PersonalDataEraser(IEventStore store, IReadModelDatabase database, ApplicantKeyring keyring, CasePolicy policy, RequestContext context)
+public sealed class PersonalDataEraser(
+    IEventStore store, IReadModelDatabase database, ApplicantKeyring keyring, CasePolicy policy, RequestContext context, ErasedDocuments documents)
 {
     /// <summary>How many cases one transaction records at most (a retention run over years of cases).</summary>
     public const int BatchSize = 200;
@@ -158,5 +160,6 @@ public sealed class PersonalDataEraser(IEventStore store, IReadModelDatabase dat
         await connection.ExecuteAsync(tx, database.Sql["applicant_keys_delete_case"], ct, ("case_id", caseId));
         await connection.ExecuteAsync(tx, database.Sql["case_text_delete_case"], ct, ("case_id", caseId));
         await tx.CommitAsync(ct);
+        await documents.DeleteAsync(caseId, ct);
     }
 }
