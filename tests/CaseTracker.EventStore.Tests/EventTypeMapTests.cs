@@ -13,7 +13,7 @@ public class EventTypeMapTests
 
         var names = types.Select(t => EventTypeMap.Of(t).Name).ToList();
 
-        Assert.Equal(28, types.Count);
+        Assert.Equal(29, types.Count);
         Assert.Equal(types.Count, names.Distinct().Count());
         Assert.All(names, n => Assert.StartsWith("case.", n, StringComparison.Ordinal));
         Assert.Equal(types.OrderBy(t => t.Name), EveryEvent.Of(Guid.NewGuid()).Select(e => e.GetType()).OrderBy(t => t.Name));

@@ -91,4 +91,7 @@ public abstract record CaseCommand
     /// <summary>Adds an uploaded document (stored by its hash beforehand) to the case file.</summary>
     public sealed record AttachDocument(
         Guid DocumentId, DocumentKind Kind, string FileName, string ContentType, string Sha256, long Size, string UploadedBy, DateOnly On) : CaseCommand;
+
+    /// <summary>Erases the applicant's personal data (个人信息保护法第四十七条); <paramref name="By"/> is the administrator or the retention rule.</summary>
+    public sealed record ErasePersonalData(string Reason, string By, DateOnly On) : CaseCommand;
 }

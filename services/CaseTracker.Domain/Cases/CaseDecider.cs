@@ -41,6 +41,12 @@ public static partial class CaseDecider
             return [@event];
         }
 
+        if (@event is PersonalDataErased erased)
+        {
+            CheckErasure(erased, state, policy);
+            return [@event];
+        }
+
         if (@event is DateCorrected or OutcomeCorrected or ApplicantTypeCorrected)
         {
             CaseRules.CheckCorrection(@event, state, policy);
@@ -60,6 +66,11 @@ public static partial class CaseDecider
             return state with { Version = state.Version + 1, Assignee = assigned.Assignee };
         }
 
+        if (@event is PersonalDataErased erased)
+        {
+            return Erase(state, erased);
+        }
+
         var history = @event switch
         {
             DateCorrected c => Replace(state.History, c.Milestone, e => e.WithDate(c.CorrectDate)),
@@ -69,7 +80,7 @@ public static partial class CaseDecider
             _ => state.History.Add(new Milestone(state.Version, @event)),
         };
         var corrections = state.CorrectionCount + (history.Count == state.History.Count ? 1 : 0);
-        return CaseProjection.Derive(history) with { Version = state.Version + 1, CorrectionCount = corrections, Assignee = state.Assignee };
+        return CaseProjection.Derive(history) with { Version = state.Version + 1, CorrectionCount = corrections, Assignee = state.Assignee, Erasure = state.Erasure };
     }
 
     public static CaseState Fold(IEnumerable<CaseEvent> events) => events.Aggregate(CaseState.Initial, Evolve);
@@ -137,6 +148,7 @@ public static partial class CaseDecider
         CorrectApplicantType c => state.Receipt?.ApplicantType == c.ApplicantType
             ? null
             : new ApplicantTypeCorrected(c.ApplicantType, c.Reason.Trim(), c.On),
+        ErasePersonalData c => state.Erasure is not null ? null : new PersonalDataErased(state.Receipt?.Applicant?.SubjectId, c.Reason.Trim(), c.By.Trim(), c.On),
         _ => throw new ArgumentOutOfRangeException(nameof(command), command.GetType().Name),
     };
 }

@@ -222,6 +222,16 @@ public abstract record CaseEvent
     /// delivery receipt, a disclosed file). The content is stored once per <paramref name="Sha256"/>; every upload is an
     /// event of its own (<paramref name="DocumentId"/>), so nothing is overwritten. Does not touch the clock.
     /// </summary>
+    /// <summary>
+    /// 删除个人信息 (个人信息保护法第四十七条): an administrator erased the applicant's personal data, by hand or by the
+    /// agency's retention rule; the subject's key (<paramref name="SubjectId"/>; none when the case had no applicant data)
+    /// is destroyed after this event is stored. Not a milestone: the clock and the tables ignore it.
+    /// </summary>
+    public sealed record PersonalDataErased(Guid? SubjectId, string Reason, string By, DateOnly On) : CaseEvent
+    {
+        public override CaseEvent WithDate(DateOnly date) => this with { On = date };
+    }
+
     public sealed record DocumentAttached(
         Guid DocumentId, DocumentKind Kind, string FileName, string ContentType, string Sha256, long Size, string UploadedBy, DateOnly On) : CaseEvent
     {

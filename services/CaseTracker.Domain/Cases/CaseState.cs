@@ -53,6 +53,9 @@ public sealed record CaseState
     /// <summary>承办人: the user name of the caseworker the case is assigned to; none yet.</summary>
     public string? Assignee { get; init; }
 
+    /// <summary>删除个人信息: when, why and by whom the applicant's personal data was erased; null while it is kept.</summary>
+    public CaseEvent.PersonalDataErased? Erasure { get; init; }
+
     public bool Exists => Receipt is not null;
 
     public bool IsClosed => Closure is not null;

@@ -6,5 +6,5 @@ namespace CaseTracker.Domain.Cases;
 /// </summary>
 public sealed record PersonalData(Guid SubjectId, string Name, string? IdNumber, string? Phone, string? Address)
 {
-    public static PersonalData Erased(Guid subjectId) => new(subjectId, "（已删除）", null, null, null);
+    public static PersonalData Erased(Guid subjectId) => new(subjectId, "（个人信息已删除）", null, null, null);
 }

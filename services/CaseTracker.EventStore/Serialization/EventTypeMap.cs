@@ -38,6 +38,7 @@ public static class EventTypeMap
         (typeof(LetterDelivered), "case.letter-delivered", 1),
         (typeof(Assigned), "case.assigned", 1),
         (typeof(DocumentAttached), "case.document-attached", 1),
+        (typeof(PersonalDataErased), "case.personal-data-erased", 1),
     ];
 
     private static readonly Dictionary<Type, (string Name, int Version)> ByType =

@@ -26,6 +26,8 @@ public static class CliApp
             Letters.LetterVerb.Create(),
             Reminders.DigestVerb.Create(),
             Users.UserVerbs.Create(),
+            Erasure.ErasureVerbs.Erase(),
+            Erasure.ErasureVerbs.Retention(),
         };
         root.Options.Add(CliOptions.Store);
         return root;

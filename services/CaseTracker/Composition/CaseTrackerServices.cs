@@ -72,6 +72,7 @@ public static class CaseTrackerServices
         services.AddTransient<LetterDesk>();
         services.AddCaseTrackerMail();
         services.AddCaseDocuments(configuration);
+        Erasure.ErasureServices.AddErasure(services);
 
         services.AddMediator();
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(MetadataBehavior<,>));

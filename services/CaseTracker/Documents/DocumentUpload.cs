@@ -71,6 +71,11 @@ public sealed class DocumentUpload(DocumentBlobs blobs, DocumentSettings setting
         var file = await CaseFile.LoadAsync(store, caseId, context.Access, ct);
         var document = Of(file).Select(d => d.Document).FirstOrDefault(d => d.DocumentId == documentId)
             ?? throw new NotFoundException("本案没有这份材料。");
+        if (document.Kind.HoldsPersonalData() && file.State.Erasure is { } erased)
+        {
+            throw new NotFoundException($"{document.Kind.Label()}含有申请人个人信息，已随个人信息于 {erased.On:yyyy-MM-dd} 删除，不再提供。");
+        }
+
         if (document.Kind.HoldsPersonalData() && !seesPersonalData)
         {
             throw new ForbiddenException($"{document.Kind.Label()}含有申请人个人信息，只有本机关的承办人和负责人可以查看。");

@@ -20,6 +20,7 @@ public sealed partial class ReadModelSet(IEventStore store, IReadModelDatabase d
         new(store, database, new ApplicantKeysProjection(keyring ?? new ApplicantKeyring(database, (string?)null))),
         new(store, database, new CaseSearchProjection()),
         new(store, database, new Statute.CaseFeesProjection()),
+        new(store, database, new Erasure.ErasureProjection()),
     ];
 
     /// <summary>Every read model over one read of the log (see <see cref="ProjectionRunner.CatchUpTogetherAsync"/>).</summary>

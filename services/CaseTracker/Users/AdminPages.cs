@@ -75,6 +75,7 @@ public static class AdminPages
             return $"已载入 {string.Join("、", years)} 年的节假日安排，期限计算即时生效；已更新 {refreshed} 件未办结案件的期限。";
         }));
         admin.MapSection2();
+        Erasure.ErasurePages.MapErasure(admin);
         return app;
     }
 

@@ -38,6 +38,7 @@ public static class WebServices
     {
         services.AddHostedService<ProjectionWorker>();
         services.AddHostedService<DigestWorker>();
+        services.AddHostedService<Erasure.RetentionWorker>();
         services.AddCaseTrackerMailSender();
         services.AddPortal(configuration);
         services.AddProblemDetails();

@@ -67,6 +67,8 @@ public class MilestoneCommandTests
             new OutcomeCorrected(Outcome.UnavailableDoesNotExist, GroundList.None, "结果录错", D("2023-03-25"))),
         ["CorrectApplicantType"] = (Given(R).When(new C.CorrectApplicantType(ApplicantType.LegalServiceProvider, "实为律师事务所", D("2023-03-05"))),
             new ApplicantTypeCorrected(ApplicantType.LegalServiceProvider, "实为律师事务所", D("2023-03-05"))),
+        ["ErasePersonalData"] = (Given(R).When(new C.ErasePersonalData(" 申请人要求删除 ", " admin ", D("2023-04-01"))),
+            new PersonalDataErased(null, "申请人要求删除", "admin", D("2023-04-01"))),
         ["Assign"] = (Given(R).When(new C.Assign(" 王芳 ", D("2023-03-01"))), new Assigned("王芳", D("2023-03-01"))),
         ["AttachDocument"] = (Given(R).When(new C.AttachDocument(Doc, DocumentKind.ApplicationForm, " 申请表.pdf ", "application/pdf", Hash, 2048, "cw-edu", D("2023-03-01"))),
             new DocumentAttached(Doc, DocumentKind.ApplicationForm, "申请表.pdf", "application/pdf", Hash, 2048, "cw-edu", D("2023-03-01"))),

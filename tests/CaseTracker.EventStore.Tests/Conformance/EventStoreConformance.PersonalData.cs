@@ -44,7 +44,7 @@ public abstract partial class EventStoreConformance
         Assert.False(await Store.ErasePersonalDataAsync(erased.SubjectId));
         Assert.Equal(2, erasedStream.Count);
         Assert.Equal(PersonalData.Erased(erased.SubjectId), ((CaseEvent.Received)erasedStream[0].Event).Applicant);
-        Assert.Equal("（已删除）", ((CaseEvent.Received)erasedStream[0].Event).Applicant!.Name);
+        Assert.Equal("（个人信息已删除）", ((CaseEvent.Received)erasedStream[0].Event).Applicant!.Name);
         Assert.Equal(kept, ((CaseEvent.Received)(await Store.ReadStreamAsync(CaseStreams.For(keptCase)))[0].Event).Applicant);
         Assert.Equal(rowsBefore, await new CaseListQueries(Store).AllAsync());
         Assert.Equal(2, rowsBefore.Count);

@@ -41,6 +41,7 @@ public static class EveryEvent
             new LetterDelivered("L1", DeliveryMethod.Electronic, "电子邮件", new DateTimeOffset(2024, 6, 6, 10, 15, 0, TimeSpan.FromHours(8)), d.AddDays(31)),
             new DocumentAttached(Guid.Parse("0b6c2f7e-7f3e-4d8a-9a51-3c1f0d2e4b5a"), DocumentKind.DeliveryReceipt, "送达回证.pdf", "application/pdf",
                 "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", 4321, "cw-edu", d.AddDays(38)),
+            new PersonalDataErased(Guid.Parse("3f2a7c1e-9b4d-4e8f-a0c6-5d1b2e3f4a5b"), "保存期限届满", "admin", d.AddDays(400)),
         ];
     }
 }

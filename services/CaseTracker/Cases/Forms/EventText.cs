@@ -37,6 +37,7 @@ public static class EventText
         LetterDelivered d => d.Method.Label(),
         Assigned => "指定承办人",
         DocumentAttached => "上传附件",
+        PersonalDataErased => "删除个人信息",
         _ => e.GetType().Name,
     };
 
@@ -70,6 +71,7 @@ public static class EventText
         // The file name only for documents without personal data: the timeline shows none (see the documents list).
         DocumentAttached d => d.Kind.Label() + (d.Kind.HoldsPersonalData() ? "" : $"“{d.FileName}”")
             + $"，{Documents.DocumentSizes.Show(d.Size)}，SHA-256 {d.Sha256[..12]}…",
+        PersonalDataErased p => $"理由：{p.Reason}；操作人 {p.By}",
         _ => "",
     };
 

@@ -23,11 +23,23 @@ public sealed class ApplicantKeysProjection(ApplicantKeyring keyring) : IProject
     /// <summary>The page's receipts set-wise: one batch of deletes, then one of upserts (in page order).</summary>
     public async Task ApplyPageAsync(IReadOnlyList<EventEnvelope> page, ProjectionContext context, CancellationToken ct)
     {
-        // A case's last receipt in the page decides its rows (as applying the receipts one by one would).
+        // A case's last receipt in the page decides its rows (as applying the receipts one by one would); an erasure
+        // leaves the case without rows.
         var byCase = new Dictionary<Guid, List<(string Name, object? Value)[]>>();
         ApplicantKeys? keys = null;
-        foreach (var received in page.Select(e => e.Event).OfType<CaseEvent.Received>())
+        foreach (var envelope in page)
         {
+            if (envelope.Event is CaseEvent.PersonalDataErased && CaseStreams.CaseIdOf(envelope.StreamId) is { } erasedCase)
+            {
+                byCase[erasedCase] = [];
+                continue;
+            }
+
+            if (envelope.Event is not CaseEvent.Received received)
+            {
+                continue;
+            }
+
             var rows = byCase[received.CaseId] = [];
             if (received.Applicant is not { } applicant)
             {

@@ -34,11 +34,25 @@ public sealed class CaseSearchProjection : IProjection
                 case CaseEvent.Assigned assigned when CaseStreams.CaseIdOf(envelope.StreamId) is { } caseId:
                     assignees.Add([("case_id", caseId), ("assignee", assigned.Assignee), ("assigned_on", assigned.On)]);
                     break;
+                case CaseEvent.PersonalDataErased when CaseStreams.CaseIdOf(envelope.StreamId) is { } erasedCase:
+                    // The description may name the applicant: an erased case is no longer found by its words. What the
+                    // page wrote before the erasure goes first, so the delete is not undone by a later insert.
+                    await FlushAsync(context, texts, assignees, ct);
+                    await context.ExecuteAsync("case_text_delete_case", ct, ("case_id", erasedCase));
+                    break;
             }
         }
 
+        await FlushAsync(context, texts, assignees, ct);
+    }
+
+    private static async Task FlushAsync(
+        ProjectionContext context, List<(string Name, object? Value)[]> texts, List<(string Name, object? Value)[]> assignees, CancellationToken ct)
+    {
         await context.ExecuteEachAsync("case_text_insert", texts, ct);
         await context.ExecuteEachAsync("case_assignee_upsert", assignees, ct);
+        texts.Clear();
+        assignees.Clear();
     }
 
     public Task ResetAsync(ProjectionContext context, CancellationToken ct) => context.ExecuteAsync("case_text_delete_all", ct);

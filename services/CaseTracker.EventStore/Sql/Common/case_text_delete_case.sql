@@ -1,0 +1,1 @@
+DELETE FROM case_text WHERE case_id = @case_id;

@@ -1,0 +1,1 @@
+DELETE FROM document_blobs WHERE sha256 = @sha256;

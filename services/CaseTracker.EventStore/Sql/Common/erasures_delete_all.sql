@@ -1,0 +1,1 @@
+DELETE FROM personal_data_erasures;
