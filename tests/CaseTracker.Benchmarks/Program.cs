@@ -39,7 +39,7 @@ public static class Program
             case "search":
                 return await EachInItsOwnProcessAsync(["search", "sqlite"], ["search", "postgres"]);
             case "speed-host" when args.Length > 1:
-                await HostSpeed.HostSpeedBenchmark.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100_000, Console.Out);
+                await HostSpeed.HostSpeedBenchmark.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100_000, Console.Out, args.Length > 3 ? args[3] : null);
                 return 0;
             case "report":
                 ReportBenchmark.Run(args.Length > 1 ? args[1..].Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray() : [10_000, 100_000, 1_000_000], Console.Out);
