@@ -54,6 +54,9 @@ public sealed class CaseListQueries(IReadModelDatabase database)
         int limit, CancellationToken ct = default, IReadOnlyList<DateOnly>? days = null)
     {
         var (scope, args) = Scope(agencies);
+        // SQLite plans before it sees the values: "+agency" keeps it from the agency index (then sorting every case of the
+        // scope) so that it walks the list's order and stops at the limit.
+        scope = database.Sql.Dialect == "Sqlite" ? scope.Replace("agency IN", "+agency IN", StringComparison.Ordinal) : scope;
         var dayArgs = (days ?? []).Select((d, i) => ($"d{i}", (object?)d)).ToList();
         var sql = database.Sql["dashboard_list"].Replace("{scope}", scope, StringComparison.Ordinal)
             .Replace("{where}", where.Replace("@days", dayArgs.Count == 0 ? "(NULL)" : $"({string.Join(", ", dayArgs.Select(a => "@" + a.Item1))})",

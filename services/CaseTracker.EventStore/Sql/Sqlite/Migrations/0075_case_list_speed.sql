@@ -3,4 +3,4 @@ CREATE INDEX case_read_model_deadline_sort ON case_read_model (COALESCE(deadline
 CREATE INDEX case_read_model_number ON case_read_model (case_number);
 -- The dashboard's lists in deadline order (LIMIT stops the scan) and its totals from the index alone.
 CREATE INDEX case_read_model_deadline ON case_read_model (deadline, case_number);
-CREATE INDEX case_read_model_open ON case_read_model (status, agency, received_on, deadline);
+CREATE INDEX case_read_model_open ON case_read_model (agency, received_on, status, deadline);
