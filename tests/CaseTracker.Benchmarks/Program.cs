@@ -40,11 +40,16 @@ public static class Program
                 return await EachInItsOwnProcessAsync(["search", "sqlite"], ["search", "postgres"]);
             case "speed-store":
                 return args.Length > 1 ? await SpeedStore.SpeedStoreBenchmark.RunAsync(args) : await EachInItsOwnProcessAsync(["speed-store", "sqlite"], ["speed-store", "postgres"]);
+            case "speed-host" when args.Length > 1:
+                await HostSpeed.HostSpeedBenchmark.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100_000, Console.Out, args.Length > 3 ? args[3] : null);
+                return 0;
+            case "speed-host":
+                return await EachInItsOwnProcessAsync(["speed-host", "sqlite"], ["speed-host", "postgres"]);
             case "report":
                 ReportBenchmark.Run(args.Length > 1 ? args[1..].Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray() : [10_000, 100_000, 1_000_000], Console.Out);
                 return 0;
             default:
-                Console.Error.WriteLine("usage: CaseTracker.Benchmarks store | import [sqlite|postgres] [rows] | report [sizes…] | report-store [size] | search [sqlite|postgres] [cases] | hostile [kind]");
+                Console.Error.WriteLine("usage: CaseTracker.Benchmarks store | import [sqlite|postgres] [rows] | report [sizes…] | report-store [size] | search [sqlite|postgres] [cases] | hostile [kind] | speed-store [sqlite|postgres] [rows] | speed-host [sqlite|postgres] [cases] [keep-dir]");
                 return 2;
         }
     }

@@ -39,6 +39,24 @@ public class ApiTests(HostFixture host)
     }
 
     [Fact]
+    public async Task Milestones_in_a_row_each_answer_the_whole_case_as_a_fresh_read_shows_it()
+    {
+        using var api = host.Api("cw-edu");
+        var (id, etag) = await api.ReceiveAsync(Education);
+        var first = await api.RecordAsync(id, "start-consultation", new { kind = "ThirdParty", party = "甲公司", on = ApiHelpers.Today.Iso() }, etag);
+        Assert.Equal("\"2\"", first.Headers.ETag!.Tag);
+        var second = await api.RecordAsync(id, "start-consultation", new { kind = "ThirdParty", party = "乙公司", on = ApiHelpers.Today.Iso() }, "\"2\"");
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal("\"3\"", second.Headers.ETag!.Tag);
+        var answered = await second.Content.ReadFromJsonAsync<JsonElement>();
+        var fresh = await api.GetCaseAsync(id);
+        Assert.Equal(3, answered.GetProperty("version").GetInt64());
+        Assert.Equal(3, answered.GetProperty("milestones").GetArrayLength());
+        Assert.Equal(fresh.GetProperty("milestones").ToString(), answered.GetProperty("milestones").ToString());
+        Assert.Equal(fresh.GetProperty("clock").ToString(), answered.GetProperty("clock").ToString());
+    }
+
+    [Fact]
     public async Task A_stale_If_Match_is_refused_with_412_and_nothing_is_written()
     {
         using var api = host.Api("cw-edu");

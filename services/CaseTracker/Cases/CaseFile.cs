@@ -33,6 +33,13 @@ public sealed record CaseFile(Guid CaseId, IReadOnlyList<EventEnvelope> Events, 
             : throw new ForbiddenException($"您无权查看“{state.Receipt.Agency}”的案件。");
     }
 
+    /// <summary>This file with the events appended to its stream since it was read (read from its version on, not from the start).</summary>
+    public async Task<CaseFile> WithNewEventsAsync(IEventStore store, CancellationToken ct)
+    {
+        var newer = await store.ReadStreamAsync(CaseStreams.For(CaseId), ReadDirection.Forwards, Version + 1, int.MaxValue, ct);
+        return newer.Count == 0 ? this : new CaseFile(CaseId, [.. Events, .. newer], newer.Aggregate(State, (s, e) => CaseDecider.Evolve(s, e.Event)));
+    }
+
     /// <summary>Read-your-writes for pages that list from the read model: waits (briefly) until the case list has the change.</summary>
     public static async Task WaitForReadModelAsync(CaseListQueries caseList, Guid caseId, long version, CancellationToken ct)
     {

@@ -125,10 +125,13 @@ public static class CasesApi
         }
 
         var values = await WebForms.ReadJsonAsync(context.Request);
-        await CaseFile.LoadAsync(store, id, context.Access(), context.RequestAborted);
-        var change = await mediator.Send(new RecordMilestone(id, form.Build(values), expected), context.RequestAborted);
+        // The stream is read once (issue 14: it was read three times): for the access check, by the handler, and for the
+        // answer, which adds only the events just appended (a read of those few rows).
+        var file = await CaseFile.LoadAsync(store, id, context.Access(), context.RequestAborted);
+        var change = await mediator.Send(new RecordMilestone(id, form.Build(values), expected) { Loaded = file.Events }, context.RequestAborted);
         context.Response.Headers.ETag = ETag(change.Version);
-        return TypedResults.Ok(await LoadAsync(context, store, id, policy, time));
+        var after = change.Version == file.Version ? file : await file.WithNewEventsAsync(store, context.RequestAborted);
+        return TypedResults.Ok(CaseDto.From(after, WebUser.Of(context.User)!, context.Access(), policy, time.Today()));
     }
 
     private static async Task<CaseDto> LoadAsync(HttpContext context, IEventStore store, Guid id, CasePolicy policy, TimeProvider time) =>

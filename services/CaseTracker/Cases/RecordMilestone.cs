@@ -10,6 +10,12 @@ namespace CaseTracker.Cases;
 public sealed record RecordMilestone(Guid CaseId, CaseCommand Command, long? ExpectedVersion = null) : ICommand<CaseChange>, ICaseChange
 {
     public string? NewCaseAgency => (Command as CaseCommand.Receive)?.Agency;
+
+    /// <summary>
+    /// The stream as the caller has just read it (the API reads it once for the access check): used instead of reading it
+    /// again when it is at <see cref="ExpectedVersion"/> (a stale copy then fails the append as a conflict, never retried).
+    /// </summary>
+    public IReadOnlyList<EventEnvelope>? Loaded { get; init; }
 }
 
 /// <param name="Version">The stream version after the command: the ETag of the case.</param>
@@ -22,7 +28,9 @@ public sealed class RecordMilestoneHandler(IEventStore store, CasePolicy policy,
     public async ValueTask<CaseChange> Handle(RecordMilestone request, CancellationToken cancellationToken)
     {
         var stream = CaseStreams.For(request.CaseId);
-        var history = await store.ReadStreamAsync(stream, cancellationToken);
+        var history = request is { Loaded: { Count: > 0 } loaded, ExpectedVersion: { } at } && loaded[^1].StreamVersion == at
+            ? loaded
+            : await store.ReadStreamAsync(stream, cancellationToken);
         var version = history.Count == 0 ? 0 : history[^1].StreamVersion;
         if (request.ExpectedVersion is { } expected && expected != version)
         {

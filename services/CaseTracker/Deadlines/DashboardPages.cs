@@ -44,28 +44,37 @@ public static class DashboardPages
         var target = string.IsNullOrWhiteSpace(agency) ? user.Agency! : agency;
         await query.ScopeAsync(access, target, context.RequestAborted);
         var filter = new CaseFilter(target, access.Role == Role.Supervisor, StatusFilter.Open, overdue == "true", time.Today());
-        var rows = new List<LedgerExportRow>();
-        await foreach (var row in ledger.RowsAsync(filter, context.RequestAborted))
-        {
-            rows.Add(row);
-        }
-
-        var stream = new MemoryStream();
         var (media, extension) = format switch
         {
             "csv" => ("text/csv; charset=utf-8", "csv"),
             null or "xlsx" => ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
             _ => throw new UserError("format", $"导出格式：“{format}”不支持，应为 csv 或 xlsx。"),
         };
-        if (extension == "csv")
+
+        // Written row by row into a temporary file as the cases are read (bounded memory at any size, issue 14), then sent.
+        var stream = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        try
         {
-            LedgerExport.WriteCsv(stream, rows);
+            var rows = ledger.RowsAsync(filter, context.RequestAborted).ToBlockingEnumerable(context.RequestAborted);
+            await Task.Run(() =>
+            {
+                if (extension == "csv")
+                {
+                    LedgerExport.WriteCsv(stream, rows);
+                }
+                else
+                {
+                    LedgerExport.WriteXlsx(stream, rows);
+                }
+            }, context.RequestAborted);
+            stream.Position = 0;
         }
-        else
+        catch
         {
-            LedgerExport.WriteXlsx(stream, rows);
+            await stream.DisposeAsync();
+            throw;
         }
 
-        return Results.File(stream.ToArray(), media, $"{target}{(overdue == "true" ? "超期" : "未办结")}台账{time.Today():yyyyMMdd}.{extension}");
+        return Results.File(stream, media, $"{target}{(overdue == "true" ? "超期" : "未办结")}台账{time.Today():yyyyMMdd}.{extension}");
     }
 }

@@ -2,6 +2,7 @@ using CaseTracker.Agencies;
 using CaseTracker.Domain.Cases;
 using CaseTracker.Domain.Clock;
 using CaseTracker.EventStore;
+using CaseTracker.EventStore.Sql;
 using CaseTracker.Ledger.Export;
 using CaseTracker.Pipeline;
 using CaseTracker.ReadModels.CaseList;
@@ -34,6 +35,21 @@ public sealed class LedgerExportQuery(CaseListQueries caseList, IEventStore stor
             scope = filter.IncludeSubordinates ? await agencies.WithEverythingUnderAsync(agency, ct) : new HashSet<string> { agency };
         }
 
+        if (store is SqlEventStore sql)
+        {
+            // One pass (issue 14: one stream read per case took 21 s for 100,000): every selected case's stream from one
+            // query in the ledger's order, folded as it ends; memory holds one case at a time.
+            await foreach (var events in sql.ReadCaseStreamsAsync(scope, filter.AsOf, ct))
+            {
+                if (Row(CaseDecider.Fold(events.Select(e => e.Event)), filter) is { } row)
+                {
+                    yield return row;
+                }
+            }
+
+            yield break;
+        }
+
         var rows = (await caseList.AllAsync(ct))
             .OrderBy(r => r.Agency, StringComparer.Ordinal).ThenBy(r => r.ReceivedOn).ThenBy(r => r.CaseNumber, StringComparer.Ordinal);
         foreach (var row in rows)
@@ -43,15 +59,20 @@ public sealed class LedgerExportQuery(CaseListQueries caseList, IEventStore stor
                 continue;
             }
 
-            var state = (await store.LoadCaseAsync(row.CaseId, ct)).AsOf(filter.AsOf);
-            var reading = StatutoryClock.Read(state, filter.AsOf, policy.Calendar, policy.Settings);
-            var closed = reading.Status == CaseStatus.Closed;
-            if ((filter.Status == StatusFilter.Open && closed) || (filter.Status == StatusFilter.Closed && !closed) || (filter.OverdueOnly && !reading.Overdue))
+            if (Row(await store.LoadCaseAsync(row.CaseId, ct), filter) is { } found)
             {
-                continue;
+                yield return found;
             }
-
-            yield return new LedgerExportRow(state, reading);
         }
+    }
+
+    private LedgerExportRow? Row(CaseState current, CaseFilter filter)
+    {
+        var state = current.AsOf(filter.AsOf);
+        var reading = StatutoryClock.Read(state, filter.AsOf, policy.Calendar, policy.Settings);
+        var closed = reading.Status == CaseStatus.Closed;
+        return (filter.Status == StatusFilter.Open && closed) || (filter.Status == StatusFilter.Closed && !closed) || (filter.OverdueOnly && !reading.Overdue)
+            ? null
+            : new LedgerExportRow(state, reading);
     }
 }

@@ -160,6 +160,86 @@ public class CaseSearchTests : IDisposable
         Assert.Equal(5_000, (await search.PageAsync(new CaseFilter { Agency = Education, Size = 1 }, Supervisor, Today, default)).Total);
     }
 
+    [Fact]
+    public async Task The_dashboard_counts_every_overdue_case_and_lists_the_500_most_urgent_within_the_scope()
+    {
+        await using var store = await OpenAsync();
+        var streams = new List<CaseEvent[]>();
+        for (var i = 0; i < 600; i++)
+        {
+            // Four a day from 2 January to 1 June 2025: long overdue on 1 September, deadlines in the order of i.
+            streams.Add([Receipt(Education, $"JY-{i:D4}", new DateOnly(2025, 1, 2).AddDays(i / 4).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))]);
+        }
+
+        for (var i = 0; i < 50; i++)
+        {
+            streams.Add([Receipt(Health, $"WJ-{i:D4}", "2025-03-03")]);
+        }
+
+        await WriteAsync(store, [.. streams]);
+        var documents = new DocumentStore(store, TimeProvider.System);
+        var dashboard = new Deadlines.DashboardQuery(new ReadModels.CaseList.CaseListQueries(store), new AgencyDirectory(documents), CasePolicy.Default);
+
+        var education = await dashboard.RunAsync(EducationWorker, null, 5, Today, default);
+        Assert.Equal(600, education.Counts.Open);
+        Assert.Equal(600, education.Counts.Overdue);
+        Assert.Equal(Enumerable.Range(0, 500).Select(i => $"JY-{i:D4}"), education.Overdue.Select(c => c.CaseNumber));
+        Assert.Empty(education.DueToday);
+        Assert.Empty(education.SupplementNoticesToSend);
+        var health = await dashboard.RunAsync(HealthWorker, null, 5, Today, default);
+        Assert.Equal((50L, 50), (health.Counts.Open, health.Counts.Overdue));
+        Assert.All(health.Overdue, c => Assert.Equal(Health, c.Agency));
+        var district = await dashboard.RunAsync(Supervisor, District, 5, Today, default);
+        Assert.Equal((650L, 650), (district.Counts.Open, district.Counts.Overdue));
+        Assert.Equal(500, district.Overdue.Count);
+        Assert.Equal(50, (await dashboard.RunAsync(Supervisor, Health, 5, Today, default)).Counts.Overdue);
+    }
+
+    [Fact]
+    public async Task The_export_reads_each_case_whole_in_the_ledger_order_within_the_scope_in_one_pass()
+    {
+        await using var store = await OpenAsync();
+        await WriteAsync(store,
+            [Receipt(Health, "WJ-2", "2025-06-02")],
+            [Receipt(Education, "JY-9", "2025-06-01"), Assign("cw-edu", "2025-06-03")],
+            [Receipt(Education, "JY-1", "2025-06-05")],
+            [Receipt(Education, "JY-3", "2025-06-01")],
+            [Receipt(Education, "JY-LATE", "2025-09-02")],
+            [Receipt(District, "QZ-1", "2025-06-01")]);
+        var documents = new DocumentStore(store, TimeProvider.System);
+        var export = new Ledger.LedgerExportQuery(new ReadModels.CaseList.CaseListQueries(store), store, new AgencyDirectory(documents), CasePolicy.Default);
+
+        async Task<List<(string Number, int Version)>> RowsAsync(string? agency)
+        {
+            var rows = new List<(string, int)>();
+            await foreach (var row in export.RowsAsync(new Ledger.CaseFilter(agency, true, Ledger.StatusFilter.Open, false, Today), default))
+            {
+                rows.Add((row.State.Receipt!.CaseNumber, row.State.Version));
+            }
+
+            return rows;
+        }
+
+        // Agency in ordinal order (卫 U+536B < 政 U+653F < 教 U+6559), then the date received, then 编号; JY-LATE is after the day asked.
+        Assert.Equal([("WJ-2", 1), ("QZ-1", 1), ("JY-3", 1), ("JY-9", 2), ("JY-1", 1)], await RowsAsync(District));
+        Assert.Equal([("JY-3", 1), ("JY-9", 2), ("JY-1", 1)], await RowsAsync(Education));
+    }
+
+    [Fact]
+    public async Task A_page_past_the_end_is_empty_with_the_total_and_the_last_page_counts_without_a_count()
+    {
+        await using var store = await OpenAsync();
+        var search = await WriteAsync(store, [.. Enumerable.Range(0, 7).Select(i => new CaseEvent[] { Receipt(Education, $"P-{i}", "2025-06-10") })]);
+        var last = await search.PageAsync(new CaseFilter { Size = 3, Page = 3 }, Supervisor, Today, default);
+        Assert.Equal((7L, 1, (string?)null), (last.Total, last.Items.Count, last.NextCursor));
+        var past = await search.PageAsync(new CaseFilter { Size = 3, Page = 5 }, Supervisor, Today, default);
+        Assert.Equal((7L, 0), (past.Total, past.Items.Count));
+        var first = await search.PageAsync(new CaseFilter { Size = 5 }, Supervisor, Today, default);
+        var second = await search.PageAsync(new CaseFilter { Size = 5, Cursor = first.NextCursor }, Supervisor, Today, default);
+        Assert.Equal((7L, 7L, 2), (first.Total, second.Total, second.Items.Count));
+        Assert.Null(second.NextCursor);
+    }
+
     private static string UserError(Func<CaseFilter> parse)
     {
         var error = Assert.Throws<UserError>(() => parse());

@@ -1,28 +1,9 @@
--- One page of the case list: every filter optional (NULL = any), the agency scope a JSON array (NULL = every agency),
--- the search q matched on the 编号, the applicant's keyed hashes and the description (GIN over bigrams, then strpos).
--- {sort} {dir} {cmp} are filled from case_page_sorts.sql; total counts the whole filtered set.
-SELECT * FROM (
-    SELECT c.*, a.assignee, COUNT(*) OVER () AS total, {sort} AS sort_key
-    FROM case_read_model c
-    LEFT JOIN case_assignees a ON a.case_id = c.case_id
-    WHERE (CAST(@agencies AS jsonb) IS NULL OR c.agency IN (SELECT jsonb_array_elements_text(CAST(@agencies AS jsonb))))
-      AND (CAST(@status AS text) IS NULL OR (CAST(@status AS text) = 'Open' AND c.status <> 'Closed') OR c.status = CAST(@status AS text))
-      AND (CAST(@assignee AS text) IS NULL OR (CAST(@assignee AS text) = '' AND a.assignee IS NULL) OR a.assignee = CAST(@assignee AS text))
-      AND (CAST(@overdue_on AS date) IS NULL OR (c.status <> 'Closed' AND c.deadline < CAST(@overdue_on AS date)))
-      AND (CAST(@due_by AS date) IS NULL
-           OR (c.status <> 'Closed' AND c.deadline >= CAST(@today AS date) AND c.deadline <= CAST(@due_by AS date)))
-      AND (CAST(@channel AS text) IS NULL OR c.channel = CAST(@channel AS text))
-      AND (CAST(@received_from AS date) IS NULL OR c.received_on >= CAST(@received_from AS date))
-      AND (CAST(@received_to AS date) IS NULL OR c.received_on <= CAST(@received_to AS date))
-      AND (CAST(@outcome AS text) IS NULL OR c.outcome = CAST(@outcome AS text))
-      AND (CAST(@q AS text) IS NULL
-           OR strpos(lower(c.case_number), lower(CAST(@q AS text))) > 0
-           OR c.case_id IN (SELECT k.case_id FROM applicant_keys k
-                            WHERE k.hash IN (CAST(@hash_name AS text), CAST(@hash_id AS text), CAST(@hash_phone AS text)))
-           OR c.case_id IN (SELECT t.case_id FROM case_text t
-                            WHERE t.grams @> CAST(@q_grams AS text[]) AND strpos(lower(t.description), CAST(@q_lower AS text)) > 0))
-) p
-WHERE (CAST(@after_key AS text) IS NULL OR p.sort_key {cmp} CAST(@after_key AS text)
-       OR (p.sort_key = CAST(@after_key AS text) AND p.case_id > CAST(@after_id AS uuid)))
-ORDER BY p.sort_key {dir}, p.case_id
+-- One page of the case list: the filters of case_filter.sql («filter»), sorted on the column itself so an index can
+-- give the order and LIMIT stops the scan (no COUNT over the whole set here: case_count.sql gives the total).
+-- «sort» «key» «dir» «cmp» «type» are filled from case_page_sorts.sql; case_id breaks ties (keyset paging).
+SELECT c.*, {assignee} AS assignee, {key} AS sort_key
+{filter}
+  AND (CAST(@after_key AS text) IS NULL OR {sort} {cmp} CAST(CAST(@after_key AS text) AS {type})
+       OR ({sort} = CAST(CAST(@after_key AS text) AS {type}) AND c.case_id > CAST(@after_id AS uuid)))
+ORDER BY {sort} {dir}, c.case_id
 LIMIT @limit OFFSET @offset;

@@ -1,7 +1,9 @@
--- The sort keys of the case list (name: text expression); case_page.sql adds case_id as the tie-break.
-received: c.received_on
-deadline: COALESCE(c.deadline, '9999-12-31')
-number: c.case_number
-agency: c.agency
-assignee: COALESCE(a.assignee, '')
-status: c.status
+-- The sort keys of the case list (name: order expression | the key as text, for the cursor | the key's type for the
+-- cursor's comparison); case_page.sql adds case_id as the tie-break. Ordering on the expression itself lets an index
+-- (0075_case_list_speed) give the order.
+received: c.received_on | c.received_on | text
+deadline: COALESCE(c.deadline, '9999-12-31') | COALESCE(c.deadline, '9999-12-31') | text
+number: c.case_number | c.case_number | text
+agency: c.agency | c.agency | text
+assignee: COALESCE(a.assignee, '') | COALESCE(a.assignee, '') | text
+status: c.status | c.status | text

@@ -1,0 +1,259 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using CaseTracker.Agencies;
+using CaseTracker.Calendar;
+using CaseTracker.Composition;
+using CaseTracker.Demo;
+using CaseTracker.Domain.Cases;
+using CaseTracker.EventStore;
+using CaseTracker.EventStore.Documents;
+using CaseTracker.Pipeline;
+using CaseTracker.ReadModels;
+using CaseTracker.Users;
+using CaseTracker.Web;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CaseTracker.Benchmarks.HostSpeed;
+
+/// <summary>
+/// The host at the scale of a province (issue 14): N open cases (default 100,000, received over the last 60 days so the
+/// dashboard has overdue, due-soon and supplement lists), the real host on loopback, and an open-loop load generator
+/// (requests started on a fixed schedule whatever the answers, latency measured from the scheduled start, so a slow
+/// answer cannot hide the queue behind it). Prints p50/p95/p99 beside the target, then the export's time.
+/// </summary>
+public static class HostSpeedBenchmark
+{
+    private const string Password = "bench-password-123";
+    private const double Rate = 50;
+    private const int Requests = 300;
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
+    /// <param name="keep">A folder that keeps the seeded SQLite store between runs (before/after on the same data; seeding
+    /// 100,000 cases takes minutes on a loaded machine); null: a temporary one. PostgreSQL is seeded afresh each run.</param>
+    public static async Task RunAsync(string adapter, int cases, TextWriter output, string? keep = null)
+    {
+        var folder = keep is null || adapter == "postgres" ? Directory.CreateTempSubdirectory("casetracker-host-bench-") : Directory.CreateDirectory(keep);
+        await using var postgres = adapter == "postgres" ? await CaseTracker.Testing.EphemeralPostgres.StartAsync(durable: true) : null;
+        try
+        {
+            var storeText = postgres is null ? $"sqlite:{Path.Combine(folder.FullName, "store.db")}" : $"postgres:{postgres.ConnectionString}";
+            var today = TimeProvider.System.Today();
+            var idsFile = Path.Combine(folder.FullName, "ids.txt");
+            List<Guid> ids;
+            if (File.Exists(idsFile))
+            {
+                // The cases a milestone has not touched yet: each run takes the next ones.
+                var used = File.Exists(idsFile + ".used") ? int.Parse(await File.ReadAllTextAsync(idsFile + ".used"), CultureInfo.InvariantCulture) : 0;
+                ids = (await File.ReadAllLinesAsync(idsFile)).Skip(used).Select(Guid.Parse).ToList();
+                await File.WriteAllTextAsync(idsFile + ".used", (used + Requests + 10).ToString(CultureInfo.InvariantCulture));
+                output.WriteLine($"reusing the store in {folder.FullName}");
+            }
+            else
+            {
+                ids = await SeedAsync(StoreLocation.Parse(storeText)!, cases, today, output);
+                await File.WriteAllLinesAsync(idsFile, ids.Select(i => i.ToString()));
+                await File.WriteAllTextAsync(idsFile + ".used", (Requests + 10).ToString(CultureInfo.InvariantCulture));
+            }
+
+            var passwordFile = Path.Combine(folder.FullName, "admin.txt");
+            var started = Stopwatch.GetTimestamp();
+            await using var host = await WebHost.StartAsync(
+                new ServeOptions("http://127.0.0.1:0", storeText, Settings: new Dictionary<string, string?> { [FirstRun.PasswordFileKey] = passwordFile }),
+                TextWriter.Null, CancellationToken.None);
+            output.WriteLine($"host started in {Stopwatch.GetElapsedTime(started).TotalSeconds:F1} s at {host.Address}");
+            var users = host.Services.GetRequiredService<UserDirectory>();
+            try
+            {
+                await users.CreateAsync("bench-sup", Role.Supervisor, DemoAgencies.District, Password, "benchmark", default);
+            }
+            catch (UserError) when (keep is not null)
+            {
+                // A kept store has the account from the run that seeded it.
+            }
+
+            using var client = Client(host.Address, "bench-sup", Timeout);
+            using var patient = Client(host.Address, "bench-sup", TimeSpan.FromMinutes(5));
+            var district = Uri.EscapeDataString(DemoAgencies.District);
+
+            var gets = new (string Label, string Path, double Target)[]
+            {
+                ("GET /api/dashboard", "/api/dashboard", 100),
+                ("GET /dashboard (page)", "/dashboard", 100),
+                ("GET /api/cases (first page)", "/api/cases", 100),
+                ("GET /cases (page, first page)", "/cases", 100),
+                ("GET /api/cases?status=open&sort=deadline", "/api/cases?status=open&sort=deadline&dir=asc", 100),
+                ("GET /api/cases?page=100", "/api/cases?page=100", 100),
+                ($"GET /api/cases?agency=…", $"/api/cases?agency={district}&status=open", 100),
+            };
+            output.WriteLine($"open loop at {Rate} requests/s, {Requests} requests each (latency from the scheduled start):");
+            output.WriteLine($"  {"request",-44} {"p50",8} {"p95",8} {"p99",8} {"max",8}  target p99   fails  (median of 5 one at a time)");
+            foreach (var (label, path, target) in gets)
+            {
+                await Task.Delay(1000);
+                var warm = await WarmAsync(() => patient.GetAsync(path));
+                Print(output, label, await OpenLoopAsync(_ => client.GetAsync(path), warm), target, warm);
+            }
+
+            var command = adapter == "postgres" ? 30 : 20;
+            var on = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            var next = 0;
+            Task<HttpResponseMessage> Milestone()
+            {
+                var id = ids[Interlocked.Increment(ref next)];
+                var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{id}/milestones/start-consultation")
+                {
+                    Content = new StringContent($"{{\"kind\":\"ThirdParty\",\"party\":\"第三方{next}\",\"on\":\"{on}\"}}", Encoding.UTF8, "application/json"),
+                };
+                request.Headers.IfMatch.Add(new EntityTagHeaderValue("\"1\""));
+                return client.SendAsync(request);
+            }
+
+            var warmCommand = await WarmAsync(Milestone);
+            Print(output, "POST milestone (start-consultation)", await OpenLoopAsync(_ => Milestone(), warmCommand), command, warmCommand);
+
+            foreach (var format in new[] { "csv", "xlsx" })
+            {
+                var watch = Stopwatch.StartNew();
+                using var response = await patient.GetAsync($"/dashboard/export?format={format}&agency={district}", HttpCompletionOption.ResponseHeadersRead);
+                var first = watch.Elapsed;
+                var bytes = (await response.Content.ReadAsByteArrayAsync()).Length;
+                output.WriteLine($"  export {format,-4} ({(int)response.StatusCode}) {bytes / 1024.0 / 1024:F1} MB: first byte {first.TotalSeconds:F2} s, "
+                    + $"whole {watch.Elapsed.TotalSeconds:F2} s (target ≤ 3 s); process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB");
+            }
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            if (keep is null || adapter == "postgres")
+            {
+                folder.Delete(recursive: true);
+            }
+        }
+    }
+
+    /// <summary>N open cases, each only its receipt, spread over the last 60 days; written in batches, then the read models.</summary>
+    private static async Task<List<Guid>> SeedAsync(StoreLocation location, int cases, DateOnly today, TextWriter output)
+    {
+        await using var store = await location.OpenAsync(TimeProvider.System, CancellationToken.None);
+        var documents = new DocumentStore(store, TimeProvider.System);
+        await new AgencyDirectory(documents).SaveAsync(DemoAgencies.All.Select(a => new Agency(a.Name, a.Parent)).ToList(), "benchmark", default);
+        var watch = Stopwatch.StartNew();
+        var ids = new List<Guid>(cases);
+        var index = 0;
+        foreach (var chunk in new DemoCases(11, today, CasePolicy.Default).Generate(cases / 3, 4).Take(cases).Chunk(2000))
+        {
+            var appends = chunk.Select(c =>
+            {
+                var receive = (CaseCommand.Receive)c.Commands[0];
+                receive = receive with { On = today.AddDays(-(index++ % 60)), CaseNumber = $"B{index:D7}-{receive.CaseNumber}" };
+                var events = CaseDecider.DecideAll([receive], CaseState.Initial, CasePolicy.Default).Events;
+                ids.Add(c.CaseId);
+                return new StreamAppend(CaseStreams.For(c.CaseId), ExpectedVersion.NoStream,
+                    events.Select(e => new NewEvent(Guid.NewGuid(), e, new EventMetadata("benchmark", Guid.NewGuid()))).ToList());
+            }).ToList();
+            await store.AppendManyAsync(appends);
+        }
+
+        var written = watch.Elapsed;
+        await new ReadModelSet(store, store, new PolicySource(CasePolicy.Default, documents)).CatchUpAsync(null, default);
+        output.WriteLine($"seeded {ids.Count:N0} open cases in {written.TotalSeconds:F1} s, read models in {(watch.Elapsed - written).TotalSeconds:F1} s");
+        Shuffle(ids);
+        return ids;
+    }
+
+    private static void Shuffle(List<Guid> ids)
+    {
+        var random = new Random(7);
+        for (var i = ids.Count - 1; i > 0; i--)
+        {
+            var j = random.Next(i + 1);
+            (ids[i], ids[j]) = (ids[j], ids[i]);
+        }
+    }
+
+    private static HttpClient Client(Uri address, string user, TimeSpan timeout) => new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+    {
+        BaseAddress = address,
+        Timeout = timeout,
+        DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{Password}"))) },
+    };
+
+    /// <summary>Five requests one after another; returns their median (ms), for <see cref="OpenLoopAsync"/> to size its run.</summary>
+    private static async Task<double> WarmAsync(Func<Task<HttpResponseMessage>> send)
+    {
+        var times = new List<double>();
+        for (var i = 0; i < 5; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            using var response = await send();
+            times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new InvalidOperationException($"{response.RequestMessage?.RequestUri}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            }
+        }
+
+        return times.Order().ElementAt(2);
+    }
+
+    private sealed record Sample(double Milliseconds, bool Ok);
+
+    /// <summary>
+    /// Starts request i at i/rate seconds whatever the earlier ones do; stops starting after 1.5× the planned time (the
+    /// requests not started count as failed at the time-out); a request not answered within the time-out fails at it.
+    /// </summary>
+    /// <remarks>
+    /// An endpoint whose answer alone takes longer than 2 cores can serve at the rate (median × rate > 2 s per second)
+    /// cannot keep up at all: it gets one second of load (50 requests) instead of six, so that its backlog does not run
+    /// for minutes into the next measurement; its percentiles are then those of a growing queue.
+    /// </remarks>
+    private static async Task<List<Sample>> OpenLoopAsync(Func<int, Task<HttpResponseMessage>> send, double warmMedian)
+    {
+        var requests = warmMedian * Rate > 2000 ? (int)Rate : Requests;
+        var start = Stopwatch.GetTimestamp();
+        var planned = TimeSpan.FromSeconds(requests / Rate);
+        var running = new List<Task<Sample>>();
+        for (var i = 0; i < requests; i++)
+        {
+            var due = TimeSpan.FromSeconds(i / Rate);
+            var wait = due - Stopwatch.GetElapsedTime(start);
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait);
+            }
+
+            if (Stopwatch.GetElapsedTime(start) > planned * 1.5)
+            {
+                running.AddRange(Enumerable.Range(i, requests - i).Select(_ => Task.FromResult(new Sample(Timeout.TotalMilliseconds, false))));
+                break;
+            }
+
+            var n = i;
+            running.Add(Task.Run(async () =>
+            {
+                try
+                {
+                    using var response = await send(n).WaitAsync(Timeout);
+                    await response.Content.ReadAsByteArrayAsync();
+                    return new Sample((Stopwatch.GetElapsedTime(start) - due).TotalMilliseconds, response.IsSuccessStatusCode);
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException or TimeoutException)
+                {
+                    return new Sample(Math.Min(Timeout.TotalMilliseconds, (Stopwatch.GetElapsedTime(start) - due).TotalMilliseconds), false);
+                }
+            }));
+        }
+
+        return [.. await Task.WhenAll(running)];
+    }
+
+    private static void Print(TextWriter output, string label, List<Sample> samples, double target, double warm)
+    {
+        var times = samples.Select(s => s.Milliseconds).Order().ToList();
+        double At(double q) => times[Math.Min(times.Count - 1, (int)Math.Ceiling(q * times.Count) - 1)];
+        var p99 = At(0.99);
+        output.WriteLine($"  {label,-44} {At(0.5),8:F1} {At(0.95),8:F1} {p99,8:F1} {times[^1],8:F1}  ≤ {target,4:F0} ms {(p99 <= target ? "met " : "MISS")} {samples.Count(s => !s.Ok),3}/{samples.Count}  (alone: {warm:F0} ms)");
+    }
+}
