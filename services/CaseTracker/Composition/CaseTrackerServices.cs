@@ -31,7 +31,7 @@ public static class CaseTrackerServices
     public static IServiceCollection AddCaseTracker(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<CaseTrackerOptions>().Bind(configuration);
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(RunningClock.From(configuration));
         services.AddSingleton<OpenedStore>();
         services.AddSingleton(sp => sp.GetRequiredService<OpenedStore>().Store);
         services.AddSingleton<IEventStore>(sp => sp.GetRequiredService<SqlEventStore>());
@@ -50,7 +50,7 @@ public static class CaseTrackerServices
         services.AddSingleton<Section2Figures>();
         services.AddSingleton<YearEndReports>();
         services.AddSingleton<ReportService>();
-        services.AddSingleton(sp => new Search.ApplicantKeyring(sp.GetRequiredService<IReadModelDatabase>(), configuration));
+        services.AddSingleton(sp => new Search.ApplicantKeyring(sp.GetRequiredService<IReadModelDatabase>(), configuration, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ReadModelSet>();
         services.AddScoped<Search.CaseSearch>();
         services.AddScoped<Search.PossibleRepeats>();
