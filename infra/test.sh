@@ -15,7 +15,11 @@
 #
 # Environment:
 #   CASETRACKER_TEST_POSTGRES / _RABBITMQ / _CHROMIUM  already set => used as is,
-#                   nothing is started for that service.
+#                   nothing is started for that service (with _RABBITMQ, set
+#                   CASETRACKER_TEST_RABBITMQ_NODE too when it is not the
+#                   machine's default node: the tests run rabbitmqctl -n on it).
+#                   Otherwise RabbitMQ is a node of this run's own on free
+#                   ports (infra/rabbitmq/start-private.sh), stopped at the end.
 #   CI=true         a service that cannot be provided stops the run at once
 #                   (.ci/run sets it). Without CI=true the run goes on, and
 #                   the tests that need the service try on their own: the
@@ -56,17 +60,18 @@ missing_service() {
 }
 
 work=$(mktemp -d /tmp/casetracker-test.XXXXXX)
-pg_data="" rabbit_started=0 epmd_was_running=0
+pg_data="" rabbit_dir="" epmd_was_running=0
 pgrep -x epmd >/dev/null 2>&1 && epmd_was_running=1
 
 # Stop only what this script started. Silent, so the summary stays the last line.
 cleanup() {
   set +e
   if [ -n "$pg_data" ]; then bash infra/postgres/stop.sh "$pg_data" >/dev/null 2>&1; pg_data=""; fi
-  if [ "$rabbit_started" = 1 ]; then
-    if [ "$epmd_was_running" = 1 ]; then bash infra/rabbitmq/stop.sh >/dev/null 2>&1
-    else bash infra/rabbitmq/stop.sh --kill-epmd >/dev/null 2>&1; fi
-    rabbit_started=0
+  if [ -n "$rabbit_dir" ]; then
+    bash infra/rabbitmq/stop-private.sh "$rabbit_dir" >/dev/null 2>&1
+    # epmd refuses to stop while another run's node is registered: then it stays, as it should.
+    [ "$epmd_was_running" = 1 ] || epmd -kill >/dev/null 2>&1 || /usr/lib/erlang/bin/epmd -kill >/dev/null 2>&1 || true
+    rabbit_dir=""
   fi
   rm -rf "$work"
 }
@@ -107,11 +112,10 @@ if [ "$services" = 1 ]; then
   if [ -n "${CASETRACKER_TEST_RABBITMQ:-}" ]; then
     log "RabbitMQ: using the given CASETRACKER_TEST_RABBITMQ"
   else
-    if ! port_open 5672 && ! rabbitmq-diagnostics -q ping >/dev/null 2>&1; then
-      rabbit_started=1   # set before starting so a half-started node is stopped too
-    fi
-    if url=$(bash infra/rabbitmq/start.sh); then
-      export CASETRACKER_TEST_RABBITMQ="$url"
+    # A node of this run's own on free ports (not the machine's node on 5672): two runs on one machine do not collide.
+    rabbit_dir=$(mktemp -d /tmp/casetracker-rabbit.XXXXXX)   # set before starting so a half-started node is stopped too
+    if url=$(bash infra/rabbitmq/start-private.sh "$rabbit_dir"); then
+      export CASETRACKER_TEST_RABBITMQ="$url" CASETRACKER_TEST_RABBITMQ_NODE="$(cat "$rabbit_dir/node")"
     else
       missing_service "could not start RabbitMQ"
     fi

@@ -20,7 +20,7 @@ public static class LitigationApp
         builder.Services.AddHostedService(provider => provider.GetRequiredService<OutgoingPublisher>());
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks();
-        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(settings.Time ?? TimeProvider.System);
         builder.Services.AddSingleton(provider => new StaffDirectory(
             settings.CaseTracker, TimeSpan.FromSeconds(settings.IdentityCacheSeconds), provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<StaffDirectory>>()));

@@ -4,7 +4,8 @@ namespace LitigationTracker;
 /// <param name="Broker">The amqp URI of the RabbitMQ broker CaseTracker also uses.</param>
 /// <param name="CaseTracker">Where CaseTracker answers (its /api/me verifies every user of this service).</param>
 /// <param name="IdentityCacheSeconds">How long a verified sign-in is remembered before CaseTracker is asked again.</param>
-public sealed record LitigationSettings(string DatabasePath, Uri Broker, Uri CaseTracker, int IdentityCacheSeconds = 30)
+/// <param name="Time">The service's clock (null: the system's); tests pass one that starts on a fixed business date.</param>
+public sealed record LitigationSettings(string DatabasePath, Uri Broker, Uri CaseTracker, int IdentityCacheSeconds = 30, TimeProvider? Time = null)
 {
     public const string CaseTrackerVariable = "LITIGATION_CASETRACKER_URL";
 

@@ -1,4 +1,5 @@
 using CaseTracker.Demo;
+using CaseTracker.Testing;
 
 namespace CaseTracker.Tests;
 
@@ -29,7 +30,7 @@ public class LedgerRoundTripTests : IDisposable
         var originalLedger = await File.ReadAllTextAsync(_folder.File("original.csv"));
         Assert.Equal(originalLedger, await File.ReadAllTextAsync(_folder.File("copy.csv")));
         Assert.Contains("答复期限", originalLedger, StringComparison.Ordinal);
-        foreach (var year in new[] { DateTime.Today.Year - 1, DateTime.Today.Year })
+        foreach (var year in new[] { TestClock.Today.Year - 1, TestClock.Today.Year })
         {
             string[] report = ["report", "--year", $"{year}", "--agency", DemoAgencies.District, "--include-subordinates"];
             await original.RunAsync([.. report, "--output", _folder.File($"original-{year}.json")]);

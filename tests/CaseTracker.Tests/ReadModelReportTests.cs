@@ -9,6 +9,7 @@ using CaseTracker.Reporting.Counting;
 using CaseTracker.Reporting.Input;
 using CaseTracker.Reporting.Rendering.Json;
 using CaseTracker.Reports;
+using CaseTracker.Testing;
 
 namespace CaseTracker.Tests;
 
@@ -36,8 +37,8 @@ public class ReadModelReportTests : IDisposable
         }
 
         var tree = await agencies.TreeAsync(default);
-        var thisYear = DateTime.Today.Year;
-        var asOfDates = new[] { new DateOnly(thisYear - 1, 12, 31), new DateOnly(thisYear - 1, 6, 30), new DateOnly(thisYear - 2, 12, 31), DateOnly.FromDateTime(DateTime.Today) };
+        var thisYear = TestClock.Today.Year;
+        var asOfDates = new[] { new DateOnly(thisYear - 1, 12, 31), new DateOnly(thisYear - 1, 6, 30), new DateOnly(thisYear - 2, 12, 31), TestClock.Today };
         foreach (var asOf in asOfDates)
         {
             foreach (var year in Enumerable.Range(thisYear - 3, 4))

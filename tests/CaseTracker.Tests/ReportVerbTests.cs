@@ -1,4 +1,5 @@
 using CaseTracker.Demo;
+using CaseTracker.Testing;
 
 namespace CaseTracker.Tests;
 
@@ -26,7 +27,7 @@ public sealed class ReportVerbTests : IDisposable
     {
         var cli = new CliRunner("sqlite:" + _folder.File("store.db"));
         await cli.SucceedAsync("demo", "--per-year", "200", "--years", "3", "--seed", "11");
-        var year = DateTime.Today.Year - 1;
+        var year = TestClock.Today.Year - 1;
 
         await cli.SucceedAsync("report", "--year", $"{year}", "--agency", DemoAgencies.District, "--include-subordinates", "--output", _folder.File("district.csv"));
         var check = await cli.RunAsync("report", "--year", $"{year}", "--agency", DemoAgencies.District, "--include-subordinates", "--output", _folder.File("district.json"));
@@ -56,7 +57,7 @@ public sealed class ReportVerbTests : IDisposable
         foreach (var extension in new[] { "json", "html", "md", "csv", "xlsx", "docx" })
         {
             var file = _folder.File($"report.{extension}");
-            await cli.SucceedAsync("report", "--year", $"{DateTime.Today.Year - 1}", "--agency", DemoAgencies.District, "--include-subordinates", "--output", file);
+            await cli.SucceedAsync("report", "--year", $"{TestClock.Today.Year - 1}", "--agency", DemoAgencies.District, "--include-subordinates", "--output", file);
             Assert.True(new FileInfo(file).Length > 500, $"{extension} is too small");
         }
 

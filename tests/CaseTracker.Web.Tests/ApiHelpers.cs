@@ -9,7 +9,7 @@ namespace CaseTracker.Web.Tests;
 public static class ApiHelpers
 {
     /// <summary>The agencies' today (Asia/Shanghai), as the host reads it: not the test machine's local date, which differs 16:00–24:00 UTC.</summary>
-    public static DateOnly Today => CaseTracker.Pipeline.BusinessDay.Today(TimeProvider.System);
+    public static DateOnly Today => CaseTracker.Testing.TestClock.Today;
 
     public static string Iso(this DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -61,7 +61,7 @@ public sealed class DeadlineRefreshTests : IAsyncLifetime
 
         // The notice reaches the policy without the refresh (as when it was loaded by an older version or another process).
         await _host.Services.GetRequiredService<PolicySource>().LoadNoticeAsync(
-            "date,kind,notice\n2027-01-01,holiday,测试用2027年通知\n2027,complete,测试用2027年通知\n", "test", TimeProvider.System, default);
+            "date,kind,notice\n2027-01-01,holiday,测试用2027年通知\n2027,complete,测试用2027年通知\n", "test", _host.Services.GetRequiredService<TimeProvider>(), default);
         Assert.Equal("2027-01-18", await StoredDeadlineAsync(api, number, "2027-01-18"));
 
         Assert.Equal(1, await readModels.RefreshIfClockChangedAsync(documents, default));

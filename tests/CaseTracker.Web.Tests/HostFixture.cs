@@ -4,6 +4,7 @@ using System.Text;
 using CaseTracker.Agencies;
 using CaseTracker.Pipeline;
 using CaseTracker.ReadModels;
+using CaseTracker.Testing;
 using CaseTracker.Users;
 using CaseTracker.Web.Auth;
 using Microsoft.Data.Sqlite;
@@ -13,7 +14,7 @@ namespace CaseTracker.Web.Tests;
 
 /// <summary>
 /// The real `serve` pipeline on real Kestrel (a free loopback port) over a temporary SQLite file, with a small agency
-/// tree and one account per role. <see cref="Postgres.PostgresHostFixture"/> is the same over a PostgreSQL database.
+/// tree and one account per role, on the test clock (<see cref="TestClock"/>: a fixed business date). <see cref="Postgres.PostgresHostFixture"/> is the same over a PostgreSQL database.
 /// </summary>
 public partial class HostFixture : IAsyncLifetime
 {
@@ -61,7 +62,7 @@ public partial class HostFixture : IAsyncLifetime
     {
         Directory.CreateDirectory(_directory);
         var console = new StringWriter();
-        var settings = new Dictionary<string, string?>(await SettingsAsync()) { [FirstRun.PasswordFileKey] = InitialPasswordFile };
+        var settings = new Dictionary<string, string?>(await SettingsAsync()) { [FirstRun.PasswordFileKey] = InitialPasswordFile, [TestClock.Setting] = TestClock.StartText };
         Host = await WebHost.StartAsync(new ServeOptions("http://127.0.0.1:0", await StoreAsync(), Settings: settings), console, CancellationToken.None);
         StartupOutput = console.ToString();
         // The first administrator must change the password written to the file; the fixture does so once, as the admin would.

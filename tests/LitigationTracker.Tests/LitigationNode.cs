@@ -55,7 +55,7 @@ public sealed class LitigationNode : IAsyncDisposable
         string databasePath, Uri broker, Uri caseTracker, string? user, int identityCacheSeconds = 30, CaseTrackerAccounts? owned = null)
     {
         var app = LitigationApp.Build(
-            new LitigationSettings(databasePath, broker, caseTracker, identityCacheSeconds),
+            new LitigationSettings(databasePath, broker, caseTracker, identityCacheSeconds, TestClock.Provider()),
             ["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
         await app.StartAsync();
         var bus = app.Services.GetRequiredService<IBusControl>();

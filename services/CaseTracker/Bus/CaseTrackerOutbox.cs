@@ -16,6 +16,16 @@ public sealed class CaseTrackerOutbox(IEventStore store, ICheckpointStore checkp
 {
     public const string CheckpointName = "outbox.bus";
 
+    /// <summary>
+    /// Test hook (issue 17 item 2): when set to N, the process kills itself (SIGKILL: no shutdown, no checkpoint) right
+    /// after the broker confirmed its N-th publish, so a test can prove the consumers' de-duplication across a real crash.
+    /// Never set it on a production host.
+    /// </summary>
+    public const string KillAfterPublishesVariable = "CASETRACKER_TEST_KILL_AFTER_PUBLISHES";
+
+    private readonly int _killAfter = int.TryParse(Environment.GetEnvironmentVariable(KillAfterPublishesVariable), out var n) && n > 0 ? n : 0;
+    private int _published;
+
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -57,6 +67,11 @@ public sealed class CaseTrackerOutbox(IEventStore store, ICheckpointStore checkp
                 context.CorrelationId = envelope.CorrelationId;
             }), ct);
             log.LogInformation("Published {Message} {MessageId}", message.GetType().Name, envelope.EventId);
+            if (_killAfter > 0 && Interlocked.Increment(ref _published) == _killAfter)
+            {
+                log.LogCritical("{Variable}={Count}: killing the process between publish and checkpoint", KillAfterPublishesVariable, _killAfter);
+                System.Diagnostics.Process.GetCurrentProcess().Kill();
+            }
         }
     }
 }

@@ -32,7 +32,7 @@ public static class CaseTrackerServices
     {
         services.AddOptions<CaseTrackerOptions>().Bind(configuration);
         services.TryAddSingleton(configuration);
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(RunningClock.From(configuration));
         services.AddSingleton<OpenedStore>();
         services.AddSingleton(sp => sp.GetRequiredService<OpenedStore>().Store);
         services.AddSingleton<IEventStore>(sp => sp.GetRequiredService<SqlEventStore>());
@@ -52,7 +52,7 @@ public static class CaseTrackerServices
         services.AddSingleton<YearEndReports>();
         services.AddSingleton<AgencyAppeals>();
         services.AddSingleton<ReportService>();
-        services.AddSingleton(sp => new Search.ApplicantKeyring(sp.GetRequiredService<IReadModelDatabase>(), configuration));
+        services.AddSingleton(sp => new Search.ApplicantKeyring(sp.GetRequiredService<IReadModelDatabase>(), configuration, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ReadModelSet>();
         services.AddSingleton<ReadModelFreshness>();
         services.AddScoped<Search.CaseSearch>();

@@ -22,8 +22,8 @@ public abstract class DocumentBlobs
         var location = StoreLocation.Parse(services.GetRequiredService<IOptions<CaseTrackerOptions>>().Value.Store) ?? StoreLocation.Default;
         var store = services.GetRequiredService<SqlEventStore>();
         return location.Kind == StoreKind.Sqlite
-            ? new FileDocumentBlobs(services.GetRequiredService<DocumentSettings>().DirectoryFor(location), store)
-            : new PostgresDocumentBlobs(store);
+            ? new FileDocumentBlobs(services.GetRequiredService<DocumentSettings>().DirectoryFor(location), store, services.GetRequiredService<TimeProvider>())
+            : new PostgresDocumentBlobs(store, services.GetRequiredService<TimeProvider>());
     }
 
     protected static async Task IndexAsync(SqlEventStore store, string sha256, long size, string contentType, object stored, string sql, CancellationToken ct)
@@ -37,7 +37,7 @@ public abstract class DocumentBlobs
 /// SQLite: files in a directory next to the database, <c>ab/&lt;sha256&gt;</c>, written to a temporary name and moved into
 /// place without overwriting (a concurrent upload of the same content finds it there); then indexed in document_blobs.
 /// </summary>
-public sealed class FileDocumentBlobs(string directory, SqlEventStore store) : DocumentBlobs
+public sealed class FileDocumentBlobs(string directory, SqlEventStore store, TimeProvider time) : DocumentBlobs
 {
     private const string Index =
         "INSERT INTO document_blobs (sha256, size, content_type, stored_at) VALUES (@sha256, @size, @content_type, @at) ON CONFLICT (sha256) DO NOTHING";
@@ -66,7 +66,7 @@ public sealed class FileDocumentBlobs(string directory, SqlEventStore store) : D
             }
         }
 
-        await IndexAsync(store, sha256, size, contentType, DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture), Index, ct);
+        await IndexAsync(store, sha256, size, contentType, time.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), Index, ct);
     }
 
     public override Task<Stream?> OpenAsync(string sha256, CancellationToken ct)
@@ -82,7 +82,7 @@ public sealed class FileDocumentBlobs(string directory, SqlEventStore store) : D
 }
 
 /// <summary>PostgreSQL: the bytes in document_blobs.content (bytea; see the migration for why not large objects).</summary>
-public sealed class PostgresDocumentBlobs(SqlEventStore store) : DocumentBlobs
+public sealed class PostgresDocumentBlobs(SqlEventStore store, TimeProvider time) : DocumentBlobs
 {
     public override async Task PutAsync(string sha256, string path, long size, string contentType, CancellationToken ct)
     {
@@ -91,7 +91,7 @@ public sealed class PostgresDocumentBlobs(SqlEventStore store) : DocumentBlobs
         await using var command = connection.Command(null,
             "INSERT INTO document_blobs (sha256, size, content_type, content, stored_at) VALUES (@sha256, @size, @content_type, @content, @at) "
             + "ON CONFLICT (sha256) DO NOTHING",
-            ("sha256", sha256), ("size", size), ("content_type", contentType), ("content", content), ("at", DateTimeOffset.UtcNow));
+            ("sha256", sha256), ("size", size), ("content_type", contentType), ("content", content), ("at", time.GetUtcNow()));
         await command.ExecuteNonQueryAsync(ct);
     }
 

@@ -38,7 +38,8 @@ public sealed partial record PortalApplication(
 
     public static readonly IReadOnlyList<string> Deliveries = ["电子邮件", "网站下载", "邮寄", "当面领取"];
 
-    public static PortalApplication Read(FormValues v) => Read(v, DateOnly.FromDateTime(DateTime.UtcNow.AddHours(8)));
+    /// <summary>The interface's reader on the real clock; the portal's endpoints pass the host's business day instead.</summary>
+    public static PortalApplication Read(FormValues v) => Read(v, TimeProvider.System.Today());
 
     public static PortalApplication Read(FormValues v, DateOnly today)
     {

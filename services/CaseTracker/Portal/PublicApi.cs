@@ -47,7 +47,7 @@ public static class PublicApi
 
     private static async Task<IResult> SubmitAsync(HttpContext context, PortalIntake intake, PortalLimits limits)
     {
-        var application = PortalApplication.Read(await Web.Forms.WebForms.ReadJsonAsync(context.Request));
+        var application = PortalApplication.Read(await Web.Forms.WebForms.ReadJsonAsync(context.Request), context.RequestServices.GetRequiredService<TimeProvider>().Today());
         if (!limits.TakeContact(application))
         {
             return PortalLimits.TooMany.ToResult();

@@ -38,7 +38,7 @@ public static class PublicPages
         PortalApplication application;
         try
         {
-            application = PortalApplication.Read(form);
+            application = PortalApplication.Read(form, context.RequestServices.GetRequiredService<TimeProvider>().Today());
         }
         catch (UserError error)
         {

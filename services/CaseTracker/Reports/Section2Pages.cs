@@ -66,7 +66,7 @@ public static class Section2Pages
         string? message, string? error, IReadOnlyDictionary<string, string?>? values = null, int status = 200)
     {
         var names = (await agencies.ListAsync(context.RequestAborted)).Select(a => a.Name).Order(StringComparer.Ordinal).ToList();
-        var y = int.TryParse(year, out var parsed) ? parsed : DateTime.Now.Year - 1;
+        var y = int.TryParse(year, out var parsed) ? parsed : context.RequestServices.GetRequiredService<TimeProvider>().Today().Year - 1;
         var chosen = agency ?? names.FirstOrDefault() ?? "";
         var template = Template(chosen, y);
         var stored = await figures.FindAsync(chosen, y, context.RequestAborted);

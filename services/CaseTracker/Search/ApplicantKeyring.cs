@@ -13,7 +13,7 @@ namespace CaseTracker.Search;
 /// else a random key made on first use and kept in the store (document "keys"/"applicant-hash"), so every host of one
 /// store hashes alike. Changing the key needs <c>projections rebuild</c>.
 /// </summary>
-public sealed class ApplicantKeyring(IReadModelDatabase database, string? configuredKey)
+public sealed class ApplicantKeyring(IReadModelDatabase database, string? configuredKey, TimeProvider? time = null)
 {
     public const string Variable = "CASETRACKER_APPLICANT_KEY";
     public const string Collection = "keys";
@@ -21,8 +21,8 @@ public sealed class ApplicantKeyring(IReadModelDatabase database, string? config
 
     private ApplicantKeys? _keys;
 
-    public ApplicantKeyring(IReadModelDatabase database, IConfiguration configuration)
-        : this(database, configuration[Variable])
+    public ApplicantKeyring(IReadModelDatabase database, IConfiguration configuration, TimeProvider? time = null)
+        : this(database, configuration[Variable], time)
     {
     }
 
@@ -60,7 +60,7 @@ public sealed class ApplicantKeyring(IReadModelDatabase database, string? config
         {
             var body = JsonSerializer.Serialize(Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)));
             await connection.ExecuteAsync(tx, database.Sql["document_insert"], ct,
-                ("collection", Collection), ("key", DocumentKey), ("body", body), ("at", DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture)), ("by", "system"));
+                ("collection", Collection), ("key", DocumentKey), ("body", body), ("at", (time ?? TimeProvider.System).GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture)), ("by", "system"));
             var stored = await connection.QueryAsync(tx, database.Sql["document_get"], r => r.GetString(0), ct,
                 ("collection", Collection), ("key", DocumentKey));
             key = Convert.FromBase64String(JsonSerializer.Deserialize<string>(stored[0])!);

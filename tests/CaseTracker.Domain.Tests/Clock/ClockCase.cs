@@ -49,6 +49,9 @@ public sealed record ClockCase(
                     stream.Do(new C.IssueFeeNotice(D(from.Split('/')[0]), 80m, FeeMethod.PerVolume, D(from.Split('/')[1])));
                     if (to is not null) stream.Do(new C.RecordFeePayment(D(to)));
                     break;
+                case "feelapse":
+                    stream.Do(new C.IssueFeeNotice(D(from.Split('/')[0]), 80m, FeeMethod.PerVolume, D(from.Split('/')[1])), new C.LapseFee(D(to!)));
+                    break;
                 case "delay":
                     stream.Do(new C.RequestReasons(D(from.Split('/')[0])), new C.SetDelayedAnswerDate(D(from.Split('/')[1]), D(to!)));
                     break;

@@ -4,7 +4,8 @@ using System.Net.Sockets;
 namespace CaseTracker.Tests.Bus;
 
 /// <summary>
-/// The real RabbitMQ broker of the bus tests (CASETRACKER_TEST_RABBITMQ, default the local guest account). Unreachable:
+/// The real RabbitMQ broker of the bus tests (CASETRACKER_TEST_RABBITMQ and its node CASETRACKER_TEST_RABBITMQ_NODE, as
+/// infra/test.sh provisions them on free ports; default the machine's node on 5672, guest account). Unreachable:
 /// with CI=true the test fails; otherwise infra/rabbitmq/start.sh is run once. Each test gets its own virtual host,
 /// so runs and tests never share an exchange or a queue.
 /// </summary>
@@ -64,8 +65,11 @@ public static class TestBroker
         }
     }
 
+    /// <summary>The node of <see cref="Root"/> when it is not the machine's default one (infra/test.sh starts one per run on free ports).</summary>
+    private static readonly string? Node = Environment.GetEnvironmentVariable("CASETRACKER_TEST_RABBITMQ_NODE") is { Length: > 0 } node ? node : null;
+
     private static Task RabbitMqCtlAsync(params string[] args) =>
-        RunAsync(File.Exists("/usr/sbin/rabbitmqctl") ? "/usr/sbin/rabbitmqctl" : "rabbitmqctl", ["-q", .. args]);
+        RunAsync(File.Exists("/usr/sbin/rabbitmqctl") ? "/usr/sbin/rabbitmqctl" : "rabbitmqctl", Node is null ? ["-q", .. args] : ["-q", "-n", Node, .. args]);
 
     private static async Task RunAsync(string file, params string[] args)
     {

@@ -22,7 +22,7 @@ public static class PortalHelpers
     };
 
     /// <summary>Today in China (the business day the host confirms on), whatever the machine's time zone.</summary>
-    public static DateOnly Today => CaseTracker.Pipeline.BusinessDay.Today(TimeProvider.System);
+    public static DateOnly Today => CaseTracker.Testing.TestClock.Today;
 
     public static string Tag() => Guid.NewGuid().ToString("N")[..10];
 
