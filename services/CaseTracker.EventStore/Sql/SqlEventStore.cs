@@ -26,6 +26,11 @@ public abstract partial class SqlEventStore(SqlScripts sql, TimeProvider time) :
     /// <summary>How long a subscriber waits for a wake-up before looking again anyway.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>After a wake-up that finds nothing visible yet: up to <see cref="MaxRereads"/> looks this far apart (≈ 5 s).</summary>
+    private static readonly TimeSpan RereadDelay = TimeSpan.FromMilliseconds(25);
+
+    private const int MaxRereads = 200;
+
     public abstract Task<DbConnection> OpenConnectionAsync(CancellationToken ct);
 
     /// <summary>A transaction that may write; on SQLite it takes the write lock up front.</summary>
@@ -62,14 +67,28 @@ public abstract partial class SqlEventStore(SqlScripts sql, TimeProvider time) :
     {
         await using var waiter = await ListenAsync(ct);
         var position = after;
+        var rereads = 0;
         while (!ct.IsCancellationRequested)
         {
             var page = await ReadAllAsync(position, PageSize, ct);
-            if (page.Count == 0)
+            if (page.Count == 0 && rereads > 0)
             {
-                await waiter.WaitAsync(PollInterval, ct);
+                // Woken by an append whose events the log does not show yet (on PostgreSQL an older open transaction
+                // anywhere on the server hides newer commits for a moment): look again soon rather than after a poll.
+                rereads--;
+                await Task.Delay(RereadDelay, ct);
                 continue;
             }
+
+            if (page.Count == 0)
+            {
+                var waited = System.Diagnostics.Stopwatch.StartNew();
+                await waiter.WaitAsync(PollInterval, ct);
+                rereads = waited.Elapsed < PollInterval ? MaxRereads : 0;
+                continue;
+            }
+
+            rereads = 0;
 
             position = page[^1].Position;
             yield return page;
