@@ -44,7 +44,8 @@ public sealed class StatuteBehavior<TMessage, TResponse>(IEventStore store, IRea
         switch (record.Command)
         {
             case CaseCommand.IssueFeeNotice { Method: FeeMethod.PerItem, Quantity: null } fee:
-                await freshness.WaitForAsync([ApplicantKeysProjection.ProjectionName], "method", ct);
+                // applicant_month_requests joins the applicants' keys with the case list (for the case numbers).
+                await freshness.WaitForAsync([ApplicantKeysProjection.ProjectionName, CaseListProjection.ProjectionName], "method", ct);
                 return WithAmount(fee with { Quantity = await ItemNumberAsync(receipt, ct) });
             case CaseCommand.Answer { RepeatOf: { Length: > 0 } earlier } answer:
                 await freshness.WaitForAsync([CaseListProjection.ProjectionName, ApplicantKeysProjection.ProjectionName], "repeatOf", ct);
