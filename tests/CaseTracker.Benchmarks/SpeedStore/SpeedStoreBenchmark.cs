@@ -58,6 +58,7 @@ public static class SpeedStoreBenchmark
             // 1. Import, phase by phase.
             var managedBefore = GC.GetTotalMemory(forceFullCollection: true);
             var watch = Stopwatch.StartNew();
+            var io = ProcessIo.Now();
             LedgerImportPlan plan;
             await using (var stream = File.OpenRead(ledger))
             {
@@ -65,10 +66,13 @@ public static class SpeedStoreBenchmark
             }
 
             var planned = watch.Elapsed;
+            var ioPlanned = ProcessIo.Now();
             var result = await import.WriteAsync(plan, "ledger.csv", "benchmark", null, CancellationToken.None);
             var written = watch.Elapsed - planned;
+            var ioWritten = ProcessIo.Now();
             await readModels.CatchUpAsync(null, CancellationToken.None);
             var importTime = watch.Elapsed;
+            var ioImported = ProcessIo.Now();
             var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
             var heapPeak = (GC.GetGCMemoryInfo(GCKind.Any).HeapSizeBytes - managedBefore) / (1024 * 1024);
             plan = null!;
@@ -76,6 +80,7 @@ public static class SpeedStoreBenchmark
             var (bulkTime, bulkRows) = await PlainBulk.InsertSameRowsAsync(store);
             output.WriteLine($"import phases: read+check {planned.TotalSeconds:F1} s | write events {written.TotalSeconds:F1} s | read models {(importTime - planned - written).TotalSeconds:F1} s"
                 + $" | peak working set {peak} MB (managed heap after import +{heapPeak} MB)");
+            output.WriteLine($"  CPU and writes per phase: read+check {ioPlanned - io} | write events {ioWritten - ioPlanned} | read models {ioImported - ioWritten}");
             output.WriteLine($"{"measure",-58}{"store",12}{"baseline",12}{"ratio",8}  target");
             Row(output, $"import {events:N0} events incl. read models, events/s", events / importTime.TotalSeconds, bulkRows / bulkTime.TotalSeconds,
                 "≥ 0.25 and ≥ " + (postgres is null ? "50,000" : "30,000") + "/s (baseline: plain bulk insert of the same rows)");
@@ -104,8 +109,10 @@ public static class SpeedStoreBenchmark
             await store.LogShowsEverythingAsync();
             var total = await store.CountAfterAsync(LogPosition.Start);
             watch.Restart();
+            var ioReplay = ProcessIo.Now();
             await readModels.RebuildAsync(null, CancellationToken.None);
             var replay = watch.Elapsed;
+            output.WriteLine($"  replay: {ProcessIo.Now() - ioReplay}");
             var (readTime, readRows) = await PlainBulk.ReadLogAsync(store);
             Row(output, $"replay {total:N0} events into the read models, events/s", total / replay.TotalSeconds, readRows / readTime.TotalSeconds,
                 "≥ 0.6 (baseline: plain ordered read of the log)");
