@@ -13,12 +13,11 @@ public sealed class ProjectionRunner(IEventStore store, IReadModelDatabase datab
     public int PageSize { get; init; } = 2000;
 
     /// <summary>
-    /// Events per transaction of <see cref="CatchUpTogetherAsync"/> (several pages): each commit writes every page of
-    /// every read-model index it touched, and keys such as case ids and applicants' hashes are random, so a commit per
-    /// page rewrites most of the read models once per page (SQLite: a WAL frame per dirty page). Fewer, larger commits
-    /// cut that write amplification; the checkpoints still commit with the rows.
+    /// Events per transaction of <see cref="CatchUpTogetherAsync"/> (several pages) by default: each commit is a
+    /// durable write of every read-model page it touched, and keys such as case ids and applicants' hashes are random,
+    /// so a commit per page rewrites much of the read models once per page. The checkpoints still commit with the rows.
     /// </summary>
-    public static int EventsPerTransaction { get; set; } = 20_000;
+    public const int EventsPerTransaction = 20_000;
 
     private IEventStore Store => store;
 
@@ -88,7 +87,8 @@ public sealed class ProjectionRunner(IEventStore store, IReadModelDatabase datab
     /// the runners (as calling <see cref="CatchUpAsync"/> on each would).
     /// </summary>
     public static async Task<long> CatchUpTogetherAsync(
-        IReadOnlyList<ProjectionRunner> runners, IProgress<ReplayProgress>? progress = null, CancellationToken ct = default)
+        IReadOnlyList<ProjectionRunner> runners, IProgress<ReplayProgress>? progress = null, CancellationToken ct = default,
+        int eventsPerTransaction = EventsPerTransaction)
     {
         if (runners.Count == 0)
         {
@@ -135,7 +135,7 @@ public sealed class ProjectionRunner(IEventStore store, IReadModelDatabase datab
                 }
 
                 inTransaction += page.Count;
-                if (inTransaction >= EventsPerTransaction)
+                if (inTransaction >= eventsPerTransaction)
                 {
                     await tx.CommitAsync(ct);
                     await tx.DisposeAsync();

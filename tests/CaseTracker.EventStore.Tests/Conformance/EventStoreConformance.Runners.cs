@@ -56,6 +56,44 @@ public abstract partial class EventStoreConformance
         Assert.Equal(0, await ProjectionRunner.CatchUpTogetherAsync([ahead, behind]));
     }
 
+    [Fact]
+    public async Task A_catch_up_cut_short_keeps_its_committed_transactions_and_applies_the_rest_exactly_once_when_run_again()
+    {
+        for (var i = 0; i < 10; i++)
+        {
+            await Store.AppendAsync(NewStream(), ExpectedVersion.NoStream, Batch(Guid.NewGuid(), 1, Day));
+        }
+
+        var failing = new FailsOnceAt("cut", 7);
+        var runner = new ProjectionRunner(Store, Store, failing) { PageSize = 2 };
+        await Store.LogShowsEverythingAsync();
+
+        // Transactions of two pages (4 events): events 1-4 commit; the 7th fails the second transaction (5-8).
+        await Assert.ThrowsAsync<InvalidOperationException>(() => ProjectionRunner.CatchUpTogetherAsync([runner], eventsPerTransaction: 4));
+        Assert.Equal(4, (await RawAsync("SELECT name FROM checkpoints WHERE name LIKE 'cut:%'", r => r.GetString(0))).Count);
+        Assert.Equal(6, (await runner.StatusAsync()).Lag);
+
+        Assert.Equal(6, await ProjectionRunner.CatchUpTogetherAsync([runner], eventsPerTransaction: 4));
+        Assert.Equal(10, (await RawAsync("SELECT name FROM checkpoints WHERE name LIKE 'cut:%'", r => r.GetString(0))).Count);
+        Assert.Equal(0, (await runner.StatusAsync()).Lag);
+    }
+
+    /// <summary>Like <see cref="SeenBy"/>, but the n-th event it is given fails, once.</summary>
+    private sealed class FailsOnceAt(string prefix, int n) : IProjection
+    {
+        private int _given;
+
+        public string Name => prefix;
+
+        public Task ApplyAsync(EventEnvelope envelope, ProjectionContext context, CancellationToken ct) =>
+            ++_given == n
+                ? throw new InvalidOperationException("cut short")
+                : context.Connection.ExecuteAsync(context.Transaction, "INSERT INTO checkpoints (name, commit_pos, prepare_pos) VALUES (@name, 0, 0)", ct,
+                    ("name", $"{prefix}:{envelope.EventId}"));
+
+        public Task ResetAsync(ProjectionContext context, CancellationToken ct) => Task.CompletedTask;
+    }
+
     /// <summary>Writes one row per event under its own prefix; applying an event twice breaks the primary key.</summary>
     private sealed class SeenBy(string prefix) : IProjection
     {
