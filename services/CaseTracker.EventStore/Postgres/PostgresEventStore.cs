@@ -30,6 +30,37 @@ public sealed class PostgresEventStore : SqlEventStore
     public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct) =>
         await ((NpgsqlConnection)connection).BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
 
+    /// <summary>The plain case in one round trip and the commit (see <see cref="PostgresSingleAppend"/>), else the general protocol.</summary>
+    public override async Task<AppendResult> AppendAsync(
+        string streamId, ExpectedVersion expected, IReadOnlyList<NewEvent> events, IReadOnlyList<UniqueClaim> claims, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(streamId);
+        if (PostgresSingleAppend.Fits(expected, events))
+        {
+            await using var connection = await _source.OpenConnectionAsync(ct);
+            await using var tx = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+            var result = await PostgresSingleAppend.TryAsync(connection, tx, Sql, streamId, expected, events, claims, Now(), ct);
+            if (result is AppendResult.Appended appended)
+            {
+                for (var i = 1; i <= appended.Written; i++)
+                {
+                    AfterEventWritten?.Invoke(i);
+                }
+
+                await tx.CommitAsync(ct);
+                return result;
+            }
+
+            await tx.RollbackAsync(ct);
+            if (result is AppendResult.Duplicate)
+            {
+                return result;
+            }
+        }
+
+        return await base.AppendAsync(streamId, expected, events, claims, ct);
+    }
+
     /// <summary>All streams in a few round trips (see <see cref="PostgresBulkAppend"/>) instead of several per stream and event.</summary>
     public override async Task<AppendResult> AppendManyAsync(IReadOnlyList<StreamAppend> appends, CancellationToken ct = default)
     {

@@ -10,7 +10,7 @@ public abstract partial class SqlEventStore
     public Task<AppendResult> AppendAsync(string streamId, ExpectedVersion expected, IReadOnlyList<NewEvent> events, CancellationToken ct = default) =>
         AppendAsync(streamId, expected, events, [], ct);
 
-    public async Task<AppendResult> AppendAsync(
+    public virtual async Task<AppendResult> AppendAsync(
         string streamId, ExpectedVersion expected, IReadOnlyList<NewEvent> events, IReadOnlyList<UniqueClaim> claims, CancellationToken ct = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(streamId);
