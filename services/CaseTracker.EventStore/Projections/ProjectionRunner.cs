@@ -12,6 +12,9 @@ public sealed class ProjectionRunner(IEventStore store, IReadModelDatabase datab
     /// <summary>Events per transaction when catching up: bigger pages mean fewer commits and fewer reads of the log.</summary>
     public int PageSize { get; init; } = 2000;
 
+    /// <summary>The name of the projection this runner feeds (its checkpoint's key).</summary>
+    public string Name => projection.Name;
+
     private IEventStore Store => store;
 
     private IReadModelDatabase Database => database;
