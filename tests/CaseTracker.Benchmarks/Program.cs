@@ -6,7 +6,7 @@ using CaseTracker.Benchmarks.Store;
 namespace CaseTracker.Benchmarks;
 
 /// <summary>
-/// Speed measurements that print numbers (never asserted in tests). Verbs: <c>store</c>, <c>import [sqlite|postgres] [rows]</c>, <c>report [sizes…]</c>, <c>report-store [size]</c>.
+/// Speed measurements that print numbers (never asserted in tests). Verbs: <c>store</c>, <c>import [sqlite|postgres] [rows]</c>, <c>report [sizes…]</c>, <c>report-store [size]</c>, <c>speed [rows]</c> (every row of issue 14 on both stores).
 /// <c>dotnet run -c Release --project tests/CaseTracker.Benchmarks -- store</c>.
 /// </summary>
 public static class Program
@@ -45,11 +45,14 @@ public static class Program
                 return 0;
             case "speed-host":
                 return await EachInItsOwnProcessAsync(["speed-host", "sqlite"], ["speed-host", "postgres"]);
+            case "speed":
+                await Speed.SpeedBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000, Console.Out);
+                return 0;
             case "report":
                 ReportBenchmark.Run(args.Length > 1 ? args[1..].Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray() : [10_000, 100_000, 1_000_000], Console.Out);
                 return 0;
             default:
-                Console.Error.WriteLine("usage: CaseTracker.Benchmarks store | import [sqlite|postgres] [rows] | report [sizes…] | report-store [size] | search [sqlite|postgres] [cases] | hostile [kind] | speed-store [sqlite|postgres] [rows] | speed-host [sqlite|postgres] [cases] [keep-dir]");
+                Console.Error.WriteLine("usage: CaseTracker.Benchmarks store | import [sqlite|postgres] [rows] | report [sizes…] | report-store [size] | search [sqlite|postgres] [cases] | hostile [kind] | speed-store [sqlite|postgres] [rows] | speed-host [sqlite|postgres] [cases] [keep-dir] | speed [rows]");
                 return 2;
         }
     }

@@ -19,6 +19,9 @@ public sealed class ProjectionRunner(IEventStore store, IReadModelDatabase datab
     /// </summary>
     public const int EventsPerTransaction = 20_000;
 
+    /// <summary>The name of the projection this runner feeds (its checkpoint's key).</summary>
+    public string Name => projection.Name;
+
     private IEventStore Store => store;
 
     private IReadModelDatabase Database => database;

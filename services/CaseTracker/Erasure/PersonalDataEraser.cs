@@ -5,6 +5,8 @@ using CaseTracker.EventStore.Projections;
 using CaseTracker.EventStore.Sql;
 using CaseTracker.Pipeline;
 using CaseTracker.ReadModels;
+using CaseTracker.ReadModels.Applicants;
+using CaseTracker.ReadModels.CaseList;
 using CaseTracker.Search;
 
 namespace CaseTracker.Erasure;
@@ -21,7 +23,8 @@ public sealed record ErasedCase(Guid CaseId, string Agency, string CaseNumber, b
 /// between leaves an erasure whose key still exists, which the next run (<see cref="FinishPendingAsync"/>) completes.
 /// </summary>
 public sealed class PersonalDataEraser(
-    IEventStore store, IReadModelDatabase database, ApplicantKeyring keyring, CasePolicy policy, RequestContext context, ErasedDocuments documents)
+    IEventStore store, IReadModelDatabase database, ApplicantKeyring keyring, CasePolicy policy, RequestContext context, ErasedDocuments documents,
+    ReadModelFreshness freshness)
 {
     /// <summary>How many cases one transaction records at most (a retention run over years of cases).</summary>
     public const int BatchSize = 200;
@@ -43,6 +46,8 @@ public sealed class PersonalDataEraser(
         }
 
         var text = CheckReason(reason);
+        // The case list follows the log in the background: a case received a moment ago must be found too.
+        await freshness.WaitForAsync([CaseListProjection.ProjectionName], "number", ct);
         var rows = await database.QueryAsync("case_by_number", c => c.Guid("case_id"), ct, ("agency", agency.Trim()), ("case_number", number.Trim()));
         var caseId = rows.Count == 0
             ? throw new UserError("number", $"number（编号）：机关“{agency.Trim()}”没有编号为“{number.Trim()}”的案件。")
@@ -60,6 +65,8 @@ public sealed class PersonalDataEraser(
         }
 
         var text = CheckReason(reason);
+        // Every case of the applicant, also one received a moment ago (erasure_cases_of_applicant joins both read models).
+        await freshness.WaitForAsync([ApplicantKeysProjection.ProjectionName, CaseListProjection.ProjectionName], "applicant-id-hash", ct);
         var cases = await database.QueryAsync("erasure_cases_of_applicant", c => c.Guid("case_id"), ct, ("hash", hash));
         if (cases.Count == 0)
         {

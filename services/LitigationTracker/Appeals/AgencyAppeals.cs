@@ -37,7 +37,7 @@ public static class AgencyAppeals
         {
             return existing with { ConcludedOn = null, Result = null } == row
                 ? Results.Ok(existing)
-                : Conflict($"{row.Agency}已登记案号为“{row.AppealId}”的{Name(existing.Kind)}，内容与本次不同；如需更正请联系管理员。");
+                : AppealSteps.Conflict($"{row.Agency}已登记案号为“{row.AppealId}”的{AppealSteps.Name(existing.Kind)}，内容与本次不同；如需更正请联系管理员。");
         }
 
         AgencyAppealRows.Insert(connection, tx, row);
@@ -60,18 +60,9 @@ public static class AgencyAppeals
             return Results.Problem($"{agency}没有登记案号为“{appealId}”的行政复议或行政诉讼，不能登记其审结。", statusCode: 404, title: "复议或诉讼不存在");
         }
 
-        if (appeal.ConcludedOn is { } concluded)
+        if (AppealSteps.Refuse(appeal, appealId, appeal.FiledOn, appeal.ConcludedOn, appeal.Result, on, result) is { } refused)
         {
-            return concluded == on && appeal.Result == result
-                ? Results.Ok(appeal)
-                : Conflict($"“{appealId}”已于{concluded:yyyy-MM-dd}审结（{appeal.Result}）。");
-        }
-
-        if (on < appeal.FiledOn)
-        {
-            return Results.ValidationProblem(
-                new Dictionary<string, string[]> { ["concludedOn"] = [$"审结日期（concludedOn）{on:yyyy-MM-dd}早于立案日期{appeal.FiledOn:yyyy-MM-dd}。"] },
-                title: "登记内容有误");
+            return refused;
         }
 
         AgencyAppealRows.Conclude(connection, tx, agency, appealId, on, result);
@@ -80,60 +71,20 @@ public static class AgencyAppeals
         return Results.Ok(appeal with { ConcludedOn = on, Result = result });
     }
 
-    private static async Task<IResult> FileAsync(HttpRequest request, LitigationDb db, OutgoingPublisher publisher, TimeProvider time)
-    {
-        var staff = Staff.Of(request.HttpContext);
-        if (staff.Role != StaffRoles.LegalOfficer)
+    private static Task<IResult> FileAsync(HttpRequest request, LitigationDb db, OutgoingPublisher publisher, TimeProvider time) =>
+        AppealSteps.WriteAsync<FileAgencyAppealRequest>(request, db, publisher, body =>
         {
-            return Staff.NotLegalStaff();
-        }
+            var (row, errors) = AppealRequests.Check(body, time.Today());
+            return (errors, (connection, tx, staff) => File(connection, tx, staff, row!));
+        });
 
-        var (body, invalid) = await AppealEndpoints.ReadAsync<FileAgencyAppealRequest>(request);
-        if (invalid is not null)
+    private static Task<IResult> ConcludeAsync(HttpRequest request, LitigationDb db, OutgoingPublisher publisher, TimeProvider time) =>
+        AppealSteps.WriteAsync<ConcludeAgencyAppealRequest>(request, db, publisher, body =>
         {
-            return invalid;
-        }
-
-        var (row, errors) = AppealRequests.Check(body!, time.Today());
-        if (row is null)
-        {
-            return Results.ValidationProblem(errors, title: "登记内容有误");
-        }
-
-        var result = await db.WriteAsync((connection, tx) => Task.FromResult(File(connection, tx, staff, row)));
-        publisher.Signal();
-        return result;
-    }
-
-    private static async Task<IResult> ConcludeAsync(HttpRequest request, LitigationDb db, OutgoingPublisher publisher, TimeProvider time)
-    {
-        var staff = Staff.Of(request.HttpContext);
-        if (staff.Role != StaffRoles.LegalOfficer)
-        {
-            return Staff.NotLegalStaff();
-        }
-
-        var (body, invalid) = await AppealEndpoints.ReadAsync<ConcludeAgencyAppealRequest>(request);
-        if (invalid is not null)
-        {
-            return invalid;
-        }
-
-        var (agency, appealId, on, outcome, errors) = AppealRequests.Check(body!, time.Today());
-        if (errors.Count > 0)
-        {
-            return Results.ValidationProblem(errors, title: "登记内容有误");
-        }
-
-        var result = await db.WriteAsync((connection, tx) => Task.FromResult(Conclude(connection, tx, staff, agency, appealId, on, outcome)));
-        publisher.Signal();
-        return result;
-    }
+            var (agency, appealId, on, outcome, errors) = AppealRequests.Check(body, time.Today());
+            return (errors, (connection, tx, staff) => Conclude(connection, tx, staff, agency, appealId, on, outcome));
+        });
 
     private static IResult OutOfReach() =>
         Results.Problem("该机关不是您所在机关（或其下属机关），您无权登记它的行政复议或行政诉讼。", statusCode: 403, title: "无权操作");
-
-    private static string Name(string kind) => kind == AppealKinds.Reconsideration ? "行政复议" : "行政诉讼";
-
-    private static IResult Conflict(string detail) => Results.Problem(detail, statusCode: 409, title: "与已登记的内容冲突");
 }

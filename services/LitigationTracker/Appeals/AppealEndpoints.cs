@@ -38,55 +38,19 @@ public static class AppealEndpoints
     /// <summary>Today in China (UTC+8), the date against which "not in the future" is checked.</summary>
     public static DateOnly Today(this TimeProvider time) => DateOnly.FromDateTime(time.GetUtcNow().ToOffset(TimeSpan.FromHours(8)).DateTime);
 
-    private static async Task<IResult> FileAsync(HttpRequest request, LitigationDb db, OutgoingPublisher publisher, TimeProvider time)
-    {
-        var staff = Staff.Of(request.HttpContext);
-        if (staff.Role != StaffRoles.LegalOfficer)
+    private static Task<IResult> FileAsync(HttpRequest request, LitigationDb db, OutgoingPublisher publisher, TimeProvider time) =>
+        AppealSteps.WriteAsync<FileAppealRequest>(request, db, publisher, body =>
         {
-            return Staff.NotLegalStaff();
-        }
+            var (row, errors) = AppealRequests.Check(body, time.Today());
+            return (errors, (connection, tx, staff) => Appeals.File(connection, tx, staff, row!));
+        });
 
-        var (body, invalid) = await ReadAsync<FileAppealRequest>(request);
-        if (invalid is not null)
+    private static Task<IResult> ConcludeAsync(HttpRequest request, LitigationDb db, OutgoingPublisher publisher, TimeProvider time) =>
+        AppealSteps.WriteAsync<ConcludeAppealRequest>(request, db, publisher, body =>
         {
-            return invalid;
-        }
-
-        var (row, errors) = AppealRequests.Check(body!, time.Today());
-        if (row is null)
-        {
-            return Results.ValidationProblem(errors, title: "登记内容有误");
-        }
-
-        var result = await db.WriteAsync((connection, tx) => Task.FromResult(Appeals.File(connection, tx, staff, row)));
-        publisher.Signal();
-        return result;
-    }
-
-    private static async Task<IResult> ConcludeAsync(HttpRequest request, LitigationDb db, OutgoingPublisher publisher, TimeProvider time)
-    {
-        var staff = Staff.Of(request.HttpContext);
-        if (staff.Role != StaffRoles.LegalOfficer)
-        {
-            return Staff.NotLegalStaff();
-        }
-
-        var (body, invalid) = await ReadAsync<ConcludeAppealRequest>(request);
-        if (invalid is not null)
-        {
-            return invalid;
-        }
-
-        var (caseId, appealId, on, outcome, errors) = AppealRequests.Check(body!, time.Today());
-        if (errors.Count > 0)
-        {
-            return Results.ValidationProblem(errors, title: "登记内容有误");
-        }
-
-        var result = await db.WriteAsync((connection, tx) => Task.FromResult(Appeals.Conclude(connection, tx, staff, caseId, appealId, on, outcome)));
-        publisher.Signal();
-        return result;
-    }
+            var (caseId, appealId, on, outcome, errors) = AppealRequests.Check(body, time.Today());
+            return (errors, (connection, tx, staff) => Appeals.Conclude(connection, tx, staff, caseId, appealId, on, outcome));
+        });
 
     internal static IResult UnknownCase(Guid caseId) =>
         Results.Problem($"没有案件“{caseId}”：只有 CaseTracker 已告知办结的案件才能登记行政复议或行政诉讼。", statusCode: 404, title: "案件不存在");

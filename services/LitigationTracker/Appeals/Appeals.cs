@@ -35,7 +35,7 @@ public static class Appeals
         {
             return existing with { ConcludedOn = null, Result = null } == row
                 ? Results.Ok(existing)
-                : Conflict($"本案已登记案号为“{row.AppealId}”的{Name(existing.Kind)}，内容与本次不同；如需更正请联系管理员。");
+                : AppealSteps.Conflict($"本案已登记案号为“{row.AppealId}”的{AppealSteps.Name(existing.Kind)}，内容与本次不同；如需更正请联系管理员。");
         }
 
         AppealRows.Insert(connection, tx, row);
@@ -64,18 +64,9 @@ public static class Appeals
             return Results.Problem($"本案没有登记案号为“{appealId}”的行政复议或行政诉讼，不能登记其审结。", statusCode: 404, title: "复议或诉讼不存在");
         }
 
-        if (appeal.ConcludedOn is { } concluded)
+        if (AppealSteps.Refuse(appeal, appealId, appeal.FiledOn, appeal.ConcludedOn, appeal.Result, on, result) is { } refused)
         {
-            return concluded == on && appeal.Result == result
-                ? Results.Ok(appeal)
-                : Conflict($"“{appealId}”已于{concluded:yyyy-MM-dd}审结（{appeal.Result}）。");
-        }
-
-        if (on < appeal.FiledOn)
-        {
-            return Results.ValidationProblem(
-                new Dictionary<string, string[]> { ["concludedOn"] = [$"审结日期（concludedOn）{on:yyyy-MM-dd}早于立案日期{appeal.FiledOn:yyyy-MM-dd}。"] },
-                title: "登记内容有误");
+            return refused;
         }
 
         AppealRows.Conclude(connection, tx, caseId, appealId, on, result);
@@ -85,8 +76,4 @@ public static class Appeals
             : new LawsuitConcludedV1(id, caseId, appealId, on, result));
         return Results.Ok(appeal with { ConcludedOn = on, Result = result });
     }
-
-    private static string Name(string kind) => kind == AppealKinds.Reconsideration ? "行政复议" : "行政诉讼";
-
-    private static IResult Conflict(string detail) => Results.Problem(detail, statusCode: 409, title: "与已登记的内容冲突");
 }
