@@ -31,6 +31,9 @@ public sealed class CaseSearch(IReadModelDatabase database, AgencyDirectory agen
     private static readonly string[] Sources =
         [CaseListProjection.ProjectionName, CaseSearchProjection.ProjectionName, ReadModels.Applicants.ApplicantKeysProjection.ProjectionName];
 
+    /// <summary>From this many agencies in scope the page walks its sort's index instead of the agency index (SQLite).</summary>
+    private const int BroadScope = 3;
+
     public async Task<CaseResults> PageAsync(CaseFilter filter, Access access, DateOnly today, CancellationToken ct)
     {
         var scope = await ScopeAsync(filter.Agency, access, ct);
@@ -151,8 +154,18 @@ public sealed class CaseSearch(IReadModelDatabase database, AgencyDirectory agen
             .Replace("{join}", joined ? "LEFT JOIN case_assignees a ON a.case_id = c.case_id" : "", StringComparison.Ordinal)
             .TrimEnd();
         where = WithoutUnusedFilters(where, args);
+        var pageWhere = where;
+        if (database.Sql.Dialect == "Sqlite" && filter.Q is null && args.Find(a => a.Name == "agencies").Value is string scope
+            && JsonSerializer.Deserialize<string[]>(scope)!.Length >= BroadScope)
+        {
+            // SQLite plans before it sees the values: given the agency index it reads every case of a broad scope and sorts
+            // them all (100,000 cases: 0.8 s for a page of 50). "+agency" keeps it to the sort's own index, walked in order
+            // until the page is full (22 ms). A narrow scope (a caseworker's agency) keeps the agency index.
+            pageWhere = where.Replace("c.agency IN (SELECT value FROM json_each", "+c.agency IN (SELECT value FROM json_each", StringComparison.Ordinal);
+        }
+
         var page = database.Sql["case_page"]
-            .Replace("{filter}", where, StringComparison.Ordinal)
+            .Replace("{filter}", pageWhere, StringComparison.Ordinal)
             .Replace("{assignee}", joined ? "a.assignee" : "(SELECT a.assignee FROM case_assignees a WHERE a.case_id = c.case_id)", StringComparison.Ordinal)
             .Replace("{sort}", sort[0], StringComparison.Ordinal)
             .Replace("{key}", sort[1], StringComparison.Ordinal)
