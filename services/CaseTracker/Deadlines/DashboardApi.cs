@@ -1,12 +1,12 @@
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 using CaseTracker.Cases;
 using CaseTracker.Pipeline;
 using CaseTracker.Web.Auth;
 using CaseTracker.Web.OpenApi;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 
 namespace CaseTracker.Deadlines;
 
