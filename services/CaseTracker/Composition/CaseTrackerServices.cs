@@ -55,6 +55,7 @@ public static class CaseTrackerServices
         services.AddSingleton(sp => new Search.ApplicantKeyring(sp.GetRequiredService<IReadModelDatabase>(), configuration, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ReadModelSet>();
         services.AddSingleton<ReadModelFreshness>();
+        services.AddSingleton<ReadModelCache>();
         services.AddScoped<Search.CaseSearch>();
         services.AddScoped<Search.PossibleRepeats>();
         services.AddSingleton<Assignment.Assignees>();

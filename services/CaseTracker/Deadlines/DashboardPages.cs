@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using CaseTracker.Agencies;
 using CaseTracker.Cases;
 using CaseTracker.Ledger;
@@ -55,18 +56,47 @@ public static class DashboardPages
         var stream = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
         try
         {
-            var rows = ledger.RowsAsync(filter, context.RequestAborted).ToBlockingEnumerable(context.RequestAborted);
-            await Task.Run(() =>
+            // Two stages on two threads (issue 14): reading, decrypting and folding the cases with their clocks, and writing
+            // the rows; a bounded channel between them keeps memory bounded.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+            var channel = Channel.CreateBounded<LedgerExportRow>(new BoundedChannelOptions(1024) { SingleReader = true, SingleWriter = true });
+            var reading = Task.Run(async () =>
             {
-                if (extension == "csv")
+                try
                 {
-                    LedgerExport.WriteCsv(stream, rows);
+                    await foreach (var row in ledger.RowsAsync(filter, stop.Token))
+                    {
+                        await channel.Writer.WriteAsync(row, stop.Token);
+                    }
+
+                    channel.Writer.Complete();
                 }
-                else
+                catch (Exception error)
                 {
-                    LedgerExport.WriteXlsx(stream, rows);
+                    channel.Writer.Complete(error);
                 }
-            }, context.RequestAborted);
+            }, stop.Token);
+            var rows = channel.Reader.ReadAllAsync(stop.Token).ToBlockingEnumerable(stop.Token);
+            try
+            {
+                await Task.Run(() =>
+                {
+                    if (extension == "csv")
+                    {
+                        LedgerExport.WriteCsv(stream, rows);
+                    }
+                    else
+                    {
+                        LedgerExport.WriteXlsx(stream, rows);
+                    }
+                }, stop.Token);
+            }
+            finally
+            {
+                await stop.CancelAsync();
+                await reading.ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+
             stream.Position = 0;
         }
         catch

@@ -4,7 +4,7 @@ namespace CaseTracker.ReadModels;
 
 /// <summary>Keeps the read models following the log while the host runs; restarts a runner that fails.</summary>
 public sealed class ProjectionWorker(
-    ReadModelSet readModels, DocumentStore documents, ILogger<ProjectionWorker> log, Web.Resilience.StoreOutage outage) : BackgroundService
+    ReadModelSet readModels, ReadModelCache cache, DocumentStore documents, ILogger<ProjectionWorker> log, Web.Resilience.StoreOutage outage) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -14,6 +14,7 @@ public sealed class ProjectionWorker(
             var refreshed = await readModels.RefreshIfClockChangedAsync(documents, stoppingToken);
             if (refreshed > 0)
             {
+                cache.Invalidate();
                 log.LogInformation("Clock settings or calendar changed since the read model was computed: {Count} open cases' deadlines refreshed", refreshed);
             }
         }

@@ -67,11 +67,12 @@ public static class AdminPages
                 : $"已保存“{agency.Name}”的编号规则 {agency.NumberPattern}。";
         }));
         admin.MapPost("/calendar", (
-            HttpContext c, UserDirectory users, AgencyDirectory agencies, PolicySource policies, ReadModelSet readModels, TimeProvider time) =>
+            HttpContext c, UserDirectory users, AgencyDirectory agencies, PolicySource policies, ReadModelSet readModels, ReadModelCache cache, TimeProvider time) =>
             Handle(c, users, agencies, async form =>
         {
             var years = await policies.LoadNoticeAsync(form.Text("csv", "节假日通知", 100_000), WebUser.Of(c.User)!.Name, time, c.RequestAborted);
             var refreshed = await readModels.RefreshOpenDeadlinesAsync(c.RequestAborted);
+            cache.Invalidate();
             return $"已载入 {string.Join("、", years)} 年的节假日安排，期限计算即时生效；已更新 {refreshed} 件未办结案件的期限。";
         }));
         admin.MapSection2();

@@ -178,7 +178,8 @@ public class CaseSearchTests : IDisposable
 
         await WriteAsync(store, [.. streams]);
         var documents = new DocumentStore(store, TimeProvider.System);
-        var dashboard = new Deadlines.DashboardQuery(new ReadModels.CaseList.CaseListQueries(store), new AgencyDirectory(documents), CasePolicy.Default);
+        var dashboard = new Deadlines.DashboardQuery(new ReadModels.CaseList.CaseListQueries(store), new AgencyDirectory(documents), CasePolicy.Default,
+            new ReadModelCache(store));
 
         var education = await dashboard.RunAsync(EducationWorker, null, 5, Today, default);
         Assert.Equal(600, education.Counts.Open);
@@ -193,6 +194,45 @@ public class CaseSearchTests : IDisposable
         Assert.Equal((650L, 650), (district.Counts.Open, district.Counts.Overdue));
         Assert.Equal(500, district.Overdue.Count);
         Assert.Equal(50, (await dashboard.RunAsync(Supervisor, Health, 5, Today, default)).Counts.Overdue);
+    }
+
+    [Fact]
+    public async Task The_dashboard_and_the_list_total_kept_between_requests_follow_the_day_new_events_and_a_rebuild()
+    {
+        await using var store = await OpenAsync();
+        // Received Fri 2025-08-29: due Fri 2025-09-26 (the 20th working day), overdue from Mon 2025-09-29.
+        await WriteAsync(store, [Receipt(Education, "JY-1", "2025-08-29")]);
+        var documents = new DocumentStore(store, TimeProvider.System);
+        var cache = new ReadModelCache(store);
+        // One query per request, as in the host (scoped); the cache is the host's one.
+        Deadlines.DashboardQuery Dashboard(ReadModelCache kept) =>
+            new(new ReadModels.CaseList.CaseListQueries(store), new AgencyDirectory(documents), CasePolicy.Default, kept);
+        async Task<(long Open, int Overdue, int DueToday, string Listed)> CountsAsync(string day, ReadModelCache? kept = null)
+        {
+            var view = await Dashboard(kept ?? cache).RunAsync(EducationWorker, null, 5, D(day), default);
+            return (view.Counts.Open, view.Counts.Overdue, view.Counts.DueToday,
+                string.Join(",", view.Overdue.Concat(view.DueToday).Select(c => c.CaseNumber)));
+        }
+
+        async Task<long> OverdueTotalAsync(string day) =>
+            (await new CaseSearch(store, new AgencyDirectory(documents), new ApplicantKeyring(store, (string?)null), CasePolicy.Default, cache)
+                .PageAsync(new CaseFilter { Overdue = true, Size = 1 }, EducationWorker, D(day), default)).Total;
+
+        Assert.Equal((1L, 0, 1, "JY-1"), await CountsAsync("2025-09-26"));
+        Assert.Equal((1L, 1, 0, "JY-1"), await CountsAsync("2025-09-29"));
+        Assert.Equal((1L, 0, 1, "JY-1"), await CountsAsync("2025-09-26"));
+        Assert.Equal(1, await OverdueTotalAsync("2025-09-29"));
+
+        await WriteAsync(store, [Receipt(Education, "JY-2", "2025-08-29")], [Receipt(Education, "JY-3", "2025-08-29")]);
+        Assert.Equal((3L, 3, 0, "JY-1,JY-2,JY-3"), await CountsAsync("2025-09-29"));
+        Assert.Equal((3L, 0, 3, "JY-1,JY-2,JY-3"), await CountsAsync("2025-09-26"));
+        Assert.Equal(3, await OverdueTotalAsync("2025-09-29"));
+        Assert.Equal(0, await OverdueTotalAsync("2025-09-26"));
+
+        await ReadModels(store).RebuildAsync(null, default);
+        Assert.Equal((3L, 3, 0, "JY-1,JY-2,JY-3"), await CountsAsync("2025-09-29"));
+        Assert.Equal(await CountsAsync("2025-09-29", new ReadModelCache(store)), await CountsAsync("2025-09-29"));
+        Assert.Equal(3, await OverdueTotalAsync("2025-09-29"));
     }
 
     [Fact]
@@ -278,7 +318,7 @@ public class CaseSearchTests : IDisposable
         await store.LogShowsEverythingAsync();
         await ReadModels(store).CatchUpAsync(null, default);
         var documents = new DocumentStore(store, TimeProvider.System);
-        return new CaseSearch(store, new AgencyDirectory(documents), new ApplicantKeyring(store, (string?)null), CasePolicy.Default);
+        return new CaseSearch(store, new AgencyDirectory(documents), new ApplicantKeyring(store, (string?)null), CasePolicy.Default, new ReadModelCache(store));
     }
 
     private static CaseEvent.Received Receipt(string agency, string number, string on, PersonalData? applicant = null, string description = "请求公开某文件",

@@ -11,7 +11,9 @@ namespace CaseTracker.ReadModels.Search;
 /// </summary>
 public sealed class CaseSearchProjection : IProjection
 {
-    public string Name => "case-search.v1";
+    public const string ProjectionName = "case-search.v1";
+
+    public string Name => ProjectionName;
 
     public Task ApplyAsync(EventEnvelope envelope, ProjectionContext context, CancellationToken ct) =>
         ApplyPageAsync([envelope], context, ct);
