@@ -11,13 +11,13 @@ namespace LitigationTracker.Tests;
 /// An appeal not tied to a request, recorded by legal staff in LitigationTracker, reaches section 四 of CaseTracker's year
 /// report (both services as they run, on one real broker).
 /// </summary>
-public sealed class AgencyAppealEndToEndTests : BusTestBase
+public class AgencyAppealEndToEndTests : BusTestBase
 {
     [Fact]
     public async Task Appeals_about_the_agency_not_tied_to_a_request_are_counted_in_section_four_of_the_year_they_were_filed()
     {
         await using var litigation = await LitigationNode.StartAsync(Path.Combine(Directory, "litigation.db"), Broker);
-        await using var caseTracker = await CaseTrackerNode.StartAsync(StorePath, Broker);
+        await using var caseTracker = await CaseTrackerNode.StartAsync(Store, Broker);
         await caseTracker.Services.GetRequiredService<AgencyDirectory>().RegisterNewAsync(["区司法局", "区教育局"], "test", default);
 
         async Task Post(string path, object body) =>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using CaseTracker.Bus;
+using CaseTracker.Composition;
 using CaseTracker.EventStore;
 using CaseTracker.Tests.Bus;
 using MassTransit;
@@ -15,7 +16,7 @@ namespace LitigationTracker.Tests;
 /// itself (SIGKILL, no shutdown) right after the broker confirmed a publish, before the checkpoint; restarted, it
 /// republishes; LitigationTracker's consumer records each case once. A raw queue on the same exchange counts every copy.
 /// </summary>
-public sealed class CrashBetweenPublishAndCheckpointTests : BusTestBase
+public class CrashBetweenPublishAndCheckpointTests : BusTestBase
 {
     [Fact]
     public async Task A_publisher_killed_between_publish_and_checkpoint_republishes_and_the_consumer_applies_each_message_once()
@@ -27,7 +28,7 @@ public sealed class CrashBetweenPublishAndCheckpointTests : BusTestBase
 
         // Three decided cases in the store, written while no bus runs (the outbox has published nothing yet).
         Guid[] cases;
-        await using (var offline = await CaseTrackerNode.StartAsync(StorePath, new Uri("amqp://guest:guest@127.0.0.1:1/"), waitForBus: false))
+        await using (var offline = await CaseTrackerNode.StartAsync(Store, new Uri("amqp://guest:guest@127.0.0.1:1/"), waitForBus: false))
         {
             cases =
             [
@@ -97,7 +98,7 @@ public sealed class CrashBetweenPublishAndCheckpointTests : BusTestBase
 
     private async Task<LogPosition> CheckpointAsync()
     {
-        await using var store = await CaseTracker.EventStore.Sqlite.SqliteEventStore.OpenAsync(StorePath);
+        await using var store = await StoreLocation.Parse(Store)!.OpenAsync(TimeProvider.System, default);
         return await store.LoadCheckpointAsync(CaseTrackerOutbox.CheckpointName);
     }
 
@@ -112,7 +113,7 @@ public sealed class CrashBetweenPublishAndCheckpointTests : BusTestBase
     private ChildHost Serve(int? killAfterPublishes)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in (string[])[Binary(), "serve", "--urls", "http://127.0.0.1:0", "--store", $"sqlite:{StorePath}"])
+        foreach (var arg in (string[])[Binary(), "serve", "--urls", "http://127.0.0.1:0", "--store", Store])
         {
             start.ArgumentList.Add(arg);
         }

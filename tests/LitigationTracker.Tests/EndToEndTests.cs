@@ -8,13 +8,13 @@ using CaseTracker.Tests.Bus;
 namespace LitigationTracker.Tests;
 
 /// <summary>Both services as they run, on one real broker: CaseTracker's outbox and consumers, LitigationTracker's HTTP API.</summary>
-public sealed class EndToEndTests : BusTestBase
+public class EndToEndTests : BusTestBase
 {
     [Fact]
     public async Task A_case_decided_in_CaseTracker_reaches_LitigationTracker_through_the_outbox()
     {
         await using var litigation = await LitigationNode.StartAsync(Path.Combine(Directory, "litigation.db"), Broker);
-        await using var caseTracker = await CaseTrackerNode.StartAsync(StorePath, Broker);
+        await using var caseTracker = await CaseTrackerNode.StartAsync(Store, Broker);
 
         var caseId = await caseTracker.DecidedCaseAsync("依申请〔2026〕41号", new DateOnly(2026, 7, 1), new DateOnly(2026, 7, 15));
 
@@ -32,7 +32,7 @@ public sealed class EndToEndTests : BusTestBase
     public async Task A_reconsideration_recorded_in_LitigationTracker_arrives_on_the_case_stream_recorded_by_litigation()
     {
         await using var litigation = await LitigationNode.StartAsync(Path.Combine(Directory, "litigation.db"), Broker);
-        await using var caseTracker = await CaseTrackerNode.StartAsync(StorePath, Broker);
+        await using var caseTracker = await CaseTrackerNode.StartAsync(Store, Broker);
         var caseId = await caseTracker.DecidedCaseAsync("依申请〔2026〕42号", new DateOnly(2026, 7, 1), new DateOnly(2026, 7, 15));
         await Eventually.ReturnsAsync(() => litigation.Http.GetAsync($"/cases/{caseId}/appeals"), r => r.StatusCode == HttpStatusCode.OK, "the case in LitigationTracker");
 
@@ -53,7 +53,7 @@ public sealed class EndToEndTests : BusTestBase
     public async Task A_corrected_outcome_in_CaseTracker_updates_the_case_in_LitigationTracker()
     {
         await using var litigation = await LitigationNode.StartAsync(Path.Combine(Directory, "litigation.db"), Broker);
-        await using var caseTracker = await CaseTrackerNode.StartAsync(StorePath, Broker);
+        await using var caseTracker = await CaseTrackerNode.StartAsync(Store, Broker);
         var caseId = await caseTracker.DecidedCaseAsync("依申请〔2026〕43号", new DateOnly(2026, 7, 1), new DateOnly(2026, 7, 15));
         await Eventually.ReturnsAsync(() => litigation.Http.GetAsync($"/cases/{caseId}/appeals"), r => r.StatusCode == HttpStatusCode.OK, "the case in LitigationTracker");
 

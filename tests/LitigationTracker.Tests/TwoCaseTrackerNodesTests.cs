@@ -5,13 +5,13 @@ using CaseTracker.Tests.Bus;
 namespace LitigationTracker.Tests;
 
 /// <summary>Two CaseTracker nodes on one store and one broker, as docker-compose runs them.</summary>
-public sealed class TwoCaseTrackerNodesTests : BusTestBase
+public class TwoCaseTrackerNodesTests : BusTestBase
 {
     [Fact]
     public async Task A_conclusion_never_overtakes_its_filing_when_two_nodes_consume_the_appeal_queue()
     {
-        await using var first = await CaseTrackerNode.StartAsync(StorePath, Broker);
-        await using var second = await CaseTrackerNode.StartAsync(StorePath, Broker);
+        await using var first = await CaseTrackerNode.StartAsync(Store, Broker);
+        await using var second = await CaseTrackerNode.StartAsync(Store, Broker);
         await using var litigation = await CaseTrackerStandIn.StartAsync(Broker);
         var cases = new List<Guid>();
         for (var i = 0; i < 12; i++)

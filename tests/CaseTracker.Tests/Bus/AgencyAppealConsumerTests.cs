@@ -8,13 +8,13 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CaseTracker.Tests.Bus;
 
 /// <summary>Appeals not tied to a request, as LitigationTracker announces them: kept once, refused when they contradict.</summary>
-public sealed class AgencyAppealConsumerTests : BusTestBase
+public class AgencyAppealConsumerTests : BusTestBase
 {
     private const string Agency = "区司法局";
 
-    private static async Task<CaseTrackerNode> StartAsync(string storePath, Uri broker)
+    private static async Task<CaseTrackerNode> StartAsync(string store, Uri broker)
     {
-        var node = await CaseTrackerNode.StartAsync(storePath, broker);
+        var node = await CaseTrackerNode.StartAsync(store, broker);
         await node.Services.GetRequiredService<AgencyDirectory>().RegisterNewAsync([Agency], "test", default);
         return node;
     }
@@ -23,7 +23,7 @@ public sealed class AgencyAppealConsumerTests : BusTestBase
     public async Task A_filing_delivered_twice_is_kept_once_and_its_conclusion_completes_it()
     {
         await using var litigation = await LitigationStandIn.StartAsync(Broker);
-        await using var node = await StartAsync(StorePath, Broker);
+        await using var node = await StartAsync(Store, Broker);
         var appeals = node.Services.GetRequiredService<AgencyAppeals>();
         var filed = new AgencyAppealFiledV1(Guid.NewGuid(), Agency, "区政复〔2025〕3号", "reconsideration", "主动公开", new DateOnly(2025, 3, 2), "区人民政府", false);
 
@@ -43,7 +43,7 @@ public sealed class AgencyAppealConsumerTests : BusTestBase
     public async Task An_agency_CaseTracker_does_not_know_is_faulted_and_nothing_is_kept()
     {
         await using var litigation = await LitigationStandIn.StartAsync(Broker);
-        await using var node = await StartAsync(StorePath, Broker);
+        await using var node = await StartAsync(Store, Broker);
 
         await litigation.PublishAsync(new AgencyAppealFiledV1(
             Guid.NewGuid(), "不存在的局", "区政复〔2025〕4号", "reconsideration", "主动公开", new DateOnly(2025, 3, 2), "区人民政府", false));
@@ -58,7 +58,7 @@ public sealed class AgencyAppealConsumerTests : BusTestBase
     public async Task A_conclusion_that_contradicts_the_kept_one_or_precedes_the_filing_is_faulted_and_changes_nothing()
     {
         await using var litigation = await LitigationStandIn.StartAsync(Broker);
-        await using var node = await StartAsync(StorePath, Broker);
+        await using var node = await StartAsync(Store, Broker);
         var appeals = node.Services.GetRequiredService<AgencyAppeals>();
         await litigation.PublishAsync(new AgencyAppealFiledV1(
             Guid.NewGuid(), Agency, "(2025)沪0101行初5号", "lawsuit", "未在系统登记的申请", new DateOnly(2025, 5, 6), "黄浦区人民法院", false));

@@ -1,6 +1,10 @@
 namespace CaseTracker.Tests.Bus;
 
-/// <summary>A fresh virtual host and a fresh directory for the store file of each test.</summary>
+/// <summary>
+/// A fresh virtual host, a fresh directory and a fresh CaseTracker store for each test: a SQLite file in the directory
+/// here; a fresh PostgreSQL database in the PostgreSQL subclasses (<see cref="NewStoreAsync"/>), so the same bus tests
+/// run on both stores.
+/// </summary>
 public abstract class BusTestBase : IAsyncLifetime
 {
     private TestBroker.VirtualHost? _vhost;
@@ -9,11 +13,19 @@ public abstract class BusTestBase : IAsyncLifetime
 
     protected string Directory { get; } = Path.Combine(Path.GetTempPath(), "casetracker-bus-" + Guid.NewGuid().ToString("N"));
 
-    protected string StorePath => Path.Combine(Directory, "casetracker.db");
+    /// <summary>CaseTracker's store as <c>--store</c> takes it: <c>sqlite:PATH</c> or <c>postgres:CONNECTION</c>.</summary>
+    protected string Store { get; private set; } = "";
+
+    /// <summary>The store of one test; the PostgreSQL subclasses create a fresh database.</summary>
+    protected virtual Task<string> NewStoreAsync() => Task.FromResult("sqlite:" + Path.Combine(Directory, "casetracker.db"));
+
+    /// <summary>Removes what <see cref="NewStoreAsync"/> created outside <see cref="Directory"/>.</summary>
+    protected virtual ValueTask DropStoreAsync() => ValueTask.CompletedTask;
 
     public async Task InitializeAsync()
     {
         System.IO.Directory.CreateDirectory(Directory);
+        Store = await NewStoreAsync();
         _vhost = await TestBroker.NewVirtualHostAsync();
     }
 
@@ -25,6 +37,8 @@ public abstract class BusTestBase : IAsyncLifetime
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Npgsql.NpgsqlConnection.ClearAllPools();
+        await DropStoreAsync();
         System.IO.Directory.Delete(Directory, recursive: true);
     }
 }

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Logging;
 
 namespace CaseTracker.Tests.Bus;
 
-/// <summary>CaseTracker as <c>serve</c> runs it on the bus: a real SQLite store file, the outbox and the consumers.</summary>
+/// <summary>CaseTracker as <c>serve</c> runs it on the bus: a real store (a SQLite file or a PostgreSQL database), the outbox and the consumers.</summary>
 public sealed class CaseTrackerNode : IAsyncDisposable
 {
     private readonly IHost _host;
@@ -26,11 +26,12 @@ public sealed class CaseTrackerNode : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
+    /// <param name="store">As <c>--store</c> takes it: <c>sqlite:PATH</c> or <c>postgres:CONNECTION</c>.</param>
     /// <param name="waitForBus">Return only once the consumers' queue is bound (a message published then is not lost).</param>
-    public static async Task<CaseTrackerNode> StartAsync(string storePath, Uri broker, bool waitForBus = true)
+    public static async Task<CaseTrackerNode> StartAsync(string store, Uri broker, bool waitForBus = true)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Configuration.AddStore($"sqlite:{storePath}");
+        builder.Configuration.AddStore(store);
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddCaseTracker(builder.Configuration);
         builder.Services.AddCaseTrackerBus(broker);

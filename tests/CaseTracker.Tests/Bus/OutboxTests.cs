@@ -5,13 +5,13 @@ using CaseTracker.EventStore;
 
 namespace CaseTracker.Tests.Bus;
 
-public sealed class OutboxTests : BusTestBase
+public class OutboxTests : BusTestBase
 {
     [Fact]
     public async Task A_decided_case_is_published_as_CaseDecidedV1_with_the_domain_event_id_as_message_id()
     {
         await using var litigation = await LitigationStandIn.StartAsync(Broker);
-        await using var node = await CaseTrackerNode.StartAsync(StorePath, Broker);
+        await using var node = await CaseTrackerNode.StartAsync(Store, Broker);
 
         var caseId = await node.DecidedCaseAsync("依申请〔2026〕17号", new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 20));
 
@@ -29,7 +29,7 @@ public sealed class OutboxTests : BusTestBase
     public async Task The_checkpoint_moves_only_past_published_events()
     {
         await using var litigation = await LitigationStandIn.StartAsync(Broker);
-        await using var node = await CaseTrackerNode.StartAsync(StorePath, Broker);
+        await using var node = await CaseTrackerNode.StartAsync(Store, Broker);
 
         var caseId = await node.DecidedCaseAsync("依申请〔2026〕18号", new DateOnly(2026, 3, 2), new DateOnly(2026, 3, 20));
 
@@ -45,7 +45,7 @@ public sealed class OutboxTests : BusTestBase
     {
         await using var litigation = await LitigationStandIn.StartAsync(Broker);
         Guid first;
-        await using (var node = await CaseTrackerNode.StartAsync(StorePath, Broker))
+        await using (var node = await CaseTrackerNode.StartAsync(Store, Broker))
         {
             first = await node.DecidedCaseAsync("依申请〔2026〕21号", new DateOnly(2026, 4, 1), new DateOnly(2026, 4, 10));
             var last = (await node.StreamAsync(first))[^1].Position;
@@ -55,12 +55,12 @@ public sealed class OutboxTests : BusTestBase
 
         // Decided while CaseTracker's bus is down: written to the store file by a node that is then stopped at once.
         Guid second;
-        await using (var offline = await CaseTrackerNode.StartAsync(StorePath, new Uri("amqp://guest:guest@127.0.0.1:1/"), waitForBus: false))
+        await using (var offline = await CaseTrackerNode.StartAsync(Store, new Uri("amqp://guest:guest@127.0.0.1:1/"), waitForBus: false))
         {
             second = await offline.DecidedCaseAsync("依申请〔2026〕22号", new DateOnly(2026, 4, 2), new DateOnly(2026, 4, 12));
         }
 
-        await using (var restarted = await CaseTrackerNode.StartAsync(StorePath, Broker))
+        await using (var restarted = await CaseTrackerNode.StartAsync(Store, Broker))
         {
             await Eventually.ReturnsAsync(() => Task.FromResult(litigation.Decided.Count), n => n >= 2, "the second CaseDecidedV1");
             var third = await restarted.DecidedCaseAsync("依申请〔2026〕23号", new DateOnly(2026, 4, 3), new DateOnly(2026, 4, 13));
@@ -72,7 +72,7 @@ public sealed class OutboxTests : BusTestBase
     [Fact]
     public async Task The_broker_connection_is_reported_healthy()
     {
-        await using var node = await CaseTrackerNode.StartAsync(StorePath, Broker);
+        await using var node = await CaseTrackerNode.StartAsync(Store, Broker);
         var health = (Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService)node.Services.GetService(typeof(Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckService))!;
 
         var report = await Eventually.ReturnsAsync(
