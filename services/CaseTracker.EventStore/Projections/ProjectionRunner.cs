@@ -61,6 +61,10 @@ public sealed class ProjectionRunner(IEventStore store, IReadModelDatabase datab
         }
     }
 
+    /// <summary>Follows the log for several runners of one store and database until cancelled.</summary>
+    public static Task RunTogetherAsync(IReadOnlyList<ProjectionRunner> runners, CancellationToken ct) =>
+        Task.WhenAll(runners.Select(r => r.RunAsync(ct)));
+
     /// <summary>Reset + replay: deletes the rows and the checkpoint, then applies the whole log.</summary>
     public async Task<long> RebuildAsync(IProgress<ReplayProgress>? progress = null, CancellationToken ct = default)
     {

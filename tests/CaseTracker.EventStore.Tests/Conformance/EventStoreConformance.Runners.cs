@@ -78,6 +78,64 @@ public abstract partial class EventStoreConformance
         Assert.Equal(0, (await runner.StatusAsync()).Lag);
     }
 
+    [Fact]
+    public async Task Runners_followed_together_apply_each_wake_up_to_every_read_model_in_one_transaction_each_event_once()
+    {
+        await Store.AppendAsync(NewStream(), ExpectedVersion.NoStream, Batch(Guid.NewGuid(), 2, Day));
+        var (caseList, keys) = (new InTransaction("list"), new InTransaction("keys"));
+        var runners = new[] { caseList, keys }.Select(p => new ProjectionRunner(Store, Store, p)).ToList();
+        await Store.LogShowsEverythingAsync();
+        // The case list is ahead: it has seen the first two events already.
+        Assert.Equal(2, await runners[0].CatchUpAsync());
+        caseList.Transactions.Clear();
+
+        using var stop = new CancellationTokenSource();
+        var following = ProjectionRunner.RunTogetherAsync(runners, stop.Token);
+        for (var i = 0; i < 5; i++)
+        {
+            await Store.AppendAsync(NewStream(), ExpectedVersion.NoStream, Batch(Guid.NewGuid(), 1, Day));
+            await Store.LogShowsEverythingAsync();
+            await Eventually.ReturnsAsync(async () => (await runners[0].StatusAsync()).Lag + (await runners[1].StatusAsync()).Lag, lag => lag == 0,
+                "both read models follow the log");
+        }
+
+        await stop.CancelAsync();
+        await following;
+
+        // Each event once per read model (primary key), the keys also the two it had not seen.
+        Assert.Equal(7, (await RawAsync("SELECT name FROM checkpoints WHERE name LIKE 'list:%'", r => r.GetString(0))).Count);
+        Assert.Equal(7, (await RawAsync("SELECT name FROM checkpoints WHERE name LIKE 'keys:%'", r => r.GetString(0))).Count);
+        // After the keys caught up, every wake-up wrote both read models in one transaction: one commit, not one per read model.
+        var shared = keys.Transactions.Where(t => caseList.Transactions.Any(c => ReferenceEquals(c, t))).ToList();
+        Assert.Equal(caseList.Transactions, shared);
+        Assert.True(caseList.Transactions.Count >= 1);
+    }
+
+    /// <summary>
+    /// Like <see cref="SeenBy"/>, and keeps what it was applied on, distinct and in order: the connection object, as the
+    /// mark of one write transaction (a runner opens a connection per transaction, and Npgsql reuses its transaction
+    /// objects across pooled connections, so the transaction object itself is no mark).
+    /// </summary>
+    private sealed class InTransaction(string prefix) : IProjection
+    {
+        public List<object> Transactions { get; } = [];
+
+        public string Name => prefix;
+
+        public Task ApplyAsync(EventEnvelope envelope, ProjectionContext context, CancellationToken ct)
+        {
+            if (!Transactions.Any(t => ReferenceEquals(t, context.Connection)))
+            {
+                Transactions.Add(context.Connection);
+            }
+
+            return context.Connection.ExecuteAsync(context.Transaction, "INSERT INTO checkpoints (name, commit_pos, prepare_pos) VALUES (@name, 0, 0)", ct,
+                ("name", $"{prefix}:{envelope.EventId}"));
+        }
+
+        public Task ResetAsync(ProjectionContext context, CancellationToken ct) => Task.CompletedTask;
+    }
+
     /// <summary>Like <see cref="SeenBy"/>, but the n-th event it is given fails, once.</summary>
     private sealed class FailsOnceAt(string prefix, int n) : IProjection
     {
