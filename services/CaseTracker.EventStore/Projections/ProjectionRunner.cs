@@ -61,9 +61,44 @@ public sealed class ProjectionRunner(IEventStore store, IReadModelDatabase datab
         }
     }
 
-    /// <summary>Follows the log for several runners of one store and database until cancelled.</summary>
-    public static Task RunTogetherAsync(IReadOnlyList<ProjectionRunner> runners, CancellationToken ct) =>
-        Task.WhenAll(runners.Select(r => r.RunAsync(ct)));
+    /// <summary>
+    /// Follows the log for several runners of one store and database until cancelled, with one subscription: each page
+    /// the log delivers is applied to every runner behind it in one write transaction with their checkpoints (as
+    /// <see cref="CatchUpTogetherAsync"/> does), so an append wakes one reader and costs one commit for all the read
+    /// models instead of one per read model — on SQLite, where writers queue for one lock, a command no longer waits
+    /// behind a write per read model. Each runner applies only what lies after its own checkpoint inside the
+    /// transaction, so another process's runners (a command-line rebuild) never make an event count twice.
+    /// </summary>
+    public static async Task RunTogetherAsync(IReadOnlyList<ProjectionRunner> runners, CancellationToken ct)
+    {
+        if (runners.Count == 0)
+        {
+            return;
+        }
+
+        var (store, database) = SharedStoreOf(runners);
+        try
+        {
+            await foreach (var page in store.SubscribeToAllAsync(await LowestCheckpointAsync(runners, ct), ct))
+            {
+                await using var connection = await database.OpenConnectionAsync(ct);
+                await using var tx = await database.BeginWriteAsync(connection, ct);
+                var applied = 0;
+                foreach (var runner in runners)
+                {
+                    applied += await runner.ApplyInAsync(connection, tx, page, ct);
+                }
+
+                if (applied > 0)
+                {
+                    await tx.CommitAsync(ct);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+        }
+    }
 
     /// <summary>Reset + replay: deletes the rows and the checkpoint, then applies the whole log.</summary>
     public async Task<long> RebuildAsync(IProgress<ReplayProgress>? progress = null, CancellationToken ct = default)
@@ -102,20 +137,8 @@ public sealed class ProjectionRunner(IEventStore store, IReadModelDatabase datab
             return 0;
         }
 
-        var (store, database) = (runners[0].Store, runners[0].Database);
-        if (runners.Any(r => r.Store != store || r.Database != database))
-        {
-            throw new ArgumentException("Runners caught up together must share one store and one database.", nameof(runners));
-        }
-
-        var position = LogPosition.Start;
-        var first = true;
-        foreach (var runner in runners)
-        {
-            var checkpoint = await runner.LoadCheckpointAsync(ct);
-            position = first || checkpoint < position ? checkpoint : position;
-            first = false;
-        }
+        var (store, database) = SharedStoreOf(runners);
+        var position = await LowestCheckpointAsync(runners, ct);
 
         var total = progress is null ? 0 : await store.CountAfterAsync(position, ct);
         var pageSize = runners.Max(r => r.PageSize);
@@ -173,6 +196,27 @@ public sealed class ProjectionRunner(IEventStore store, IReadModelDatabase datab
                 await connection.DisposeAsync();
             }
         }
+    }
+
+    private static (IEventStore Store, IReadModelDatabase Database) SharedStoreOf(IReadOnlyList<ProjectionRunner> runners)
+    {
+        var (store, database) = (runners[0].Store, runners[0].Database);
+        return runners.Any(r => r.Store != store || r.Database != database)
+            ? throw new ArgumentException("Runners run together must share one store and one database.", nameof(runners))
+            : (store, database);
+    }
+
+    /// <summary>Where the runner furthest behind stands: runners run together read the log from there.</summary>
+    private static async Task<LogPosition> LowestCheckpointAsync(IReadOnlyList<ProjectionRunner> runners, CancellationToken ct)
+    {
+        var position = await runners[0].LoadCheckpointAsync(ct);
+        foreach (var runner in runners.Skip(1))
+        {
+            var checkpoint = await runner.LoadCheckpointAsync(ct);
+            position = checkpoint < position ? checkpoint : position;
+        }
+
+        return position;
     }
 
     public async Task<ProjectionStatus> StatusAsync(CancellationToken ct = default)

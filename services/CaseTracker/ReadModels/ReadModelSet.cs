@@ -9,7 +9,7 @@ using CaseTracker.Search;
 
 namespace CaseTracker.ReadModels;
 
-/// <summary>Every read model of the product, each fed by its own runner from the global log.</summary>
+/// <summary>Every read model of the product, each with its own runner and checkpoint, fed from the global log.</summary>
 /// <param name="keyring">The applicants' hash key (configured in the host); none: the key kept in the store.</param>
 public sealed partial class ReadModelSet(IEventStore store, IReadModelDatabase database, PolicySource policies, ApplicantKeyring? keyring = null)
 {
@@ -49,6 +49,10 @@ public sealed partial class ReadModelSet(IEventStore store, IReadModelDatabase d
         return statuses;
     }
 
-    /// <summary>Follows the log until cancelled (the web host's background work).</summary>
-    public Task RunAsync(CancellationToken ct) => Task.WhenAll(Runners.Select(r => r.RunAsync(ct)));
+    /// <summary>
+    /// Follows the log until cancelled (the web host's background work): one subscription, each page applied to every read
+    /// model in one transaction (<see cref="ProjectionRunner.RunTogetherAsync"/>). A failure stops them all; the host's
+    /// <see cref="ProjectionWorker"/> logs it and starts again from the checkpoints.
+    /// </summary>
+    public Task RunAsync(CancellationToken ct) => ProjectionRunner.RunTogetherAsync(Runners, ct);
 }
