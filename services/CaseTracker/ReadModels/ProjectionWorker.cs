@@ -2,7 +2,7 @@ using CaseTracker.EventStore.Documents;
 
 namespace CaseTracker.ReadModels;
 
-/// <summary>Keeps the read models following the log while the host runs; restarts a runner that fails.</summary>
+/// <summary>Keeps the read models following the log while the host runs; starts them again (from their checkpoints) after a failure.</summary>
 public sealed class ProjectionWorker(
     ReadModelSet readModels, ReadModelCache cache, DocumentStore documents, ILogger<ProjectionWorker> log, Web.Resilience.StoreOutage outage) : BackgroundService
 {
