@@ -40,11 +40,26 @@ public sealed class CaseSearch(IReadModelDatabase database, AgencyDirectory agen
         var (afterKey, afterId) = filter.Cursor is { } cursor ? ReadCursor(cursor, filter) : (null, (Guid?)null);
         var offset = afterKey is null ? (long)(filter.Page - 1) * filter.Size : 0;
         var args = await ArgumentsAsync(filter, access, scope, today, ct);
-        args.AddRange([("after_key", afterKey), ("after_id", afterId), ("limit", (long)filter.Size), ("offset", offset)]);
-        var (page, count) = Scripts(filter, args);
-        var rows = await QueryAsync(page, args, ct);
+        var (page, count, boundary) = Scripts(filter, args);
+        var rows = new List<Found>();
+        if (offset > 0 && afterKey is null)
+        {
+            // A page by number is read by keyset after the row before it, found in the index (issue 14: OFFSET read every
+            // earlier page's rows from the table); past the last row there is no such row and the page is empty.
+            args.Add(("skip", offset - 1));
+            var before = await BoundaryAsync(boundary, args, ct);
+            args.RemoveAll(a => a.Name == "skip");
+            (afterKey, afterId) = before is { } b ? (b.Key, b.Id) : (null, null);
+        }
+
+        args.AddRange([("after_key", afterKey), ("after_id", afterId), ("limit", (long)filter.Size), ("offset", 0L)]);
+        if (offset == 0 || afterKey is not null)
+        {
+            rows = await QueryAsync(page, args, ct);
+        }
+
         long total;
-        if (afterKey is null && rows.Count < filter.Size && (rows.Count > 0 || offset == 0))
+        if (filter.Cursor is null && rows.Count < filter.Size && (rows.Count > 0 || offset == 0))
         {
             // A page by number that is not full is the last one: the total is known without counting.
             total = offset + rows.Count;
@@ -63,7 +78,7 @@ public sealed class CaseSearch(IReadModelDatabase database, AgencyDirectory agen
                 : null,
             Overdue = r.Item.Row.ClosedOn is null && r.Item.Row.Deadline < today,
         }).ToList();
-        var next = rows.Count == filter.Size && (afterKey is not null ? rows.Count < total : offset + rows.Count < total)
+        var next = rows.Count == filter.Size && (filter.Cursor is not null ? rows.Count < total : offset + rows.Count < total)
             ? WriteCursor(filter, rows[^1].SortKey, rows[^1].Item.Row.CaseId)
             : null;
         return new CaseResults(items, total, filter.Cursor is null ? filter.Page : 0, filter.Size, next);
@@ -140,8 +155,8 @@ public sealed class CaseSearch(IReadModelDatabase database, AgencyDirectory agen
         ];
     }
 
-    /// <summary>The page's SQL and the total's: the filters once (case_filter.sql), the assignee table joined only when needed.</summary>
-    private (string Page, string Count) Scripts(CaseFilter filter, List<(string Name, object? Value)> args)
+    /// <summary>The page's SQL, the total's and the page start's: the filters once (case_filter.sql), the assignee table joined only when needed.</summary>
+    private (string Page, string Count, string Boundary) Scripts(CaseFilter filter, List<(string Name, object? Value)> args)
     {
         var sorts = database.Sql["case_page_sorts"].Split('\n')
             .Where(l => l.Length > 0 && !l.StartsWith("--", StringComparison.Ordinal))
@@ -164,7 +179,7 @@ public sealed class CaseSearch(IReadModelDatabase database, AgencyDirectory agen
             pageWhere = where.Replace("c.agency IN (SELECT value FROM json_each", "+c.agency IN (SELECT value FROM json_each", StringComparison.Ordinal);
         }
 
-        var page = database.Sql["case_page"]
+        string Fill(string script) => database.Sql[script]
             .Replace("{filter}", pageWhere, StringComparison.Ordinal)
             .Replace("{assignee}", joined ? "a.assignee" : "(SELECT a.assignee FROM case_assignees a WHERE a.case_id = c.case_id)", StringComparison.Ordinal)
             .Replace("{sort}", sort[0], StringComparison.Ordinal)
@@ -172,7 +187,7 @@ public sealed class CaseSearch(IReadModelDatabase database, AgencyDirectory agen
             .Replace("{type}", sort[2], StringComparison.Ordinal)
             .Replace("{dir}", filter.Descending ? "DESC" : "ASC", StringComparison.Ordinal)
             .Replace("{cmp}", filter.Descending ? "<" : ">", StringComparison.Ordinal);
-        return (page, database.Sql["case_count"].Replace("{filter}", where, StringComparison.Ordinal));
+        return (Fill("case_page"), database.Sql["case_count"].Replace("{filter}", where, StringComparison.Ordinal), Fill("case_page_boundary"));
     }
 
     /// <summary>
@@ -251,6 +266,21 @@ public sealed class CaseSearch(IReadModelDatabase database, AgencyDirectory agen
     }
 
     private sealed record Found(CaseListItem Item, string SortKey);
+
+    /// <summary>The sort key and id of the row at <c>@skip</c> in the page's order; null when there are not that many.</summary>
+    private async Task<(string Key, Guid Id)?> BoundaryAsync(string sql, List<(string Name, object? Value)> args, CancellationToken ct)
+    {
+        await using var connection = await database.OpenConnectionAsync(ct);
+        await using var command = connection.Command(null, sql, Used(sql, args));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct))
+        {
+            return null;
+        }
+
+        var c = Columns.Of(reader.GetRowParser<object>()(reader));
+        return (c.String("sort_key"), c.Guid("case_id"));
+    }
 
     private async Task<List<Found>> QueryAsync(string sql, List<(string Name, object? Value)> args, CancellationToken ct)
     {

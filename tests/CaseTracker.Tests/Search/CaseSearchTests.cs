@@ -280,6 +280,38 @@ public class CaseSearchTests : IDisposable
         Assert.Null(second.NextCursor);
     }
 
+    [Fact]
+    public async Task A_page_by_number_holds_exactly_the_rows_of_its_place_in_the_order_across_ties_in_the_sort_key()
+    {
+        await using var store = await OpenAsync();
+        // Twelve cases on three days, so the date ties four times each and the case id decides; the ids differ only in
+        // their last byte, which both stores order alike (SQLite compares the bytes, PostgreSQL the uuid).
+        static Guid Id(int n) => new($"00000000-0000-0000-0000-0000000000{n:X2}");
+        string[] days = ["2025-06-10", "2025-06-11", "2025-06-12"];
+        var search = await WriteAsync(store, [.. Enumerable.Range(1, 12).Select(n => new CaseEvent[]
+        {
+            new CaseEvent.Received(Id(n), n % 2 == 0 ? Education : Health, $"T-{n:D2}", D(days[n % 3]), Channel.Online, ApplicantType.NaturalPerson,
+                new PersonalData(Guid.NewGuid(), "某申请人", null, null, null), "请求公开某文件", "电子邮件"),
+        })]);
+
+        async Task<string[]> PageAsync(CaseFilter filter) =>
+            (await search.PageAsync(filter, Supervisor, Today, default)).Items.Select(i => i.Row.CaseNumber).ToArray();
+
+        // Newest first: 06-12 holds 2, 5, 8, 11; 06-11 holds 1, 4, 7, 10; 06-10 holds 3, 6, 9, 12 (ids ascending within a day).
+        var received = new CaseFilter { Size = 5 };
+        Assert.Equal(["T-02", "T-05", "T-08", "T-11", "T-01"], await PageAsync(received with { Page = 1 }));
+        Assert.Equal(["T-04", "T-07", "T-10", "T-03", "T-06"], await PageAsync(received with { Page = 2 }));
+        Assert.Equal(["T-09", "T-12"], await PageAsync(received with { Page = 3 }));
+        Assert.Empty(await PageAsync(received with { Page = 4 }));
+        // Pages of three start inside ties: page 2 at the last case of 06-12, page 3 at the third of 06-11.
+        Assert.Equal(["T-11", "T-01", "T-04"], await PageAsync(new CaseFilter { Size = 3, Page = 2 }));
+        Assert.Equal(["T-07", "T-10", "T-03"], await PageAsync(new CaseFilter { Size = 3, Page = 3 }));
+        // Oldest first within an agency's scope (区卫健委: the odd ones): 06-10 holds 3, 9; 06-11 holds 1, 7; 06-12 holds 5, 11.
+        Assert.Equal(["T-05", "T-11"], await PageAsync(new CaseFilter { Agency = Health, Descending = false, Size = 2, Page = 3 }));
+        // By deadline (working days after receipt: the same three ties, oldest first: 3, 6, 9, 12, 1, 4, 7, 10, 2…), open cases only.
+        Assert.Equal(["T-07", "T-10", "T-02"], await PageAsync(new CaseFilter { Sort = "deadline", Descending = false, Status = "Open", Size = 3, Page = 3 }));
+    }
+
     private static string UserError(Func<CaseFilter> parse)
     {
         var error = Assert.Throws<UserError>(() => parse());
