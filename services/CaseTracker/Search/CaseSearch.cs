@@ -49,7 +49,7 @@ public sealed class CaseSearch(IReadModelDatabase database, AgencyDirectory agen
             args.Add(("skip", offset - 1));
             var before = await BoundaryAsync(boundary, args, ct);
             args.RemoveAll(a => a.Name == "skip");
-            (afterKey, afterId) = before is { } b ? (b.Key, b.Id) : (null, null);
+            (afterKey, afterId) = before is { } b ? (b.Key, (Guid?)b.Id) : ((string?)null, (Guid?)null);
         }
 
         args.AddRange([("after_key", afterKey), ("after_id", afterId), ("limit", (long)filter.Size), ("offset", 0L)]);

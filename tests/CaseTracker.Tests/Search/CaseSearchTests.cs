@@ -266,6 +266,37 @@ public class CaseSearchTests : IDisposable
     }
 
     [Fact]
+    public async Task The_export_folds_batches_of_cases_on_several_threads_and_gives_them_back_in_the_ledger_order_whole_and_decrypted()
+    {
+        await using var store = await OpenAsync();
+        // 1,500 cases of one to three events (more rows than several of the reader's batches, cases cut at no boundary),
+        // one day each in turn, 编号 in order within a day; case 700's applicant erased (its key deleted).
+        var subjects = new Dictionary<int, Guid>();
+        var cases = Enumerable.Range(0, 1500).Select(i =>
+        {
+            subjects[i] = Guid.NewGuid();
+            var receipt = Receipt(Education, $"E-{i:D4}", $"2025-06-{1 + (i % 20):D2}", new PersonalData(subjects[i], $"申请人{i}", null, null, null));
+            return i % 3 == 0 ? [receipt] : i % 3 == 1 ? new CaseEvent[] { receipt, Assign("cw-edu", "2025-07-01") }
+                : [receipt, Assign("cw-edu", "2025-07-01"), Assign("cw-edu2", "2025-07-02")];
+        }).ToArray();
+        await WriteAsync(store, cases);
+        Assert.True(await store.ErasePersonalDataAsync(subjects[700]));
+        var documents = new DocumentStore(store, TimeProvider.System);
+        var export = new Ledger.LedgerExportQuery(new ReadModels.CaseList.CaseListQueries(store), store, new AgencyDirectory(documents), CasePolicy.Default);
+
+        var rows = new List<(string Number, int Version, string Name)>();
+        await foreach (var row in export.RowsAsync(new Ledger.CaseFilter(Education, false, Ledger.StatusFilter.All, false, Today), default))
+        {
+            rows.Add((row.State.Receipt!.CaseNumber, row.State.Version, row.State.Receipt.Applicant!.Name));
+        }
+
+        // By day (i % 20), then 编号: day 1 holds 0, 20, 40, …; day 2 holds 1, 21, …
+        var expected = Enumerable.Range(0, 20).SelectMany(day => Enumerable.Range(0, 75).Select(k => day + (20 * k)))
+            .Select(i => ($"E-{i:D4}", 1 + (i % 3), i == 700 ? "（个人信息已删除）" : $"申请人{i}")).ToList();
+        Assert.Equal(expected, rows);
+    }
+
+    [Fact]
     public async Task A_page_past_the_end_is_empty_with_the_total_and_the_last_page_counts_without_a_count()
     {
         await using var store = await OpenAsync();
