@@ -36,8 +36,11 @@ public sealed class AuthorizationBehavior<TMessage, TResponse>(RequestContext co
         var access = context.Access;
         if (message is ICaseChange change && !access.AllAgencies)
         {
-            // The read model may not have a case written a moment ago: the stream itself is the fallback.
-            var agency = change.NewCaseAgency ?? (await caseList.FindAsync(change.CaseId, cancellationToken))?.Agency
+            // The stream the API has just read names the agency (no read-model query on the command path); otherwise the
+            // read model, which may not have a case written a moment ago: the stream itself is the fallback.
+            var agency = change.NewCaseAgency
+                ?? (message is Cases.RecordMilestone { Loaded: [{ Event: Domain.Cases.CaseEvent.Received loaded }, ..] } ? loaded.Agency : null)
+                ?? (await caseList.FindAsync(change.CaseId, cancellationToken))?.Agency
                 ?? (await store.LoadCaseAsync(change.CaseId, cancellationToken)).Receipt?.Agency
                 ?? throw new NotFoundException("案件不存在。");
             if (!access.CanRecord(agency))

@@ -33,7 +33,8 @@ public sealed class TextBehavior<TMessage, TResponse> : IPipelineBehavior<TMessa
 
     public ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next, CancellationToken cancellationToken)
     {
-        if (TextRules.Find(message) is { } found)
+        // What the caller sent, not the stored history the API hands the handler (RecordMilestone.Loaded).
+        if (TextRules.Find(message is Cases.RecordMilestone { Loaded: not null } milestone ? milestone with { Loaded = null } : message) is { } found)
         {
             var field = FieldOf(found.Field);
             throw new UserError(field, TextRules.Reason(Labels.GetValueOrDefault(field, field), found.Character));
