@@ -13,11 +13,9 @@ namespace CaseTracker.EventStore.Sqlite;
 public sealed class SqliteEventStore : SqlEventStore
 {
     private static readonly ConcurrentDictionary<string, Pulse> Pulses = new();
-    private static readonly ConcurrentDictionary<string, SemaphoreSlim> Gates = new();
     private static readonly ConditionalWeakTable<object, object> Configured = [];
     private readonly string _connectionString;
     private readonly Pulse _pulse;
-    private readonly SemaphoreSlim _gate;
 
     private SqliteEventStore(string path, TimeProvider time)
         : base(new SqlScripts("Sqlite"), time)
@@ -31,7 +29,6 @@ public sealed class SqliteEventStore : SqlEventStore
             DefaultTimeout = 30,
         }.ToString();
         _pulse = Pulses.GetOrAdd(Path, _ => new Pulse());
-        _gate = Gates.GetOrAdd(Path, _ => new SemaphoreSlim(1, 1));
     }
 
     public string Path { get; }
@@ -59,91 +56,13 @@ public sealed class SqliteEventStore : SqlEventStore
         return connection;
     }
 
-    /// <summary>
-    /// BEGIN IMMEDIATE: the write lock is taken at the start, so a version read inside the transaction stays true. Writers
-    /// of this process first queue for the file's <see cref="WriteGate"/> (in order, without a thread): SQLite's own busy
-    /// handler polls with growing sleeps (up to 100 ms each), so under constant writes a command waited many times longer
-    /// than the transactions ahead of it took (issue 14: a milestone's p99 was seconds behind the read models' commits).
-    /// </summary>
-    public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct)
-    {
-        var sqlite = (SqliteConnection)connection;
-        var gate = WriteGate.Of(sqlite, _gate);
-        var held = await gate.EnterAsync(ct);
-        try
-        {
-            return sqlite.BeginTransaction(deferred: false);
-        }
-        catch
-        {
-            if (held)
-            {
-                gate.Leave();
-            }
-
-            throw;
-        }
-    }
+    // BEGIN IMMEDIATE: the write lock is taken at the start, so a version read inside the transaction stays true.
+    public override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct) =>
+        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
 
     protected override Task<IEventWaiter> ListenAsync(CancellationToken ct) => Task.FromResult<IEventWaiter>(new PulseWaiter(_pulse));
 
     protected override void OnAppended() => _pulse.Fire();
-
-    /// <summary>
-    /// The write transactions of one connection through the file's semaphore: entered before BEGIN IMMEDIATE, left when
-    /// SQLite commits or rolls the transaction back (its commit and rollback hooks, so no caller has to say so). A writer
-    /// that waits longer than the busy timeout goes on without it and meets SQLite's busy handler as before, so a caller
-    /// that (wrongly) holds one write transaction while opening another fails as it did, never hangs.
-    /// </summary>
-    private sealed class WriteGate
-    {
-        private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
-        private static readonly ConditionalWeakTable<object, WriteGate> OfHandle = [];
-        private readonly SemaphoreSlim _semaphore;
-        private int _held;
-
-        private WriteGate(SemaphoreSlim semaphore) => _semaphore = semaphore;
-
-        public static WriteGate Of(SqliteConnection connection, SemaphoreSlim semaphore)
-        {
-            var handle = connection.Handle!;
-            if (OfHandle.TryGetValue(handle, out var known))
-            {
-                return known;
-            }
-
-            var gate = new WriteGate(semaphore);
-            SQLitePCL.raw.sqlite3_commit_hook(handle, static g => ((WriteGate)g).LeaveOnce(), gate);
-            SQLitePCL.raw.sqlite3_rollback_hook(handle, static g => ((WriteGate)g).LeaveOnce(), gate);
-            OfHandle.AddOrUpdate(handle, gate);
-            return gate;
-        }
-
-        /// <summary>Waits for the file's writers ahead; false when it gave up waiting (the busy timeout then applies).</summary>
-        public async Task<bool> EnterAsync(CancellationToken ct)
-        {
-            if (!await _semaphore.WaitAsync(Patience, ct))
-            {
-                return false;
-            }
-
-            Volatile.Write(ref _held, 1);
-            return true;
-        }
-
-        public void Leave() => LeaveOnce();
-
-        /// <summary>Also called for commits of statements outside <see cref="EnterAsync"/> (autocommit writes): only a held gate is released.</summary>
-        private int LeaveOnce()
-        {
-            if (Interlocked.Exchange(ref _held, 0) == 1)
-            {
-                _semaphore.Release();
-            }
-
-            return 0;
-        }
-    }
 
     /// <summary>Wakes subscribers in this process; other processes' appends are seen at the next poll.</summary>
     private sealed class Pulse
