@@ -5,12 +5,12 @@ using CaseTracker.Benchmarks.SpeedStore;
 using CaseTracker.Calendar;
 using CaseTracker.Composition;
 using CaseTracker.Domain.Cases;
-using CaseTracker.Pipeline;
-using CaseTracker.ReadModels;
 using CaseTracker.EventStore.Documents;
 using CaseTracker.EventStore.Sql;
 using CaseTracker.Ledger;
 using CaseTracker.Ledger.Import;
+using CaseTracker.Pipeline;
+using CaseTracker.ReadModels;
 
 namespace CaseTracker.Benchmarks.SpeedAppend;
 
@@ -45,7 +45,8 @@ public static class SpeedAppendBenchmark
                 var ledger = Path.Combine(folder.FullName, "ledger.csv");
                 ImportBenchmark.WriteLedger(ledger, rows);
                 var documents = new DocumentStore(store, TimeProvider.System);
-                var import = new LedgerImport(store, new StreamIndex(store), new AgencyDirectory(documents), CasePolicy.Default, documents);
+                var timed = new TimedStore(store);
+                var import = new LedgerImport(timed, new StreamIndex(store), new AgencyDirectory(documents), CasePolicy.Default, documents);
                 LedgerImportPlan plan;
                 await using (var stream = File.OpenRead(ledger))
                 {
@@ -58,7 +59,7 @@ public static class SpeedAppendBenchmark
                 var written = watch.Elapsed;
                 var ioWritten = ProcessIo.Now() - io;
                 var (bulkTime, bulkRows) = await PlainBulk.InsertSameRowsAsync(store);
-                output.WriteLine($"write events: {result.EventsWritten:N0} events in {written.TotalSeconds:F1} s, {ioWritten}; plain bulk {bulkTime.TotalSeconds:F1} s"
+                output.WriteLine($"write events: {result.EventsWritten:N0} events in {written.TotalSeconds:F1} s, {ioWritten}; of which AppendManyAsync {timed.AppendManyTime.TotalSeconds:F1} s, CPU {timed.AppendManyCpu.TotalSeconds:F1} s; plain bulk {bulkTime.TotalSeconds:F1} s"
                     + $" (load {SpeedStoreBenchmark.LoadAverage()})");
                 SpeedStoreBenchmark.Row(output, "import: writing the events, events/s", result.EventsWritten / written.TotalSeconds, bulkRows / bulkTime.TotalSeconds,
                     "(baseline: plain bulk insert of the same rows)");
