@@ -1,5 +1,6 @@
 using CaseTracker.EventStore.Serialization;
 using Npgsql;
+using NpgsqlTypes;
 
 namespace CaseTracker.EventStore.Postgres;
 
@@ -42,6 +43,31 @@ internal sealed class EventColumns(int capacity)
         _payloads.Add(data.Payload);
         _metadata.Add(metadata);
     }
+
+    /// <summary>Every row into a binary COPY of the events table's columns (without position and tx_id).</summary>
+    public async Task CopyAsync(NpgsqlBinaryImporter copy, DateTimeOffset recordedAt, CancellationToken ct)
+    {
+        for (var i = 0; i < Count; i++)
+        {
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(_eventIds[i], NpgsqlDbType.Uuid, ct);
+            await copy.WriteAsync(_streams[i], NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(_versions[i], NpgsqlDbType.Bigint, ct);
+            await copy.WriteAsync(_types[i], NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(_schemaVersions[i], NpgsqlDbType.Integer, ct);
+            await copy.WriteAsync(_businessDates[i], NpgsqlDbType.Date, ct);
+            await copy.WriteAsync(recordedAt, NpgsqlDbType.TimestampTz, ct);
+            await copy.WriteAsync(_actors[i], NpgsqlDbType.Text, ct);
+            await copy.WriteAsync(_correlationIds[i], NpgsqlDbType.Uuid, ct);
+            await WriteAsync(copy, _causationIds[i], ct);
+            await WriteAsync(copy, _subjectIds[i], ct);
+            await copy.WriteAsync(_payloads[i], NpgsqlDbType.Jsonb, ct);
+            await copy.WriteAsync(_metadata[i], NpgsqlDbType.Jsonb, ct);
+        }
+    }
+
+    private static Task WriteAsync(NpgsqlBinaryImporter copy, Guid? value, CancellationToken ct) =>
+        value is { } id ? copy.WriteAsync(id, NpgsqlDbType.Uuid, ct) : copy.WriteNullAsync(ct);
 
     public void AddParameters(NpgsqlParameterCollection parameters)
     {

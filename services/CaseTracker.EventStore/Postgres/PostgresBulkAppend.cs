@@ -134,6 +134,44 @@ internal static class PostgresBulkAppend
         return keys;
     }
 
+    /// <summary>From this many new events on, they go in by binary COPY (two more round trips, far less work per row).</summary>
+    internal const int CopyFrom = 100;
+
+    /// <summary>
+    /// The events by binary COPY straight into the events table (positions and tx_id from its defaults, in the order
+    /// given), then <c>event_copy_finish.sql</c>. The streams are locked and their event ids checked, so only a concurrent
+    /// writer of one of these event ids to another stream can make the COPY fail: the whole append fails with it.
+    /// </summary>
+    private static async Task<(int Written, LogPosition Last)> CopyAsync(
+        NpgsqlConnection connection, NpgsqlTransaction tx, SqlScripts sql, List<(StreamAppend Append, long From, List<NewEvent> Fresh)> batch,
+        EventColumns rows, DateTimeOffset now, CancellationToken ct)
+    {
+        try
+        {
+            await using var copy = await connection.BeginBinaryImportAsync(
+                "COPY events (event_id, stream_id, stream_version, type, schema_version, business_date, recorded_at, actor, correlation_id, "
+                + "causation_id, subject_id, payload, metadata) FROM STDIN (FORMAT BINARY)", ct);
+            await rows.CopyAsync(copy, now, ct);
+            await copy.CompleteAsync(ct);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            throw new InvalidOperationException("追加期间另有事件编号被写入其他流，本次追加未写入任何事件", e);
+        }
+
+        await using var command = new NpgsqlCommand(sql["event_copy_finish"], connection, tx);
+        command.Parameters.Add(new NpgsqlParameter<string[]>("streams", batch.Select(b => b.Append.StreamId).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<long[]>("versions", batch.Select(b => b.From + b.Fresh.Count).ToArray()));
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        await reader.ReadAsync(ct);
+        var last = new LogPosition(reader.GetInt64(0), reader.GetInt64(1));
+        while (await reader.NextResultAsync(ct))
+        {
+        }
+
+        return (rows.Count, last);
+    }
+
     private static async Task<(int Written, LogPosition Last)> InsertAsync(
         NpgsqlConnection connection, NpgsqlTransaction tx, SqlScripts sql, List<(StreamAppend Append, long From, List<NewEvent> Fresh)> batch,
         Dictionary<Guid, byte[]> keys, DateTimeOffset now, CancellationToken ct)
@@ -147,6 +185,11 @@ internal static class PostgresBulkAppend
                 var data = await EventSerializer.SerializeAsync(e.EventId, e.Event, subject => Task.FromResult(keys[subject]));
                 rows.Add(append.StreamId, from + i + 1, e, data);
             }
+        }
+
+        if (rows.Count >= CopyFrom)
+        {
+            return await CopyAsync(connection, tx, sql, batch, rows, now, ct);
         }
 
         await using var command = new NpgsqlCommand(sql["event_insert_many"], connection, tx);

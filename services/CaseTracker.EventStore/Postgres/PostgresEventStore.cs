@@ -19,10 +19,27 @@ public sealed class PostgresEventStore : SqlEventStore
 
     public static async Task<PostgresEventStore> OpenAsync(string connectionString, TimeProvider? time = null, CancellationToken ct = default)
     {
-        var store = new PostgresEventStore(NpgsqlDataSource.Create(connectionString), time ?? TimeProvider.System);
+        var store = new PostgresEventStore(NpgsqlDataSource.Create(WithAutoPrepare(connectionString)), time ?? TimeProvider.System);
         await using var connection = await store.OpenConnectionAsync(ct);
         store.MigrationsApplied = await Migrator.MigrateAsync(connection, store.Sql, store.BeginWriteAsync, ct);
         return store;
+    }
+
+    /// <summary>
+    /// Unless the connection string says otherwise, statements run again and again (an append's, a read of the log) are
+    /// prepared on the server after their second use, for the physical connection's life: the server parses and plans
+    /// append_one.sql once per connection instead of once per append.
+    /// </summary>
+    internal static string WithAutoPrepare(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
+        return builder.ConnectionString;
     }
 
     public override async Task<DbConnection> OpenConnectionAsync(CancellationToken ct) => await _source.OpenConnectionAsync(ct);

@@ -8,6 +8,9 @@ namespace CaseTracker.EventStore.Serialization;
 /// <summary>What goes into the payload column: the stable name, its schema version, JSON, and the subject whose key sealed it.</summary>
 public sealed record SerializedEvent(string TypeName, int SchemaVersion, string Payload, Guid? SubjectId);
 
+/// <summary><see cref="SerializedEvent"/> with the payload as UTF-8 bytes.</summary>
+public sealed record SerializedUtf8(string TypeName, int SchemaVersion, byte[] Payload, Guid? SubjectId);
+
 /// <summary>
 /// System.Text.Json with stable names. <see cref="CaseEvent.Received.Applicant"/> never appears in clear: it is
 /// stored as <c>{"subject": id, "sealed": base64}</c>.
@@ -37,6 +40,49 @@ public static class EventSerializer
 
         return new SerializedEvent(name, version, JsonSerializer.Serialize(@event, @event.GetType(), Options), null);
     }
+
+    /// <summary>
+    /// <see cref="SerializeAsync"/> straight to UTF-8 (what SQLite stores), without the JSON tree: the sealed applicant
+    /// goes where the serializer wrote <c>"applicant":null</c>. The same JSON document as <see cref="SerializeAsync"/>.
+    /// </summary>
+    /// <param name="keyFor">The subject's key, created if it has none (inside the append's transaction).</param>
+    public static SerializedUtf8 SerializeUtf8(Guid eventId, CaseEvent @event, Func<Guid, byte[]> keyFor)
+    {
+        var (name, version) = EventTypeMap.Of(@event.GetType());
+        if (@event is not CaseEvent.Received { Applicant: { } applicant } received)
+        {
+            return new SerializedUtf8(name, version, JsonSerializer.SerializeToUtf8Bytes(@event, @event.GetType(), Options), null);
+        }
+
+        var open = JsonSerializer.SerializeToUtf8Bytes(received with { Applicant = null }, received.GetType(), Options);
+        var at = open.AsSpan().IndexOf(ApplicantNull);
+        if (at < 0 || open.AsSpan(at + 1).IndexOf(ApplicantNull) >= 0)
+        {
+            throw new InvalidOperationException("申请人信息的位置不唯一，无法加密保存");
+        }
+
+        var key = keyFor(applicant.SubjectId);
+        var seal = new System.Buffers.ArrayBufferWriter<byte>(256);
+        using (var writer = new Utf8JsonWriter(seal))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("subject", applicant.SubjectId);
+            writer.WriteString("sealed", PersonalDataSeal.Seal(applicant, key, eventId));
+            writer.WriteEndObject();
+        }
+
+        var rest = open.AsSpan(at + ApplicantNull.Length);
+        var payload = new byte[at + ApplicantColon.Length + seal.WrittenCount + rest.Length];
+        open.AsSpan(0, at).CopyTo(payload);
+        ApplicantColon.CopyTo(payload.AsSpan(at));
+        seal.WrittenSpan.CopyTo(payload.AsSpan(at + ApplicantColon.Length));
+        rest.CopyTo(payload.AsSpan(at + ApplicantColon.Length + seal.WrittenCount));
+        return new SerializedUtf8(name, version, payload, applicant.SubjectId);
+    }
+
+    private static ReadOnlySpan<byte> ApplicantColon => "\"applicant\":"u8;
+
+    private static ReadOnlySpan<byte> ApplicantNull => "\"applicant\":null"u8;
 
     /// <param name="key">The subject's key, or null when erased (or when the event has no personal data).</param>
     public static CaseEvent Deserialize(Guid eventId, string typeName, int storedVersion, string payload, byte[]? key)

@@ -189,24 +189,44 @@ public abstract partial class SqlEventStore
     internal static async Task<AppendResult.Duplicate?> TakeClaimsAsync(
         PreparedCommands commands, IEnumerable<(UniqueClaim Claim, string StreamId)> claims, CancellationToken ct)
     {
+        var wanted = WantedClaims(claims);
+        if (wanted.Count == 0)
+        {
+            return null;
+        }
+
+        await using var reader = await commands.Get("claims_take", ("claims", ClaimsJson(wanted))).ExecuteReaderAsync(ct);
+        var held = new List<(UniqueClaim Claim, string Holder)>();
+        while (await reader.ReadAsync(ct))
+        {
+            held.Add((new UniqueClaim(reader.GetString(0), reader.GetString(1)), reader.GetString(2)));
+        }
+
+        return Refused(wanted, held);
+    }
+
+    /// <summary>Each claim once, with the stream that takes it (the first one given).</summary>
+    internal static Dictionary<UniqueClaim, string> WantedClaims(IEnumerable<(UniqueClaim Claim, string StreamId)> claims)
+    {
         var wanted = new Dictionary<UniqueClaim, string>();
         foreach (var (claim, stream) in claims)
         {
             wanted.TryAdd(claim, stream);
         }
 
-        if (wanted.Count == 0)
-        {
-            return null;
-        }
+        return wanted;
+    }
 
-        var json = JsonSerializer.Serialize(wanted.Select(w => new[] { w.Key.Scope, w.Key.Key, w.Value }));
-        await using var reader = await commands.Get("claims_take", ("claims", json)).ExecuteReaderAsync(ct);
+    /// <summary>The parameter of <c>claims_take.sql</c>: a JSON array of [scope, key, stream_id].</summary>
+    internal static string ClaimsJson(Dictionary<UniqueClaim, string> wanted) =>
+        JsonSerializer.Serialize(wanted.Select(w => new[] { w.Key.Scope, w.Key.Key, w.Value }));
+
+    /// <summary>The first wanted claim, in the order given, that another stream holds; null when none.</summary>
+    internal static AppendResult.Duplicate? Refused(Dictionary<UniqueClaim, string> wanted, IEnumerable<(UniqueClaim Claim, string Holder)> held)
+    {
         var refused = new List<AppendResult.Duplicate>();
-        while (await reader.ReadAsync(ct))
+        foreach (var (claim, holder) in held)
         {
-            var claim = new UniqueClaim(reader.GetString(0), reader.GetString(1));
-            var holder = reader.GetString(2);
             if (wanted.TryGetValue(claim, out var stream) && stream != holder)
             {
                 refused.Add(new AppendResult.Duplicate(claim, stream, holder));

@@ -16,6 +16,7 @@ public sealed class SqliteEventStore : SqlEventStore
     private static readonly ConditionalWeakTable<object, object> Configured = [];
     private readonly string _connectionString;
     private readonly Pulse _pulse;
+    private readonly SqliteWriter _writer;
 
     private SqliteEventStore(string path, TimeProvider time)
         : base(new SqlScripts("Sqlite"), time)
@@ -29,6 +30,7 @@ public sealed class SqliteEventStore : SqlEventStore
             DefaultTimeout = 30,
         }.ToString();
         _pulse = Pulses.GetOrAdd(Path, _ => new Pulse());
+        _writer = new SqliteWriter(_connectionString, Sql);
     }
 
     public string Path { get; }
@@ -54,6 +56,75 @@ public sealed class SqliteEventStore : SqlEventStore
         }
 
         return connection;
+    }
+
+    /// <summary>On the store's writer connection (see <see cref="SqliteWriter"/>), the general protocol's decisions.</summary>
+    public override async Task<AppendResult> AppendAsync(
+        string streamId, ExpectedVersion expected, IReadOnlyList<NewEvent> events, IReadOnlyList<UniqueClaim> claims, CancellationToken ct = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(streamId);
+        var result = await _writer.WriteAsync(session =>
+        {
+            var appended = session.Append(streamId, expected, events);
+            if (appended is not AppendResult.Appended { Written: > 0 })
+            {
+                return (appended, false);
+            }
+
+            return session.TakeClaims(claims.Select(c => (c, streamId))) is { } duplicate ? (duplicate, false) : (appended, true);
+        }, AfterEventWritten, Now(), ct);
+        return Committed(result);
+    }
+
+    /// <summary>Every stream in one transaction on the store's writer connection (see <see cref="SqliteWriter"/>).</summary>
+    public override async Task<AppendResult> AppendManyAsync(IReadOnlyList<StreamAppend> appends, CancellationToken ct = default)
+    {
+        if (DuplicateWithinBatch(appends) is { } twice)
+        {
+            return twice;
+        }
+
+        var result = await _writer.WriteAsync(session =>
+        {
+            var written = 0;
+            LogPosition? last = null;
+            foreach (var append in appends)
+            {
+                var result = session.Append(append.StreamId, append.Expected, append.Events);
+                if (result is not AppendResult.Appended appended)
+                {
+                    return (result, false);
+                }
+
+                written += appended.Written;
+                last = appended.LastPosition ?? last;
+            }
+
+            if (written > 0 && session.TakeClaims(appends.SelectMany(a => a.ClaimsOrEmpty.Select(c => (c, a.StreamId)))) is { } duplicate)
+            {
+                return (duplicate, false);
+            }
+
+            return (new AppendResult.Appended(0, last, written), written > 0);
+        }, AfterEventWritten, Now(), ct);
+        return Committed(result);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await _writer.DisposeAsync();
+        await base.DisposeAsync();
+    }
+
+    /// <summary>An append that wrote events committed them: wake the subscribers.</summary>
+    private AppendResult Committed(AppendResult result)
+    {
+        if (result is AppendResult.Appended { Written: > 0 })
+        {
+            OnAppended();
+        }
+
+        return result;
     }
 
     // BEGIN IMMEDIATE: the write lock is taken at the start, so a version read inside the transaction stays true.

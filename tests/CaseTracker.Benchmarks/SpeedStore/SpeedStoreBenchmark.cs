@@ -86,24 +86,7 @@ public static class SpeedStoreBenchmark
                 "≥ 0.25 and ≥ " + (postgres is null ? "50,000" : "30,000") + "/s (baseline: plain bulk insert of the same rows)");
 
             // 2. Durable single-event appends, 3. batched appends, alternated with the plain inserts round by round.
-            var plain = await PlainSql.CreateAsync(store);
-            var (single, plainSingle) = await CompareAsync(SingleAppends / Rounds, async () =>
-            {
-                for (var i = 0; i < SingleAppends / Rounds; i++)
-                {
-                    await store.AppendAsync(CaseStreams.For(Guid.NewGuid()), ExpectedVersion.NoStream, [Event(Received(Guid.NewGuid()))]);
-                }
-            }, () => plain.InsertAsync(SingleAppends / Rounds, 1));
-            Row(output, "durable single-event append, appends/s", single, plainSingle, "≥ 0.8 (baseline: plain durable one-row insert)");
-            var (batched, plainBatched) = await CompareAsync(Batches / Rounds * BatchSize, async () =>
-            {
-                for (var b = 0; b < Batches / Rounds; b++)
-                {
-                    var batch = Enumerable.Range(0, BatchSize).Select(i => Event(Consultation(i))).ToList();
-                    await store.AppendAsync(CaseStreams.For(Guid.NewGuid()), ExpectedVersion.NoStream, batch);
-                }
-            }, () => plain.InsertAsync(Batches / Rounds, BatchSize));
-            Row(output, $"batched append ({BatchSize} events), events/s", batched, plainBatched, "≥ 0.8 (baseline: plain durable 50-row insert)");
+            await AppendRowsAsync(store, output, single: true, batch: true);
 
             // 4. Replay of the whole log into every read model against a plain ordered read of the log.
             await store.LogShowsEverythingAsync();
@@ -125,27 +108,85 @@ public static class SpeedStoreBenchmark
         }
     }
 
-    private static void Row(TextWriter output, string measure, double store, double baseline, string target) =>
-        output.WriteLine($"{measure,-58}{store,12:N0}{baseline,12:N0}{store / baseline,8:F2}  {target}");
-
-    private static string LoadAverage() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
-
-    /// <summary>Alternates store and plain rounds (the machine's load changes while it runs); returns both rates.</summary>
-    private static async Task<(double Store, double Plain)> CompareAsync(long perRound, Func<Task> storeRound, Func<Task> plainRound)
+    /// <summary>
+    /// Durable single-event appends and batched (50) appends, each alternated round by round with its plain baseline
+    /// on the same database: one prepared one-row insert per transaction; for the batch the faster of one prepared
+    /// insert per row and one multi-row insert per transaction (named in the output).
+    /// </summary>
+    internal static async Task AppendRowsAsync(SqlEventStore store, TextWriter output, bool single, bool batch)
     {
-        var (storeTime, plainTime) = (TimeSpan.Zero, TimeSpan.Zero);
-        for (var r = 0; r < Rounds; r++)
+        var plain = await PlainSql.CreateAsync(store);
+        if (single)
         {
-            var clock = Stopwatch.StartNew();
-            await storeRound();
-            storeTime += clock.Elapsed;
-            clock.Restart();
-            await plainRound();
-            plainTime += clock.Elapsed;
+            var (ours, plainSingle) = await CompareAsync(SingleAppends / Rounds, async () =>
+            {
+                for (var i = 0; i < SingleAppends / Rounds; i++)
+                {
+                    await store.AppendAsync(CaseStreams.For(Guid.NewGuid()), ExpectedVersion.NoStream, [Event(Received(Guid.NewGuid()))]);
+                }
+            }, () => plain.InsertAsync(SingleAppends / Rounds, 1));
+            output.WriteLine($"  single: store {ours.Cpu}, plain {plainSingle.Cpu} (load {LoadAverage()})");
+            Row(output, "durable single-event append, appends/s", ours.Rate, plainSingle.Rate, "≥ 0.8 (baseline: plain durable one-row insert)");
         }
 
-        return (perRound * Rounds / storeTime.TotalSeconds, perRound * Rounds / plainTime.TotalSeconds);
+        if (batch)
+        {
+            var (ours, perRow, multiRow) = await CompareAsync(Batches / Rounds * BatchSize, async () =>
+            {
+                for (var b = 0; b < Batches / Rounds; b++)
+                {
+                    var events = Enumerable.Range(0, BatchSize).Select(i => Event(Consultation(i))).ToList();
+                    await store.AppendAsync(CaseStreams.For(Guid.NewGuid()), ExpectedVersion.NoStream, events);
+                }
+            }, () => plain.InsertAsync(Batches / Rounds, BatchSize), () => plain.InsertMultiRowAsync(Batches / Rounds, BatchSize));
+            var (baseline, how) = multiRow.Rate > perRow.Rate ? (multiRow, "one multi-row INSERT") : (perRow, "one prepared INSERT per row");
+            output.WriteLine($"  batch: store {ours.Cpu}; plain per-row {perRow.Rate:N0} ev/s {perRow.Cpu}; plain multi-row {multiRow.Rate:N0} ev/s {multiRow.Cpu} (load {LoadAverage()})");
+            Row(output, $"batched append ({BatchSize} events), events/s", ours.Rate, baseline.Rate, $"≥ 0.8 (baseline: plain durable 50-row transaction, {how})");
+        }
+    }
+
+    internal static void Row(TextWriter output, string measure, double store, double baseline, string target) =>
+        output.WriteLine($"{measure,-58}{store,12:N0}{baseline,12:N0}{store / baseline,8:F2}  {target}");
+
+    internal static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+
+    /// <summary>Alternates the store's round and the plain rounds (the machine's load changes while it runs); returns each rate and CPU time.</summary>
+    private static async Task<Measured[]> CompareAllAsync(long perRound, params Func<Task>[] rounds)
+    {
+        var times = new TimeSpan[rounds.Length];
+        var cpu = new TimeSpan[rounds.Length];
+        for (var r = 0; r < Rounds; r++)
+        {
+            for (var i = 0; i < rounds.Length; i++)
+            {
+                var before = ProcessIo.Now();
+                var clock = Stopwatch.StartNew();
+                await rounds[i]();
+                times[i] += clock.Elapsed;
+                cpu[i] += (ProcessIo.Now() - before).Cpu;
+            }
+        }
+
+        return times.Select((t, i) => new Measured(perRound * Rounds / t.TotalSeconds, cpu[i])).ToArray();
+    }
+
+    private static async Task<(Measured Store, Measured Plain)> CompareAsync(long perRound, Func<Task> storeRound, Func<Task> plainRound)
+    {
+        var measured = await CompareAllAsync(perRound, storeRound, plainRound);
+        return (measured[0], measured[1]);
+    }
+
+    private static async Task<(Measured Store, Measured Plain, Measured Other)> CompareAsync(
+        long perRound, Func<Task> storeRound, Func<Task> plainRound, Func<Task> otherRound)
+    {
+        var measured = await CompareAllAsync(perRound, storeRound, plainRound, otherRound);
+        return (measured[0], measured[1], measured[2]);
+    }
+
+    private readonly record struct Measured(double Rate, TimeSpan CpuTime)
+    {
+        public string Cpu => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"CPU {CpuTime.TotalSeconds:F2} s");
     }
 
     private static NewEvent Event(CaseEvent e) => new(Guid.NewGuid(), e, new EventMetadata("bench", Guid.NewGuid()));

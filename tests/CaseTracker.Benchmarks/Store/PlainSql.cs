@@ -55,10 +55,59 @@ internal sealed class PlainSql(SqlEventStore store, string payload)
                 insert.Set("at", DateTimeOffset.UtcNow);
                 insert.Set("on", new DateOnly(2024, 3, 1));
                 insert.Set("payload", payload);
+                if (t == 0 && r == 0)
+                {
+                    await PrepareAsync(insert);
+                }
+
                 await insert.ExecuteNonQueryAsync();
             }
 
             await tx.CommitAsync();
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="transactions"/> durable commits of <paramref name="rowsEach"/> rows, each transaction one prepared
+    /// multi-row INSERT (one statement, one round trip on PostgreSQL).
+    /// </summary>
+    public async Task InsertMultiRowAsync(int transactions, int rowsEach)
+    {
+        var columns = "event_id, stream_id, stream_version, type, schema_version, business_date, recorded_at, actor, correlation_id, subject_id, payload, metadata";
+        var values = string.Join(",\n", Enumerable.Range(0, rowsEach).Select(r => Postgres
+            ? $"(@id{r}, @stream, {r + 1}, 'case.received', 1, @on, @at, 'bench', @id{r}, @id{r}, CAST(@payload AS jsonb), CAST('{{}}' AS jsonb))"
+            : $"(@id{r}, @stream, {r + 1}, 'case.received', 1, @on, @at, 'bench', @id{r}, @id{r}, @payload, '{{}}')"));
+        await using var connection = await store.OpenConnectionAsync(default);
+        await using var insert = connection.Command(null, $"INSERT INTO bench_plain ({columns}) VALUES {values}");
+        for (var t = 0; t < transactions; t++)
+        {
+            await using var tx = await store.BeginWriteAsync(connection, default);
+            insert.Transaction = tx;
+            insert.Set("stream", $"case-{Guid.NewGuid():N}");
+            insert.Set("at", DateTimeOffset.UtcNow);
+            insert.Set("on", new DateOnly(2024, 3, 1));
+            insert.Set("payload", payload);
+            for (var r = 0; r < rowsEach; r++)
+            {
+                insert.Set($"id{r}", Guid.NewGuid());
+            }
+
+            if (t == 0)
+            {
+                await PrepareAsync(insert);
+            }
+
+            await insert.ExecuteNonQueryAsync();
+            await tx.CommitAsync();
+        }
+    }
+
+    /// <summary>PostgreSQL: a server-side prepared statement (SQLite's command keeps its statement prepared anyway).</summary>
+    private async Task PrepareAsync(DbCommand command)
+    {
+        if (Postgres && command.Parameters.Count > 0)
+        {
+            await command.PrepareAsync();
         }
     }
 

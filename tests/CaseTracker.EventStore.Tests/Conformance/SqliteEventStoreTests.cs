@@ -1,6 +1,6 @@
 namespace CaseTracker.EventStore.Tests.Conformance;
 
-public sealed class SqliteEventStoreTests : EventStoreConformance
+public sealed partial class SqliteEventStoreTests : EventStoreConformance
 {
     protected override string Adapter => "sqlite";
 

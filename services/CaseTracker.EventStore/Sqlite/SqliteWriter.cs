@@ -1,0 +1,362 @@
+using System.Globalization;
+using CaseTracker.Domain.Cases;
+using CaseTracker.EventStore.Serialization;
+using CaseTracker.EventStore.Sql;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace CaseTracker.EventStore.Sqlite;
+
+/// <summary>
+/// The store's appends on SQLite. SQLite has one writer at a time anyway, so the store keeps one connection for its
+/// appends (appends from many tasks queue on a semaphore instead of on the file lock) and keeps its statements
+/// prepared for the connection's life, bound by index through the SQLite API itself: a new transaction re-prepares
+/// nothing. Per stream: its version (<c>writer_stream_version.sql</c>), each event (<c>writer_event_insert.sql</c>, its
+/// position the last inserted rowid), a subject's key where the event carries personal data (<c>subject_key.sql</c>),
+/// the new version (<c>writer_stream_set.sql</c>); then the claims of the whole append (<c>claims_take.sql</c>). The
+/// decisions are those of <see cref="SqlEventStore"/>'s general protocol. Any failure rolls the transaction back before
+/// the connection takes the next append.
+/// </summary>
+internal sealed class SqliteWriter(string connectionString, SqlScripts sql) : IAsyncDisposable
+{
+    private const string DateFormat = @"yyyy\-MM\-dd";
+    private const string TimeFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz";
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private SqliteConnection? _connection;
+    private Statements? _statements;
+    private bool _disposed;
+
+    /// <summary>Runs <paramref name="write"/> in a write transaction on the writer's connection; commits when it says so.</summary>
+    public async Task<AppendResult> WriteAsync(Func<Session, (AppendResult Result, bool Commit)> write, Action<int>? afterEventWritten, DateTimeOffset now, CancellationToken ct)
+    {
+        await _gate.WaitAsync(ct);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var statements = _statements ??= Open();
+            statements.Begin.Run();
+            try
+            {
+                var (result, commit) = write(new Session(statements, afterEventWritten, now));
+                (commit ? statements.Commit : statements.Rollback).Run();
+                return result;
+            }
+            catch
+            {
+                if (raw.sqlite3_get_autocommit(statements.Db) == 0)
+                {
+                    statements.Rollback.Run();
+                }
+
+                throw;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            _disposed = true;
+            _statements?.Dispose();
+            _statements = null;
+            if (_connection is not null)
+            {
+                await _connection.DisposeAsync();
+                _connection = null;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private Statements Open()
+    {
+        var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+        connection.Open();
+        using (var settings = connection.CreateCommand())
+        {
+            settings.CommandText = sql["connection_settings"];
+            settings.ExecuteNonQuery();
+        }
+
+        _connection = connection;
+        return new Statements(connection.Handle!, sql);
+    }
+
+    /// <summary>The writer's prepared statements (finalized with the writer).</summary>
+    internal sealed class Statements(sqlite3 db, SqlScripts sql) : IDisposable
+    {
+        public sqlite3 Db { get; } = db;
+
+        public Raw Begin { get; } = new(db, "BEGIN IMMEDIATE");
+
+        public Raw Commit { get; } = new(db, "COMMIT");
+
+        public Raw Rollback { get; } = new(db, "ROLLBACK");
+
+        public Raw StreamVersion { get; } = new(db, sql["writer_stream_version"]);
+
+        public Raw StreamSet { get; } = new(db, sql["writer_stream_set"]);
+
+        public Raw EventInsert { get; } = new(db, sql["writer_event_insert"]);
+
+        public Raw EventStreamOf { get; } = new(db, sql["event_stream_of"]);
+
+        public Raw SubjectKey { get; } = new(db, sql["subject_key"]);
+
+        public Raw ClaimsTake { get; } = new(db, sql["claims_take"]);
+
+        public void Dispose()
+        {
+            foreach (var statement in new[] { Begin, Commit, Rollback, StreamVersion, StreamSet, EventInsert, EventStreamOf, SubjectKey, ClaimsTake })
+            {
+                statement.Dispose();
+            }
+        }
+    }
+
+    /// <summary>One prepared statement: parameters bound by index, run, reset.</summary>
+    internal sealed class Raw : IDisposable
+    {
+        private readonly sqlite3 _db;
+        private readonly sqlite3_stmt _stmt;
+        private readonly Dictionary<string, int> _index = new(StringComparer.Ordinal);
+
+        public Raw(sqlite3 db, string text)
+        {
+            _db = db;
+            var rc = raw.sqlite3_prepare_v3(db, text, raw.SQLITE_PREPARE_PERSISTENT, out _stmt, out string tail);
+            SqliteException.ThrowExceptionForRC(rc, db);
+            if (!string.IsNullOrWhiteSpace(tail) && !tail.TrimStart().StartsWith("--", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"写入语句只能有一条：{text}");
+            }
+        }
+
+        public void Text(string name, string value) => Check(raw.sqlite3_bind_text(_stmt, this[name], value));
+
+        public void Utf8(string name, ReadOnlySpan<byte> value) => Check(raw.sqlite3_bind_text(_stmt, this[name], value));
+
+        public void Blob(string name, ReadOnlySpan<byte> value) => Check(raw.sqlite3_bind_blob(_stmt, this[name], value));
+
+        public void Int(string name, long value) => Check(raw.sqlite3_bind_int64(_stmt, this[name], value));
+
+        /// <summary>A GUID as Microsoft.Data.Sqlite binds it: text, upper case ("D" format).</summary>
+        public void Guid(string name, Guid? value)
+        {
+            if (value is not { } id)
+            {
+                Check(raw.sqlite3_bind_null(_stmt, this[name]));
+                return;
+            }
+
+            Span<byte> text = stackalloc byte[36];
+            id.TryFormat(text, out _, "D");
+            for (var i = 0; i < text.Length; i++)
+            {
+                if (text[i] is >= (byte)'a' and <= (byte)'f')
+                {
+                    text[i] -= 'a' - 'A';
+                }
+            }
+
+            Check(raw.sqlite3_bind_text(_stmt, this[name], text));
+        }
+
+        private int this[string name]
+        {
+            get
+            {
+                if (!_index.TryGetValue(name, out var i))
+                {
+                    i = raw.sqlite3_bind_parameter_index(_stmt, "@" + name);
+                    _index[name] = i > 0 ? i : throw new InvalidOperationException($"写入语句没有参数 @{name}");
+                }
+
+                return i;
+            }
+        }
+
+        /// <summary>Runs a statement that returns no rows.</summary>
+        public void Run()
+        {
+            try
+            {
+                while (Step())
+                {
+                }
+            }
+            finally
+            {
+                raw.sqlite3_reset(_stmt);
+            }
+        }
+
+        /// <summary>Runs the statement and maps each row (then resets it).</summary>
+        public List<T> Rows<T>(Func<sqlite3_stmt, T> map)
+        {
+            var rows = new List<T>();
+            try
+            {
+                while (Step())
+                {
+                    rows.Add(map(_stmt));
+                }
+            }
+            finally
+            {
+                raw.sqlite3_reset(_stmt);
+            }
+
+            return rows;
+        }
+
+        public void Dispose() => _stmt.Dispose();
+
+        private bool Step()
+        {
+            var rc = raw.sqlite3_step(_stmt);
+            if (rc == raw.SQLITE_ROW)
+            {
+                return true;
+            }
+
+            if (rc != raw.SQLITE_DONE)
+            {
+                SqliteException.ThrowExceptionForRC(rc, _db);
+            }
+
+            return false;
+        }
+
+        private void Check(int rc)
+        {
+            if (rc != raw.SQLITE_OK)
+            {
+                SqliteException.ThrowExceptionForRC(rc, _db);
+            }
+        }
+    }
+
+    /// <summary>The one-stream protocol on the writer's transaction.</summary>
+    internal sealed class Session(Statements s, Action<int>? afterEventWritten, DateTimeOffset now)
+    {
+        private readonly string _recordedAt = now.ToString(TimeFormat, CultureInfo.InvariantCulture);
+        private readonly Dictionary<EventMetadata, byte[]> _metadata = new(ReferenceEqualityComparer.Instance);
+        private (DateOnly Date, string Text) _businessDate;
+
+        public AppendResult Append(string streamId, ExpectedVersion expected, IReadOnlyList<NewEvent> events)
+        {
+            ArgumentException.ThrowIfNullOrWhiteSpace(streamId);
+            s.StreamVersion.Text("stream", streamId);
+            var actual = s.StreamVersion.Rows(r => raw.sqlite3_column_int64(r, 0)) is [var stored] ? stored : 0;
+            if (!expected.Accepts(actual))
+            {
+                // A retry of an append that already went through is not a conflict.
+                return events.Count > 0 && events.All(e => StreamOf(e.EventId) == streamId)
+                    ? new AppendResult.Appended(actual, null, 0)
+                    : new AppendResult.Conflict(streamId, expected, actual);
+            }
+
+            var version = actual;
+            LogPosition? last = null;
+            var insert = s.EventInsert;
+            insert.Text("stream", streamId);
+            foreach (var e in events)
+            {
+                var data = EventSerializer.SerializeUtf8(e.EventId, e.Event, KeyFor);
+                Bind(insert, version + 1, e, data);
+                insert.Run();
+                if (raw.sqlite3_changes(s.Db) == 0)
+                {
+                    if (StreamOf(e.EventId) is { } other && other != streamId)
+                    {
+                        throw new InvalidOperationException($"事件编号 {e.EventId} 已属于流 {other}，不能再写入流 {streamId}");
+                    }
+
+                    continue;
+                }
+
+                var position = raw.sqlite3_last_insert_rowid(s.Db);
+                last = new LogPosition(position, position);
+                version++;
+                afterEventWritten?.Invoke((int)(version - actual));
+            }
+
+            if (version == actual)
+            {
+                return new AppendResult.Appended(actual, null, 0);
+            }
+
+            s.StreamSet.Text("stream", streamId);
+            s.StreamSet.Int("version", version);
+            s.StreamSet.Run();
+            return new AppendResult.Appended(version, last, (int)(version - actual));
+        }
+
+        /// <summary>Takes the claims (see <see cref="SqlEventStore.TakeClaimsAsync"/>): the first refused one, or null.</summary>
+        public AppendResult.Duplicate? TakeClaims(IEnumerable<(UniqueClaim Claim, string StreamId)> claims)
+        {
+            var wanted = SqlEventStore.WantedClaims(claims);
+            if (wanted.Count == 0)
+            {
+                return null;
+            }
+
+            s.ClaimsTake.Text("claims", SqlEventStore.ClaimsJson(wanted));
+            var held = s.ClaimsTake.Rows(r => (
+                new UniqueClaim(raw.sqlite3_column_text(r, 0).utf8_to_string(), raw.sqlite3_column_text(r, 1).utf8_to_string()),
+                raw.sqlite3_column_text(r, 2).utf8_to_string()));
+            return SqlEventStore.Refused(wanted, held);
+        }
+
+        private void Bind(Raw insert, long version, NewEvent e, SerializedUtf8 data)
+        {
+            if (!_metadata.TryGetValue(e.Metadata, out var metadata))
+            {
+                _metadata[e.Metadata] = metadata = System.Text.Encoding.UTF8.GetBytes(EventSerializer.SerializeMetadata(e.Metadata.ExtraOrEmpty));
+            }
+
+            if (_businessDate.Text is null || _businessDate.Date != e.Event.On)
+            {
+                _businessDate = (e.Event.On, e.Event.On.ToString(DateFormat, CultureInfo.InvariantCulture));
+            }
+
+            insert.Guid("event_id", e.EventId);
+            insert.Int("version", version);
+            insert.Text("type", data.TypeName);
+            insert.Int("schema_version", data.SchemaVersion);
+            insert.Text("business_date", _businessDate.Text);
+            insert.Text("recorded_at", _recordedAt);
+            insert.Text("actor", e.Metadata.Actor);
+            insert.Guid("correlation_id", e.Metadata.CorrelationId);
+            insert.Guid("causation_id", e.Metadata.CausationId);
+            insert.Guid("subject_id", data.SubjectId);
+            insert.Utf8("payload", data.Payload);
+            insert.Utf8("metadata", metadata);
+        }
+
+        private string? StreamOf(Guid eventId)
+        {
+            s.EventStreamOf.Guid("event_id", eventId);
+            return s.EventStreamOf.Rows(r => raw.sqlite3_column_text(r, 0).utf8_to_string()) is [var stream] ? stream : null;
+        }
+
+        private byte[] KeyFor(Guid subject)
+        {
+            var key = s.SubjectKey;
+            key.Guid("subject", subject);
+            key.Blob("key", PersonalDataSeal.NewKey());
+            key.Text("at", _recordedAt);
+            return key.Rows(r => raw.sqlite3_column_blob(r, 0).ToArray())[0];
+        }
+    }
+}
