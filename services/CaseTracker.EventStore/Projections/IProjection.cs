@@ -86,6 +86,12 @@ public interface IProjection
         }
     }
 
+    /// <summary>
+    /// The tables the read model writes: a bulk load into them while they are empty drops their secondary indexes and
+    /// builds them again after the load (<see cref="ProjectionRunner.RebuildTogetherAsync"/>). None: nothing dropped.
+    /// </summary>
+    IReadOnlyList<string> Tables => [];
+
     /// <summary>Deletes every row (before a replay).</summary>
     Task ResetAsync(ProjectionContext context, CancellationToken ct);
 }
