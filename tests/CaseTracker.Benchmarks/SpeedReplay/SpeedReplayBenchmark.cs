@@ -88,11 +88,14 @@ public static class SpeedReplayBenchmark
 
         async Task<string> MeasureAsync(Func<Task> run)
         {
+            var port = postgres is null ? 0 : new Npgsql.NpgsqlConnectionStringBuilder(postgres.ConnectionString).Port;
+            var server = port == 0 ? TimeSpan.Zero : ServerCpu.Of(port);
             var io = ProcessIo.Now();
             var watch = Stopwatch.StartNew();
             await run();
             var elapsed = watch.Elapsed;
-            return $"{elapsed.TotalSeconds,6:F2} s wall, {ProcessIo.Now() - io}";
+            var serverCpu = port == 0 ? "" : $", server CPU {(ServerCpu.Of(port) - server).TotalSeconds:F1} s";
+            return $"{elapsed.TotalSeconds,6:F2} s wall, {ProcessIo.Now() - io}{serverCpu}";
         }
     }
 
