@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using CaseTracker.Agencies;
-using CaseTracker.Calendar;
 using CaseTracker.Benchmarks.Import;
 using CaseTracker.Benchmarks.SpeedStore;
+using CaseTracker.Calendar;
 using CaseTracker.Composition;
 using CaseTracker.Domain.Cases;
 using CaseTracker.EventStore;
