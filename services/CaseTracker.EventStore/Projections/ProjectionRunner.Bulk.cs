@@ -75,6 +75,16 @@ public sealed partial class ProjectionRunner
             var contexts = runners.Select(_ => new ProjectionContext(connection, tx, database.Sql, store)).ToList();
             try
             {
+                if (reset && database.Sql.Find("bulk_truncate") is { } truncate)
+                {
+                    // PostgreSQL: emptied at once (the resets below then delete nothing), rolled back with the rest if cut short.
+                    var tables = string.Join(", ", runners.SelectMany(r => r.Projection.Tables).Distinct(StringComparer.Ordinal));
+                    if (tables.Length > 0)
+                    {
+                        await connection.ExecuteAsync(tx, truncate.Replace("{tables}", tables, StringComparison.Ordinal), ct);
+                    }
+                }
+
                 var checkpoints = new LogPosition[runners.Count];
                 for (var i = 0; i < runners.Count; i++)
                 {
