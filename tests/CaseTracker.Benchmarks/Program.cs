@@ -42,6 +42,8 @@ public static class Program
                 return args.Length > 1 ? await SpeedStore.SpeedStoreBenchmark.RunAsync(args) : await EachInItsOwnProcessAsync(["speed-store", "sqlite"], ["speed-store", "postgres"]);
             case "speed-append" when args.Length > 1:
                 return await SpeedAppend.SpeedAppendBenchmark.RunAsync(args);
+            case "speed-replay" when args.Length > 1:
+                return await SpeedReplay.SpeedReplayBenchmark.RunAsync(args);
             case "speed-host" when args.Length > 1:
                 await HostSpeed.HostSpeedBenchmark.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100_000, Console.Out, args.Length > 3 ? args[3] : null);
                 return 0;

@@ -7,7 +7,7 @@ namespace CaseTracker.EventStore.Projections;
 /// Feeds one projection from the global log. Each page of events is applied in one transaction together with the
 /// checkpoint, so every event counts exactly once even across crashes.
 /// </summary>
-public sealed class ProjectionRunner(IEventStore store, IReadModelDatabase database, IProjection projection)
+public sealed partial class ProjectionRunner(IEventStore store, IReadModelDatabase database, IProjection projection)
 {
     /// <summary>Events per transaction when catching up: bigger pages mean fewer commits and fewer reads of the log.</summary>
     public int PageSize { get; init; } = 2000;
@@ -126,11 +126,13 @@ public sealed class ProjectionRunner(IEventStore store, IReadModelDatabase datab
     /// events deserialized) once and applied to every runner behind it, all in one transaction with their checkpoints,
     /// so a page costs one read, and several pages (<see cref="EventsPerTransaction"/>) one durable commit instead of one per read model and page. Each runner still applies only
     /// what lies after its own checkpoint as it stands inside the transaction. Returns the events applied, summed over
-    /// the runners (as calling <see cref="CatchUpAsync"/> on each would).
+    /// the runners (as calling <see cref="CatchUpAsync"/> on each would). Behind by <paramref name="bulkFrom"/> events or more
+    /// (the caller's choice: a command-line catch-up after an import, not a request waiting for its read models) it
+    /// takes the bulk path first (ProjectionRunner.Bulk.cs), in transactions of <paramref name="bulkEventsPerTransaction"/>.
     /// </summary>
     public static async Task<long> CatchUpTogetherAsync(
         IReadOnlyList<ProjectionRunner> runners, IProgress<ReplayProgress>? progress = null, CancellationToken ct = default,
-        int eventsPerTransaction = EventsPerTransaction)
+        int eventsPerTransaction = EventsPerTransaction, long bulkFrom = long.MaxValue, int bulkEventsPerTransaction = BulkEventsPerTransaction)
     {
         if (runners.Count == 0)
         {
@@ -140,10 +142,22 @@ public sealed class ProjectionRunner(IEventStore store, IReadModelDatabase datab
         var (store, database) = SharedStoreOf(runners);
         var position = await LowestCheckpointAsync(runners, ct);
 
-        var total = progress is null ? 0 : await store.CountAfterAsync(position, ct);
-        var pageSize = runners.Max(r => r.PageSize);
+        var total = progress is null && bulkFrom == long.MaxValue ? 0 : await store.CountAfterAsync(position, ct);
         long done = 0;
         long applied = 0;
+        while (total - done >= bulkFrom)
+        {
+            var bulk = await BulkAsync(runners, reset: false, progress, done, total, bulkEventsPerTransaction, ct);
+            if (bulk.Read == 0)
+            {
+                break;
+            }
+
+            (done, applied) = (done + bulk.Read, applied + bulk.Applied);
+            position = await LowestCheckpointAsync(runners, ct);
+        }
+
+        var pageSize = runners.Max(r => r.PageSize);
         DbConnection? connection = null;
         DbTransaction? tx = null;
         var inTransaction = 0;

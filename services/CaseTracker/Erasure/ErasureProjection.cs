@@ -9,6 +9,8 @@ public sealed class ErasureProjection : IProjection
 {
     public string Name => "personal-data-erasures.v1";
 
+    public IReadOnlyList<string> Tables => ["personal_data_erasures"];
+
     public async Task ApplyAsync(EventEnvelope envelope, ProjectionContext context, CancellationToken ct)
     {
         if (envelope.Event is CaseEvent.PersonalDataErased erased && CaseStreams.CaseIdOf(envelope.StreamId) is { } caseId)

@@ -23,20 +23,19 @@ public sealed partial class ReadModelSet(IEventStore store, IReadModelDatabase d
         new(store, database, new Erasure.ErasureProjection()),
     ];
 
-    /// <summary>Every read model over one read of the log (see <see cref="ProjectionRunner.CatchUpTogetherAsync"/>).</summary>
+    /// <summary>
+    /// Every read model over one read of the log (see <see cref="ProjectionRunner.CatchUpTogetherAsync"/>); far behind
+    /// (after a ledger import) in bulk transactions (ProjectionRunner.Bulk.cs).
+    /// </summary>
     public Task<long> CatchUpAsync(IProgress<ReplayProgress>? progress, CancellationToken ct) =>
-        ProjectionRunner.CatchUpTogetherAsync(Runners, progress, ct);
+        ProjectionRunner.CatchUpTogetherAsync(Runners, progress, ct, bulkFrom: ProjectionRunner.BulkFrom);
 
-    /// <summary>Resets every read model, then replays the log into all of them in one pass.</summary>
-    public async Task<long> RebuildAsync(IProgress<ReplayProgress>? progress, CancellationToken ct)
-    {
-        foreach (var runner in Runners)
-        {
-            await runner.ResetAsync(ct);
-        }
-
-        return await CatchUpAsync(progress, ct);
-    }
+    /// <summary>
+    /// Resets every read model and replays the log into all of them in one pass, the reset and the replay in one bulk
+    /// transaction (<see cref="ProjectionRunner.RebuildTogetherAsync"/>): cut short, the read models stay as they were.
+    /// </summary>
+    public Task<long> RebuildAsync(IProgress<ReplayProgress>? progress, CancellationToken ct) =>
+        ProjectionRunner.RebuildTogetherAsync(Runners, progress, ct);
 
     public async Task<IReadOnlyList<ProjectionStatus>> StatusAsync(CancellationToken ct)
     {

@@ -13,6 +13,8 @@ public sealed class CaseFeesProjection : IProjection
 {
     public string Name => "case-fees.v1";
 
+    public IReadOnlyList<string> Tables => ["case_fees"];
+
     public Task ApplyAsync(EventEnvelope envelope, ProjectionContext context, CancellationToken ct) =>
         ApplyPageAsync([envelope], context, ct);
 

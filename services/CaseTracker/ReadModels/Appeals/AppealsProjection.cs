@@ -9,6 +9,8 @@ public sealed class AppealsProjection : IProjection
 {
     public string Name => "case-appeals.v1";
 
+    public IReadOnlyList<string> Tables => ["case_appeals"];
+
     public Task ApplyAsync(EventEnvelope envelope, ProjectionContext context, CancellationToken ct) =>
         ApplyPageAsync([envelope], context, ct);
 

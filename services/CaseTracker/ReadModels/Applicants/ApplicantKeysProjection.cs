@@ -17,6 +17,8 @@ public sealed class ApplicantKeysProjection(ApplicantKeyring keyring) : IProject
 
     public string Name => ProjectionName;
 
+    public IReadOnlyList<string> Tables => ["applicant_keys"];
+
     public Task ApplyAsync(EventEnvelope envelope, ProjectionContext context, CancellationToken ct) =>
         ApplyPageAsync([envelope], context, ct);
 

@@ -25,6 +25,8 @@ public sealed class CaseListProjection(Func<CasePolicy> policy) : IProjection
 
     public string Name => ProjectionName;
 
+    public IReadOnlyList<string> Tables => ["case_read_model"];
+
     public Task ApplyAsync(EventEnvelope envelope, ProjectionContext context, CancellationToken ct) =>
         ApplyPageAsync([envelope], context, ct);
 

@@ -15,6 +15,8 @@ public sealed class CaseSearchProjection : IProjection
 
     public string Name => ProjectionName;
 
+    public IReadOnlyList<string> Tables => ["case_text", "case_assignees"];
+
     public Task ApplyAsync(EventEnvelope envelope, ProjectionContext context, CancellationToken ct) =>
         ApplyPageAsync([envelope], context, ct);
 

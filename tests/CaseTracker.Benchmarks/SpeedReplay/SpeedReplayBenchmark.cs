@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using CaseTracker.Agencies;
+using CaseTracker.Benchmarks.Import;
+using CaseTracker.Benchmarks.SpeedStore;
+using CaseTracker.Calendar;
+using CaseTracker.Composition;
+using CaseTracker.Domain.Cases;
+using CaseTracker.EventStore;
+using CaseTracker.EventStore.Documents;
+using CaseTracker.EventStore.Projections;
+using CaseTracker.EventStore.Sql;
+using CaseTracker.Ledger;
+using CaseTracker.Ledger.Import;
+using CaseTracker.Pipeline;
+using CaseTracker.ReadModels;
+using CaseTracker.Testing;
+
+namespace CaseTracker.Benchmarks.SpeedReplay;
+
+/// <summary>
+/// <c>speed-replay sqlite|postgres [rows] [rounds]</c>: the read models' rebuild of issue 14 alone, side by side in one run
+/// on one imported ledger: the incremental path (reset, then a catch-up committing every 20,000 events) against the
+/// bulk path (<see cref="ProjectionRunner.RebuildTogetherAsync"/>) and a plain ordered read of the log, round by round,
+/// each with its CPU time and bytes written.
+/// </summary>
+public static class SpeedReplayBenchmark
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var adapter = args[1];
+        var rows = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20_000;
+        var rounds = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 2;
+        var folder = Directory.CreateTempSubdirectory("casetracker-speed-replay-");
+        await using var postgres = adapter == "postgres" ? await CaseTracker.Testing.EphemeralPostgres.StartAsync(durable: true) : null;
+        try
+        {
+            var ledger = Path.Combine(folder.FullName, "ledger.csv");
+            var ledgerRows = ImportBenchmark.WriteLedger(ledger, rows);
+            var location = postgres is null
+                ? new StoreLocation(StoreKind.Sqlite, Path.Combine(folder.FullName, "store.db"))
+                : new StoreLocation(StoreKind.Postgres, postgres.ConnectionString);
+            var store = (SqlEventStore)await location.OpenAsync(TimeProvider.System, CancellationToken.None);
+            var documents = new DocumentStore(store, TimeProvider.System);
+            var import = new LedgerImport(store, new StreamIndex(store), new AgencyDirectory(documents), CasePolicy.Default, documents);
+            var readModels = new ReadModelSet(store, store, new PolicySource(CasePolicy.Default, documents));
+            LedgerImportPlan plan;
+            await using (var stream = File.OpenRead(ledger))
+            {
+                plan = LedgerImporter.Plan(stream, new LedgerImportOptions { FileName = "ledger.csv" });
+            }
+
+            await import.WriteAsync(plan, "ledger.csv", "benchmark", null, CancellationToken.None);
+            await store.LogShowsEverythingAsync();
+            var events = await store.CountAfterAsync(LogPosition.Start);
+            Console.WriteLine($"speed-replay {adapter}: {ledgerRows:N0}-row ledger, {events:N0} events, load {Load()}");
+            Console.WriteLine($"  catch-up after the import (bulk): {await MeasureAsync(() => readModels.CatchUpAsync(null, CancellationToken.None))}");
+            for (var round = 1; round <= rounds; round++)
+            {
+                Console.WriteLine($"round {round}, load {Load()}");
+                if (Environment.GetEnvironmentVariable("SPEED_REPLAY_ONLY") == "bulk")
+                {
+                    Console.WriteLine($"  bulk rebuild:        {await MeasureAsync(() => readModels.RebuildAsync(null, CancellationToken.None))}");
+                    continue;
+                }
+
+                Console.WriteLine($"  incremental rebuild: {await MeasureAsync(async () =>
+                {
+                    foreach (var runner in readModels.Runners)
+                    {
+                        await runner.ResetAsync();
+                    }
+
+                    await ProjectionRunner.CatchUpTogetherAsync(readModels.Runners);
+                })}");
+                Console.WriteLine($"  bulk rebuild:        {await MeasureAsync(() => readModels.RebuildAsync(null, CancellationToken.None))}");
+                Console.WriteLine($"  plain read:          {await MeasureAsync(() => PlainBulk.ReadLogAsync(store))}");
+            }
+
+            await store.DisposeAsync();
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+
+        return 0;
+
+        async Task<string> MeasureAsync(Func<Task> run)
+        {
+            var port = postgres is null ? 0 : new Npgsql.NpgsqlConnectionStringBuilder(postgres.ConnectionString).Port;
+            var server = port == 0 ? TimeSpan.Zero : ServerCpu.Of(port);
+            var io = ProcessIo.Now();
+            var watch = Stopwatch.StartNew();
+            await run();
+            var elapsed = watch.Elapsed;
+            var serverCpu = port == 0 ? "" : $", server CPU {(ServerCpu.Of(port) - server).TotalSeconds:F1} s";
+            return $"{elapsed.TotalSeconds,6:F2} s wall, {ProcessIo.Now() - io}{serverCpu}";
+        }
+    }
+
+    private static string Load() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
+}
