@@ -11,6 +11,14 @@ public sealed record PlannedCase(int Row, LedgerCaseKey Key, IReadOnlyList<Ledge
     public IEnumerable<Domain.Cases.CaseCommand> Commands => Steps.Select(s => s.Command);
 }
 
+/// <summary>What a plan keeps of a valid row when it does not keep its milestones (<see cref="LedgerImportOptions.KeepCases"/>).</summary>
+public sealed record PlannedRow(int Row, LedgerCaseKey Key, IReadOnlyList<string> Leniencies)
+{
+    public Guid CaseId => Key.CaseId;
+
+    public static PlannedRow Of(PlannedCase planned) => new(planned.Row, planned.Key, planned.Leniencies);
+}
+
 /// <summary>A row that cannot be imported: why, and its cells as written (for the rejects file).</summary>
 public sealed record RejectedRow(int Row, LedgerCaseKey? Key, IReadOnlyList<LedgerProblem> Problems, IReadOnlyList<string> Cells)
 {

@@ -22,6 +22,48 @@ public static class LedgerImporter
     }
 
     /// <summary>
+    /// The cases of a plan that did not keep them (<see cref="LedgerImportOptions.KeepCases"/>), read again from the same
+    /// file with the same options, one at a time in row order: exactly the plan's <see cref="LedgerImportPlan.RowsToImport"/>.
+    /// A file that no longer yields them (changed since it was checked) stops the reading with a
+    /// <see cref="LedgerChangedException"/> naming the first row that differs.
+    /// </summary>
+    public static IEnumerable<PlannedCase> ReadCases(Stream stream, LedgerImportOptions options, LedgerImportPlan plan)
+    {
+        var expected = plan.RowsToImport;
+        if (expected.Count == 0)
+        {
+            yield break;
+        }
+
+        var next = 0;
+        foreach (var entry in Read(stream, options))
+        {
+            if (entry is LedgerEntry.Unreadable unreadable)
+            {
+                throw new LedgerChangedException(unreadable.Problems[0].Row ?? 0, unreadable.Problems[0].Reason);
+            }
+
+            if (entry is not LedgerEntry.Valid { Case: var planned } || plan.DuplicatedKeys.Contains(planned.Key))
+            {
+                continue;
+            }
+
+            if (next >= expected.Count || expected[next].Row != planned.Row || expected[next].Key != planned.Key)
+            {
+                throw new LedgerChangedException(planned.Row, "这一行与校验时不同");
+            }
+
+            next++;
+            yield return planned;
+        }
+
+        if (next < expected.Count)
+        {
+            throw new LedgerChangedException(expected[next].Row, "校验时有这一行，再次读取时没有了");
+        }
+    }
+
+    /// <summary>
     /// One row at a time, holding nothing but the keys seen so far: for very large files, or to show progress.
     /// A repeated 办理机关 + 编号 is reported on the later row here; <see cref="Plan"/> also rejects the earlier one.
     /// </summary>
