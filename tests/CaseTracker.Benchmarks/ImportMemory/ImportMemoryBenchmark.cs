@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using CaseTracker.Agencies;
+using CaseTracker.Benchmarks.Import;
+using CaseTracker.Calendar;
+using CaseTracker.Composition;
+using CaseTracker.Domain.Cases;
+using CaseTracker.EventStore.Documents;
+using CaseTracker.Ledger;
+using CaseTracker.Ledger.Import;
+using CaseTracker.ReadModels;
+
+namespace CaseTracker.Benchmarks.ImportMemory;
+
+/// <summary>
+/// Issue 14's memory row for the import (<c>import-memory [rows…]</c>): each ledger imported into a new SQLite store in
+/// a process of its own, once as <c>casetracker import</c> does (the plan keeps each row's key, the cases are read again
+/// chunk by chunk) and once with a plan holding every case, printing the process's peak working set and the managed
+/// heap after planning. Bounded: the streamed import's peak does not grow with the ledger.
+/// </summary>
+public static class ImportMemoryBenchmark
+{
+    public static async Task<int> RunAsync(string[] args, Func<string[][], Task<int>> eachInItsOwnProcess)
+    {
+        var sizes = args.Length > 1 ? args.Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).ToArray() : [20_000, 100_000];
+        var folder = Directory.CreateTempSubdirectory("casetracker-import-memory-");
+        try
+        {
+            var runs = new List<string[]>();
+            foreach (var size in sizes)
+            {
+                var ledger = Path.Combine(folder.FullName, $"ledger-{size}.csv");
+                ImportBenchmark.WriteLedger(ledger, size);
+                runs.Add(["import-memory-child", "streamed", ledger]);
+                runs.Add(["import-memory-child", "held", ledger]);
+            }
+
+            Console.WriteLine($"\nimport-memory: SQLite, each run in its own process, {Environment.ProcessorCount} cores");
+            Console.WriteLine($"{"ledger rows",12}{"events",10}  {"plan",-8}{"peak working set",18}{"heap after plan",17}{"import incl. read models",26}");
+            return await eachInItsOwnProcess([.. runs]);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary><c>import-memory-child streamed|held LEDGER</c>: one import, one line.</summary>
+    public static async Task<int> RunChildAsync(string[] args)
+    {
+        var (mode, ledger) = (args[1], args[2]);
+        var folder = Directory.CreateTempSubdirectory("casetracker-import-memory-store-");
+        try
+        {
+            var store = await new StoreLocation(StoreKind.Sqlite, Path.Combine(folder.FullName, "store.db")).OpenAsync(TimeProvider.System, CancellationToken.None);
+            var documents = new DocumentStore(store, TimeProvider.System);
+            var import = new LedgerImport(store, new StreamIndex(store), new AgencyDirectory(documents), CasePolicy.Default, documents);
+            var readModels = new ReadModelSet(store, store, new PolicySource(CasePolicy.Default, documents));
+            var options = new LedgerImportOptions { FileName = Path.GetFileName(ledger), KeepCases = mode != "streamed" };
+            var watch = Stopwatch.StartNew();
+            LedgerImportPlan plan;
+            await using (var stream = File.OpenRead(ledger))
+            {
+                plan = LedgerImporter.Plan(stream, options);
+            }
+
+            var heap = GC.GetTotalMemory(forceFullCollection: true) / (1024 * 1024);
+            var result = options.KeepCases
+                ? await import.WriteAsync(plan, options.FileName, "benchmark", null, CancellationToken.None)
+                : await import.WriteAsync(plan, () => File.OpenRead(ledger), options, "benchmark", null, CancellationToken.None);
+            await readModels.CatchUpAsync(null, CancellationToken.None);
+            var elapsed = watch.Elapsed;
+            var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
+            Console.WriteLine($"{plan.RowsToImport.Count,12:N0}{result.EventsWritten,10:N0}  {mode,-8}{peak,15:N0} MB{heap,14:N0} MB{elapsed.TotalSeconds,24:F1} s");
+            await store.DisposeAsync();
+            return result.Problems.Count == 0 ? 0 : 1;
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
+    }
+}
