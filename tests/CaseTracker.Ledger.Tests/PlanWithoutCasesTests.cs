@@ -18,6 +18,9 @@ public class PlanWithoutCasesTests
         LedgerFiles.Row("B-1", agency: "某区教育局"),
         LedgerFiles.Row("A-3").With("申请内容", "第二次"));
 
+    // Row 2 with every column of the ledger above (empty where it has none), so that a file made of it has the same header.
+    private static Dictionary<string, string> FirstRow() => LedgerFiles.Row("A-1").With("答复日期", "").With("答复类型", "").With("申请内容", "");
+
     private static readonly LedgerImportOptions Light = new() { KeepValidRows = true, KeepCases = false };
 
     [Fact]
@@ -54,7 +57,7 @@ public class PlanWithoutCasesTests
     public void A_file_changed_after_the_check_stops_the_reading_at_the_first_row_that_differs()
     {
         var plan = Imports.Plan(Ledger(), Light);
-        var changed = LedgerFiles.Csv(LedgerFiles.Row("A-1"), LedgerFiles.Row("A-9"), LedgerFiles.Row("A-3"));
+        var changed = LedgerFiles.Csv(FirstRow(), LedgerFiles.Row("A-9"), LedgerFiles.Row("A-3"));
 
         using var again = new MemoryStream(changed);
         var reading = LedgerImporter.ReadCases(again, Light, plan).GetEnumerator();
@@ -67,11 +70,29 @@ public class PlanWithoutCasesTests
     }
 
     [Fact]
+    public void A_cell_changed_after_the_check_in_a_row_with_the_same_number_stops_the_reading_at_that_row()
+    {
+        var plan = Imports.Plan(Ledger(), Light);
+        var changed = LedgerFiles.Csv(
+            LedgerFiles.Row("A-1"),
+            LedgerFiles.Row("A-2").With("答复日期", "2023-03-21").With("答复类型", "部分公开"),
+            LedgerFiles.Row("A-3").With("申请内容", "第一次"),
+            LedgerFiles.Row("B-1", agency: "某区教育局"),
+            LedgerFiles.Row("A-3").With("申请内容", "第二次"));
+
+        using var again = new MemoryStream(changed);
+        var error = Assert.Throws<LedgerChangedException>(() => LedgerImporter.ReadCases(again, Light, plan).ToList());
+
+        Assert.Equal(3, error.Row);
+        Assert.Contains("（第3行：这一行的内容与校验时不同）", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_file_cut_short_after_the_check_names_the_first_missing_row()
     {
         var plan = Imports.Plan(Ledger(), Light);
 
-        using var again = new MemoryStream(LedgerFiles.Csv(LedgerFiles.Row("A-1")));
+        using var again = new MemoryStream(LedgerFiles.Csv(FirstRow()));
         var error = Assert.Throws<LedgerChangedException>(() => LedgerImporter.ReadCases(again, Light, plan).ToList());
 
         Assert.Equal(3, error.Row);

@@ -35,7 +35,7 @@ public static class ImportMemoryBenchmark
             }
 
             Console.WriteLine($"\nimport-memory: SQLite, each run in its own process, {Environment.ProcessorCount} cores");
-            Console.WriteLine($"{"ledger rows",12}{"events",10}  {"plan",-8}{"peak working set",18}{"heap after plan",17}{"import incl. read models",26}");
+            Console.WriteLine($"{"ledger rows",12}{"events",10}  {"plan",-8}{"peak: events / +read models",28}{"heap after plan",17}  plan + events + read models");
             return await eachInItsOwnProcess([.. runs]);
         }
         finally
@@ -43,6 +43,8 @@ public static class ImportMemoryBenchmark
             folder.Delete(recursive: true);
         }
     }
+
+    private static long Peak() => Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
 
     /// <summary><c>import-memory-child streamed|held LEDGER</c>: one import, one line.</summary>
     public static async Task<int> RunChildAsync(string[] args)
@@ -64,13 +66,16 @@ public static class ImportMemoryBenchmark
             }
 
             var heap = GC.GetTotalMemory(forceFullCollection: true) / (1024 * 1024);
+            var planned = watch.Elapsed;
             var result = options.KeepCases
                 ? await import.WriteAsync(plan, options.FileName, "benchmark", null, CancellationToken.None)
                 : await import.WriteAsync(plan, () => File.OpenRead(ledger), options, "benchmark", null, CancellationToken.None);
+            var written = watch.Elapsed;
+            var peakWritten = Peak();
             await readModels.CatchUpAsync(null, CancellationToken.None);
             var elapsed = watch.Elapsed;
-            var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
-            Console.WriteLine($"{plan.RowsToImport.Count,12:N0}{result.EventsWritten,10:N0}  {mode,-8}{peak,15:N0} MB{heap,14:N0} MB{elapsed.TotalSeconds,24:F1} s");
+            Console.WriteLine($"{plan.RowsToImport.Count,12:N0}{result.EventsWritten,10:N0}  {mode,-8}{peakWritten,9:N0} / {Peak(),4:N0} MB{heap,14:N0} MB"
+                + $"{planned.TotalSeconds,10:F1} + {(written - planned).TotalSeconds:F1} + {(elapsed - written).TotalSeconds:F1} s  (load {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
             await store.DisposeAsync();
             return result.Problems.Count == 0 ? 0 : 1;
         }
