@@ -63,6 +63,7 @@ internal sealed class LedgerImportPlanBuilder(LedgerImportOptions options)
 {
     private readonly List<PlannedCase> _cases = [];
     private readonly List<PlannedRow> _rows = [];
+    private readonly Dictionary<string, string> _agencyNames = new(StringComparer.Ordinal);
     private readonly List<RejectedRow> _rejected = [];
     private readonly List<LedgerProblem> _fileProblems = [];
     private readonly List<LedgerProblem> _warnings = [];
@@ -102,7 +103,9 @@ internal sealed class LedgerImportPlanBuilder(LedgerImportOptions options)
 
                 break;
             case LedgerEntry.Valid v:
-                _rows.Add(PlannedRow.Of(v.Case));
+                // One string per agency, not one per row: a plan without its cases keeps little else per row.
+                var agency = _agencyNames.TryGetValue(v.Case.Key.Agency, out var known) ? known : _agencyNames[v.Case.Key.Agency] = v.Case.Key.Agency;
+                _rows.Add(PlannedRow.Of(v.Case) with { Key = v.Case.Key with { Agency = agency } });
                 if (options.KeepCases)
                 {
                     _cases.Add(v.Case);

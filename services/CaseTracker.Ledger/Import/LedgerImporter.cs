@@ -119,7 +119,8 @@ public static class LedgerImporter
         using (rows)
         {
             var header = (LedgerHeader?)null;
-            var firstRowOf = new Dictionary<LedgerCaseKey, int>();
+            // Reading again (not validating) needs no repeated-编号 check: the plan knows the repeated keys already.
+            var firstRowOf = validate ? new Dictionary<LedgerCaseKey, int>() : null;
             var count = 0;
             var extraCellsReported = false;
             var leading = new List<RawRow>();

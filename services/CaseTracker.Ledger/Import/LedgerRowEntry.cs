@@ -5,13 +5,13 @@ namespace CaseTracker.Ledger.Import;
 /// <summary>One data row read, mapped, checked for a repeated 办理机关 + 编号 and validated by the decider.</summary>
 internal static class LedgerRowEntry
 {
-    public static LedgerEntry Of(RawRow row, LedgerHeader header, Dictionary<LedgerCaseKey, int> firstRowOf, LedgerImportOptions options, bool validate = true)
+    public static LedgerEntry Of(RawRow row, LedgerHeader header, Dictionary<LedgerCaseKey, int>? firstRowOf, LedgerImportOptions options, bool validate = true)
     {
         var reader = new RowReader(header, row);
         var (key, steps) = LedgerMapping.Map(reader, options.Policy);
         var problems = reader.Problems;
         int? duplicateOf = null;
-        if (key is not null)
+        if (key is not null && firstRowOf is not null)
         {
             if (firstRowOf.TryGetValue(key, out var first))
             {
