@@ -21,6 +21,10 @@ public static class Program
             case "import" when args.Length > 1:
                 await ImportBenchmark.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100_000, Console.Out);
                 return 0;
+            case "import-memory":
+                return await ImportMemory.ImportMemoryBenchmark.RunAsync(args, runs => EachInItsOwnProcessAsync(runs));
+            case "import-memory-child":
+                return await ImportMemory.ImportMemoryBenchmark.RunChildAsync(args);
             case "import":
                 return await EachInItsOwnProcessAsync(["import", "sqlite"], ["import", "postgres"]);
             case "hostile" when args.Length == 2:

@@ -6,9 +6,23 @@ public sealed record PlannedCase(int Row, LedgerCaseKey Key, IReadOnlyList<Ledge
     /// <summary>What an old ledger did not record and the import filled in or accepted (<see cref="LedgerLeniency"/>).</summary>
     public IReadOnlyList<string> Leniencies { get; init; } = [];
 
+    /// <summary>The row's cells as read, hashed: a row read again with another fingerprint was changed in between.</summary>
+    public long Fingerprint { get; init; }
+
     public Guid CaseId => Key.CaseId;
 
     public IEnumerable<Domain.Cases.CaseCommand> Commands => Steps.Select(s => s.Command);
+}
+
+/// <summary>What a plan keeps of a valid row when it does not keep its milestones (<see cref="LedgerImportOptions.KeepCases"/>).</summary>
+public sealed record PlannedRow(int Row, LedgerCaseKey Key, IReadOnlyList<string> Leniencies)
+{
+    public Guid CaseId => Key.CaseId;
+
+    /// <summary>See <see cref="PlannedCase.Fingerprint"/>.</summary>
+    public long Fingerprint { get; init; }
+
+    public static PlannedRow Of(PlannedCase planned) => new(planned.Row, planned.Key, planned.Leniencies) { Fingerprint = planned.Fingerprint };
 }
 
 /// <summary>A row that cannot be imported: why, and its cells as written (for the rejects file).</summary>

@@ -32,6 +32,14 @@ public sealed record LedgerImportOptions
 
     public CasePolicy Policy { get; init; } = CasePolicy.Default;
 
+    /// <summary>
+    /// Whether the plan keeps each valid row's milestones (<see cref="LedgerImportPlan.Cases"/>). Without them it keeps only
+    /// each valid row's number, 办理机关 + 编号 and leniencies (<see cref="LedgerImportPlan.Rows"/>, a few dozen bytes a row),
+    /// and the import reads the milestones again from the file, chunk by chunk, as it writes them
+    /// (<see cref="LedgerImporter.ReadCases"/>): memory then does not grow with the ledger's milestones.
+    /// </summary>
+    public bool KeepCases { get; init; } = true;
+
     /// <summary>Told the number of data rows read so far, every <see cref="ProgressEvery"/> rows and at the end.</summary>
     public IProgress<int>? Progress { get; init; }
 

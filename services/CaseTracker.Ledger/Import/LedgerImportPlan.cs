@@ -13,6 +13,18 @@ public sealed record LedgerImportPlan(
     IReadOnlyList<LedgerProblem> FileProblems,
     IReadOnlyList<LedgerProblem> Warnings)
 {
+    /// <summary>
+    /// Every valid row (number, key, leniencies), whether or not the plan keeps its milestones: what the import checks
+    /// against the store before it writes, and what a ledger read again must yield (<see cref="LedgerImporter.ReadCases"/>).
+    /// </summary>
+    public IReadOnlyList<PlannedRow> Rows { get; init; } = [];
+
+    /// <summary>Whether <see cref="Cases"/> holds the milestones of every valid row (<see cref="LedgerImportOptions.KeepCases"/>).</summary>
+    public bool HoldsCases { get; init; } = true;
+
+    /// <summary>The keys more than one row of the file gives: none of their rows is imported.</summary>
+    public IReadOnlySet<LedgerCaseKey> DuplicatedKeys { get; init; } = new HashSet<LedgerCaseKey>();
+
     /// <summary>All the rejected rows, of which <see cref="Rejected"/> holds the first (up to the problems kept).</summary>
     public int RejectedCount { get; init; }
 
@@ -26,8 +38,12 @@ public sealed record LedgerImportPlan(
     /// The cases to write. None when the file is unreadable, when any row is invalid (by default), or when more rows are
     /// invalid than the plan keeps: their rejects file would be incomplete, so the valid ones are not written either.
     /// </summary>
-    public IReadOnlyList<PlannedCase> CasesToImport =>
-        FileProblems.Count > 0 || (RejectedCount > 0 && (!KeepValidRows || RejectedCount > Rejected.Count)) ? [] : Cases;
+    public IReadOnlyList<PlannedCase> CasesToImport => WritesNothing ? [] : Cases;
+
+    /// <summary>The valid rows to write (as <see cref="CasesToImport"/>), kept whether or not the plan holds their milestones.</summary>
+    public IReadOnlyList<PlannedRow> RowsToImport => WritesNothing ? [] : Rows;
+
+    private bool WritesNothing => FileProblems.Count > 0 || (RejectedCount > 0 && (!KeepValidRows || RejectedCount > Rejected.Count));
 
     /// <summary>The errors kept (see <see cref="ProblemCount"/> for all), file first, then by row.</summary>
     public IEnumerable<LedgerProblem> Errors => FileProblems.Concat(Rejected.SelectMany(r => r.Problems));
@@ -37,15 +53,17 @@ public sealed record LedgerImportPlan(
     /// rows it applies to, in a fixed order: the import summary lists them.
     /// </summary>
     public IReadOnlyList<(string Leniency, int Rows)> Leniencies =>
-        [.. LedgerLeniency.All.Select(l => (l, CasesToImport.Count(c => c.Leniencies.Contains(l)))).Where(x => x.Item2 > 0)];
+        [.. LedgerLeniency.All.Select(l => (l, RowsToImport.Count(c => c.Leniencies.Contains(l)))).Where(x => x.Item2 > 0)];
 
     /// <summary>The agencies the valid rows name, for the import summary (an agency the system lacks is registered).</summary>
-    public IReadOnlyList<string> Agencies => CasesToImport.Select(c => c.Key.Agency).Distinct().Order(StringComparer.Ordinal).ToList();
+    public IReadOnlyList<string> Agencies => RowsToImport.Select(c => c.Key.Agency).Distinct().Order(StringComparer.Ordinal).ToList();
 }
 
 internal sealed class LedgerImportPlanBuilder(LedgerImportOptions options)
 {
     private readonly List<PlannedCase> _cases = [];
+    private readonly List<PlannedRow> _rows = [];
+    private readonly Dictionary<string, string> _agencyNames = new(StringComparer.Ordinal);
     private readonly List<RejectedRow> _rejected = [];
     private readonly List<LedgerProblem> _fileProblems = [];
     private readonly List<LedgerProblem> _warnings = [];
@@ -85,7 +103,14 @@ internal sealed class LedgerImportPlanBuilder(LedgerImportOptions options)
 
                 break;
             case LedgerEntry.Valid v:
-                _cases.Add(v.Case);
+                // One string per agency, not one per row: a plan without its cases keeps little else per row.
+                var agency = _agencyNames.TryGetValue(v.Case.Key.Agency, out var known) ? known : _agencyNames[v.Case.Key.Agency] = v.Case.Key.Agency;
+                _rows.Add(PlannedRow.Of(v.Case) with { Key = v.Case.Key with { Agency = agency } });
+                if (options.KeepCases)
+                {
+                    _cases.Add(v.Case);
+                }
+
                 break;
             case LedgerEntry.Invalid i:
                 _rejectedCount++;
@@ -110,11 +135,13 @@ internal sealed class LedgerImportPlanBuilder(LedgerImportOptions options)
     public LedgerImportPlan Build()
     {
         var cases = _cases;
+        var rows = _rows;
         var rejected = _rejected;
         if (_duplicated.Count > 0)
         {
             var laterRows = rejected.Where(r => r.DuplicateOf is not null).ToLookup(r => r.Key!, r => r.Row);
-            foreach (var first in cases.Where(c => _duplicated.Contains(c.Key)).ToList())
+            var held = cases.ToDictionary(c => c.Row);
+            foreach (var first in rows.Where(c => _duplicated.Contains(c.Key)).ToList())
             {
                 var later = laterRows[first.Key].Cast<int?>().FirstOrDefault();
                 _rejectedCount++;
@@ -122,12 +149,16 @@ internal sealed class LedgerImportPlanBuilder(LedgerImportOptions options)
                 if (later is { } laterRow)
                 {
                     var problem = Duplicate(first.Row, first.Key, laterRow);
-                    var cells = Export.LedgerCells.OfCommands(first.Commands, _header, options.Policy);
+                    // A plan that does not keep the milestones has no cells for it: the rejects file reads them from the file.
+                    IReadOnlyList<string> cells = held.TryGetValue(first.Row, out var kept)
+                        ? Export.LedgerCells.OfCommands(kept.Commands, _header, options.Policy)
+                        : [];
                     rejected.Add(new RejectedRow(first.Row, first.Key, [problem], cells) { DuplicateOf = laterRow });
                 }
             }
 
             cases = cases.Where(c => !_duplicated.Contains(c.Key)).ToList();
+            rows = rows.Where(c => !_duplicated.Contains(c.Key)).ToList();
             rejected = rejected.OrderBy(r => r.Row).ToList();
         }
 
@@ -135,6 +166,9 @@ internal sealed class LedgerImportPlanBuilder(LedgerImportOptions options)
         {
             RejectedCount = _rejectedCount,
             ProblemCount = _problemCount,
+            Rows = rows,
+            HoldsCases = options.KeepCases,
+            DuplicatedKeys = _duplicated,
         };
     }
 }

@@ -22,10 +22,64 @@ public static class LedgerImporter
     }
 
     /// <summary>
+    /// The cases of a plan that did not keep them (<see cref="LedgerImportOptions.KeepCases"/>), read again from the same
+    /// file with the same options, one at a time in row order: exactly the plan's <see cref="LedgerImportPlan.RowsToImport"/>.
+    /// A file that no longer yields them (changed since it was checked: a row added, gone, or any cell of it changed, by its
+    /// fingerprint) stops the reading with a <see cref="LedgerChangedException"/> naming the first row that differs. The rows
+    /// are not run through the decider again: the plan did that for the same content.
+    /// </summary>
+    public static IEnumerable<PlannedCase> ReadCases(Stream stream, LedgerImportOptions options, LedgerImportPlan plan)
+    {
+        var expected = plan.RowsToImport;
+        if (expected.Count == 0)
+        {
+            yield break;
+        }
+
+        var next = 0;
+        foreach (var entry in Read(stream, options, validate: false))
+        {
+            if (entry is LedgerEntry.Unreadable unreadable)
+            {
+                throw new LedgerChangedException(unreadable.Problems[0].Row ?? 0, unreadable.Problems[0].Reason);
+            }
+
+            if (entry is not LedgerEntry.Valid { Case: var planned } || plan.DuplicatedKeys.Contains(planned.Key))
+            {
+                continue;
+            }
+
+            if (next >= expected.Count || expected[next].Row != planned.Row || expected[next].Key != planned.Key)
+            {
+                throw new LedgerChangedException(planned.Row, "这一行与校验时不同");
+            }
+
+            if (expected[next].Fingerprint != planned.Fingerprint)
+            {
+                throw new LedgerChangedException(planned.Row, "这一行的内容与校验时不同");
+            }
+
+            next++;
+            yield return planned;
+        }
+
+        if (next < expected.Count)
+        {
+            throw new LedgerChangedException(expected[next].Row, "校验时有这一行，再次读取时没有了");
+        }
+    }
+
+    /// <summary>
     /// One row at a time, holding nothing but the keys seen so far: for very large files, or to show progress.
     /// A repeated 办理机关 + 编号 is reported on the later row here; <see cref="Plan"/> also rejects the earlier one.
     /// </summary>
-    public static IEnumerable<LedgerEntry> Read(Stream stream, LedgerImportOptions? options = null)
+    public static IEnumerable<LedgerEntry> Read(Stream stream, LedgerImportOptions? options = null) => Read(stream, options, validate: true);
+
+    /// <param name="validate">
+    /// Whether each row's milestones go through the decider (<see cref="LedgerValidation"/>); not when reading again rows
+    /// that were, whose content the fingerprint shows unchanged (<see cref="ReadCases"/>).
+    /// </param>
+    private static IEnumerable<LedgerEntry> Read(Stream stream, LedgerImportOptions? options, bool validate)
     {
         options ??= LedgerImportOptions.Default;
         if (!stream.CanSeek)
@@ -57,15 +111,16 @@ public static class LedgerImporter
             return [new LedgerEntry.Unreadable([unreadable.Problem])];
         }
 
-        return ReadRows(rows, options);
+        return ReadRows(rows, options, validate);
     }
 
-    private static IEnumerable<LedgerEntry> ReadRows(IEnumerator<RawRow> rows, LedgerImportOptions options)
+    private static IEnumerable<LedgerEntry> ReadRows(IEnumerator<RawRow> rows, LedgerImportOptions options, bool validate)
     {
         using (rows)
         {
             var header = (LedgerHeader?)null;
-            var firstRowOf = new Dictionary<LedgerCaseKey, int>();
+            // Reading again (not validating) needs no repeated-编号 check: the plan knows the repeated keys already.
+            var firstRowOf = validate ? new Dictionary<LedgerCaseKey, int>() : null;
             var count = 0;
             var extraCellsReported = false;
             var leading = new List<RawRow>();
@@ -120,7 +175,7 @@ public static class LedgerImporter
                     yield return new LedgerEntry.Warning(new(row.Number, null, "这一行（可能还有其他行）有没有表头的单元格，其内容已忽略（只报告一次）。"));
                 }
 
-                yield return LedgerRowEntry.Of(row, header, firstRowOf, options);
+                yield return LedgerRowEntry.Of(row, header, firstRowOf, options, validate);
                 if (count % options.ProgressEvery == 0)
                 {
                     options.Progress?.Report(count);

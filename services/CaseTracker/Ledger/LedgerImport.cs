@@ -31,7 +31,8 @@ public sealed record LedgerImportRun(string File, string Actor, DateTimeOffset S
 /// Writes a checked ledger into the store: per case only the milestones its stream lacks, through the same decider as
 /// live entry; each event marked with the file and row it came from. Nothing is written when any case would be refused,
 /// a new case whose 编号 its agency already gave to another case (registered on the web, say) included; the store
-/// enforces that too (claims), should one be registered while the file is written.
+/// enforces that too (claims), should one be registered while the file is written. Memory holds one chunk of cases
+/// and events at a time (and, for a plan without its cases, each row's key: <see cref="LedgerImportOptions.KeepCases"/>).
 /// </summary>
 /// <param name="journal">Where the import keeps its <see cref="LedgerImportRun"/> journal (none: not journaled).</param>
 public sealed class LedgerImport(IEventStore store, StreamIndex streams, AgencyDirectory agencies, CasePolicy policy, DocumentStore? journal = null)
@@ -39,67 +40,69 @@ public sealed class LedgerImport(IEventStore store, StreamIndex streams, AgencyD
     /// <summary>Cases per transaction: each chunk is atomic, and a chunk cut short by a crash is completed by importing again.</summary>
     public int ChunkSize { get; init; } = 2000;
 
-    public async Task<LedgerImportResult> WriteAsync(
-        LedgerImportPlan plan, string fileName, string actor, IProgress<ReplayProgress>? progress, CancellationToken ct)
+    /// <summary>Writes a plan that holds its cases (<see cref="LedgerImportPlan.HoldsCases"/>).</summary>
+    public Task<LedgerImportResult> WriteAsync(
+        LedgerImportPlan plan, string fileName, string actor, IProgress<ReplayProgress>? progress, CancellationToken ct) =>
+        plan.HoldsCases
+            ? WriteAsync(plan, () => plan.CasesToImport, fileName, actor, progress, ct)
+            : throw new ArgumentException("这份导入计划未保留各行的办理环节：请用读取台账文件的重载写入。", nameof(plan));
+
+    /// <summary>
+    /// Writes a plan made with <see cref="LedgerImportOptions.KeepCases"/> off: its cases are read again from the file
+    /// (<paramref name="open"/>, with the <paramref name="options"/> it was planned with), a chunk at a time, so memory
+    /// holds one chunk's cases and events, not the ledger's.
+    /// </summary>
+    public Task<LedgerImportResult> WriteAsync(
+        LedgerImportPlan plan, Func<Stream> open, LedgerImportOptions options, string actor, IProgress<ReplayProgress>? progress, CancellationToken ct) =>
+        WriteAsync(plan, () => ReadAgain(open, options, plan), options.FileName, actor, progress, ct);
+
+    private static IEnumerable<PlannedCase> ReadAgain(Func<Stream> open, LedgerImportOptions options, LedgerImportPlan plan)
+    {
+        using var stream = open();
+        foreach (var planned in LedgerImporter.ReadCases(stream, options, plan))
+        {
+            yield return planned;
+        }
+    }
+
+    /// <summary>
+    /// Checks every case against the store first, writing nothing (a case its stored history contradicts, a 编号 another
+    /// case holds), then writes chunk by chunk, deciding each chunk's cases on their histories as it goes.
+    /// </summary>
+    private async Task<LedgerImportResult> WriteAsync(
+        LedgerImportPlan plan, Func<IEnumerable<PlannedCase>> cases, string fileName, string actor, IProgress<ReplayProgress>? progress, CancellationToken ct)
     {
         var correlation = Guid.NewGuid();
-        var batches = new List<(PlannedCase Case, long Version, IReadOnlyList<NewEvent> Events, IReadOnlyList<UniqueClaim> Claims)>();
-        var problems = new List<LedgerProblem>();
-        var known = await streams.VersionsAsync(ct);
-        var numbers = await store.ClaimsAsync(UniqueClaim.CaseNumberScope, ct);
-        foreach (var planned in plan.CasesToImport)
-        {
-            var stream = CaseStreams.For(planned.CaseId);
-            var history = known.ContainsKey(stream) ? await store.ReadStreamAsync(stream, ct) : [];
-            var state = CaseDecider.Fold(history.Select(e => e.Event));
-            var delta = LedgerIncrement.NewCommands(planned, state, policy);
-            problems.AddRange(delta.Problems);
-            if (delta.Problems.Count > 0 || delta.Commands.Count == 0)
-            {
-                continue;
-            }
-
-            var metadata = new EventMetadata(actor, correlation, null, new Dictionary<string, string>
-            {
-                ["import.file"] = fileName,
-                ["import.row"] = planned.Row.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            });
-            var events = delta.Events.Select(e => new NewEvent(Guid.NewGuid(), e, metadata)).ToList();
-            var claims = UniqueClaim.Of(delta.Events);
-            if (claims.FirstOrDefault(c => numbers.TryGetValue(c.Key, out var holder) && holder != stream) is { } taken)
-            {
-                problems.Add(NumberTaken(planned.Row, new AppendResult.Duplicate(taken, stream, numbers[taken.Key])));
-                continue;
-            }
-
-            batches.Add((planned, history.Count == 0 ? 0 : history[^1].StreamVersion, events, claims));
-        }
-
+        var rows = plan.RowsToImport;
         var interrupted = journal is null ? [] : await journal.ListAsync<LedgerImportRun>(LedgerImportRun.Collection, ct);
+        var problems = await CheckAsync(rows, cases, ct);
         if (problems.Count > 0)
         {
             return new LedgerImportResult(0, 0, 0, [], problems) { Interrupted = interrupted.Select(d => d.Value).ToList() };
         }
 
         var key = correlation.ToString("N");
-        var run = new LedgerImportRun(fileName, actor, DateTimeOffset.UtcNow, batches.Count, 0);
-        if (journal is not null && batches.Count > 0)
+        var run = new LedgerImportRun(fileName, actor, DateTimeOffset.UtcNow, rows.Count, 0);
+        if (journal is not null && rows.Count > 0)
         {
             await journal.PutAsync(LedgerImportRun.Collection, key, run, actor, ct: ct);
         }
 
         var registered = await agencies.RegisterNewAsync(plan.Agencies, actor, ct);
-        var (created, extended, written) = (0, 0, 0);
-        foreach (var chunk in batches.Chunk(ChunkSize))
+        var (created, extended, written, done) = (0, 0, 0, 0);
+        foreach (var chunk in cases().Chunk(ChunkSize))
         {
-            var appends = chunk.Select(b => new StreamAppend(CaseStreams.For(b.Case.CaseId),
+            var (batches, refused) = await DecideAsync(chunk, new Writing(correlation, fileName, actor), ct);
+            // Only when the store changed since the check (a case edited meanwhile): the case is left out, the rest written.
+            problems.AddRange(refused);
+            var appends = batches.Select(b => new StreamAppend(CaseStreams.For(b.Case.CaseId),
                 b.Version == 0 ? ExpectedVersion.NoStream : ExpectedVersion.Exact(b.Version), b.Events, b.Claims)).ToList();
-            var result = await store.AppendManyAsync(appends, ct);
+            var result = appends.Count == 0 ? new AppendResult.Appended(0, null, 0) : await store.AppendManyAsync(appends, ct);
             if (result is AppendResult.Conflict conflict)
             {
-                var row = chunk.First(b => CaseStreams.For(b.Case.CaseId) == conflict.StreamId).Case.Row;
+                var row = batches.First(b => CaseStreams.For(b.Case.CaseId) == conflict.StreamId).Case.Row;
                 problems.Add(new LedgerProblem(row, null,
-                    $"导入期间本案被他人修改（当前版本 {conflict.ActualVersion}），本行及同批 {chunk.Length} 行未导入："
+                    $"导入期间本案被他人修改（当前版本 {conflict.ActualVersion}），本行及同批 {batches.Count} 行未导入："
                     + "请重新导入本文件，已导入的内容不会重复。"));
                 continue;
             }
@@ -107,24 +110,25 @@ public sealed class LedgerImport(IEventStore store, StreamIndex streams, AgencyD
             if (result is AppendResult.Duplicate duplicate)
             {
                 // Registered elsewhere (the web, the API) while this file was being imported.
-                var row = chunk.First(b => CaseStreams.For(b.Case.CaseId) == duplicate.StreamId).Case.Row;
+                var row = batches.First(b => CaseStreams.For(b.Case.CaseId) == duplicate.StreamId).Case.Row;
                 problems.Add(NumberTaken(row, duplicate) with
                 {
                     Reason = CaseNumberTaken.Message(duplicate)
-                        + $"本行及同批 {chunk.Length} 行未导入：请处理本行后重新导入本文件，已导入的内容不会重复。",
+                        + $"本行及同批 {batches.Count} 行未导入：请处理本行后重新导入本文件，已导入的内容不会重复。",
                 });
                 continue;
             }
 
-            created += chunk.Count(b => b.Version == 0);
-            extended += chunk.Count(b => b.Version > 0);
-            written += chunk.Sum(b => b.Events.Count);
+            created += batches.Count(b => b.Version == 0);
+            extended += batches.Count(b => b.Version > 0);
+            written += batches.Sum(b => b.Events.Count);
+            done += chunk.Length;
             if (journal is not null)
             {
-                await journal.PutAsync(LedgerImportRun.Collection, key, run with { CasesWritten = created + extended }, actor, ct: ct);
+                await journal.PutAsync(LedgerImportRun.Collection, key, run with { CasesWritten = done }, actor, ct: ct);
             }
 
-            progress?.Report(new ReplayProgress(created + extended, batches.Count));
+            progress?.Report(new ReplayProgress(done, rows.Count));
         }
 
         // Not in a finally: an import that fails half-way leaves its journal behind, to be found by the next one.
@@ -142,6 +146,70 @@ public sealed class LedgerImport(IEventStore store, StreamIndex streams, AgencyD
         }
 
         return new LedgerImportResult(created, extended, written, registered, problems) { Interrupted = interrupted.Select(d => d.Value).ToList() };
+    }
+
+    /// <summary>
+    /// What would refuse the import, writing nothing: a 编号 another case holds (every row, a chunk of keys per query), and,
+    /// when some of the cases exist already, what their stored histories contradict (those cases decided on them: for a
+    /// plan without its cases, the file is read once more). A new case cannot be refused here: the plan ran its row
+    /// through the decider already.
+    /// </summary>
+    private async Task<List<LedgerProblem>> CheckAsync(IReadOnlyList<PlannedRow> rows, Func<IEnumerable<PlannedCase>> cases, CancellationToken ct)
+    {
+        var problems = new List<LedgerProblem>();
+        var anyStored = false;
+        foreach (var chunk in rows.Chunk(ChunkSize))
+        {
+            anyStored |= (await streams.VersionsOfAsync(chunk.Select(r => CaseStreams.For(r.CaseId)).ToList(), ct)).Count > 0;
+            var claims = chunk.Select(r => (r.Row, Stream: CaseStreams.For(r.CaseId), Claim: UniqueClaim.CaseNumber(r.Key.Agency, r.Key.Number))).ToList();
+            var holders = await streams.ClaimHoldersAsync(UniqueClaim.CaseNumberScope, claims.Select(c => c.Claim.Key).Distinct().ToList(), ct);
+            problems.AddRange(claims
+                .Where(c => holders.TryGetValue(c.Claim.Key, out var holder) && holder != c.Stream)
+                .Select(c => NumberTaken(c.Row, new AppendResult.Duplicate(c.Claim, c.Stream, holders[c.Claim.Key]))));
+        }
+
+        if (anyStored)
+        {
+            foreach (var chunk in cases().Chunk(ChunkSize))
+            {
+                problems.AddRange((await DecideAsync(chunk, null, ct)).Refused);
+            }
+        }
+
+        return [.. problems.OrderBy(p => p.Row)];
+    }
+
+    private sealed record Writing(Guid Correlation, string FileName, string Actor);
+
+    private sealed record Batch(PlannedCase Case, long Version, IReadOnlyList<NewEvent> Events, IReadOnlyList<UniqueClaim> Claims);
+
+    /// <summary>Each case of a chunk decided on its stored history: the events it lacks (none: left out), or why it is refused.</summary>
+    private async Task<(List<Batch> Batches, List<LedgerProblem> Refused)> DecideAsync(PlannedCase[] chunk, Writing? writing, CancellationToken ct)
+    {
+        var batches = new List<Batch>();
+        var refused = new List<LedgerProblem>();
+        var versions = await streams.VersionsOfAsync(chunk.Select(c => CaseStreams.For(c.CaseId)).ToList(), ct);
+        foreach (var planned in chunk)
+        {
+            var stream = CaseStreams.For(planned.CaseId);
+            var history = versions.ContainsKey(stream) ? await store.ReadStreamAsync(stream, ct) : [];
+            var delta = LedgerIncrement.NewCommands(planned, CaseDecider.Fold(history.Select(e => e.Event)), policy);
+            refused.AddRange(delta.Problems);
+            if (delta.Problems.Count > 0 || delta.Commands.Count == 0 || writing is null)
+            {
+                continue;
+            }
+
+            var metadata = new EventMetadata(writing.Actor, writing.Correlation, null, new Dictionary<string, string>
+            {
+                ["import.file"] = writing.FileName,
+                ["import.row"] = planned.Row.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            });
+            batches.Add(new Batch(planned, history.Count == 0 ? 0 : history[^1].StreamVersion,
+                delta.Events.Select(e => new NewEvent(Guid.NewGuid(), e, metadata)).ToList(), UniqueClaim.Of(delta.Events)));
+        }
+
+        return (batches, refused);
     }
 
     private static LedgerProblem NumberTaken(int row, AppendResult.Duplicate duplicate) =>

@@ -45,15 +45,21 @@ public static class LedgerVerbs
             }
 
             var keepValid = parse.GetValue(skipInvalid);
+            // The plan keeps each row's key, not its milestones: they are read again from the file as they are written,
+            // so an import of any size runs in the memory of one chunk.
+            var options = new LedgerImportOptions
+            {
+                FileName = path.Name,
+                KeepValidRows = keepValid,
+                Policy = session.Policy,
+                KeepCases = false,
+            };
             LedgerImportPlan plan;
             await using (var stream = path.OpenRead())
             {
                 plan = await ProgressReporter.RunAsync("读取并校验台账", session.Output, progress =>
-                    Task.FromResult(LedgerImporter.Plan(stream, new LedgerImportOptions
+                    Task.FromResult(LedgerImporter.Plan(stream, options with
                     {
-                        FileName = path.Name,
-                        KeepValidRows = keepValid,
-                        Policy = session.Policy,
                         Progress = new Progress<int>(rows => progress.Report(new ReplayProgress(rows, Math.Max(rows, 1)))),
                     })));
             }
@@ -76,12 +82,21 @@ public static class LedgerVerbs
             if (keepValid && parse.GetValue(rejects) is { } rejectsFile)
             {
                 await using var output = rejectsFile.Create();
-                LedgerRejects.WriteCsv(output, plan);
+                LedgerRejects.WriteCsv(output, plan, (path.OpenRead, options));
             }
 
             var import = session.Services.GetRequiredService<LedgerImport>();
-            var result = await ProgressReporter.RunAsync("写入案件", session.Output,
-                progress => import.WriteAsync(plan, path.Name, $"import:{Environment.UserName}", progress, token));
+            LedgerImportResult result;
+            try
+            {
+                result = await ProgressReporter.RunAsync("写入案件", session.Output,
+                    progress => import.WriteAsync(plan, path.OpenRead, options, $"import:{Environment.UserName}", progress, token));
+            }
+            catch (LedgerChangedException changed)
+            {
+                throw new UserError("FILE", changed.Message);
+            }
+
             await ProgressReporter.RunAsync("更新读模型", session.Output, p => session.Services.GetRequiredService<ReadModelSet>().CatchUpAsync(p, token));
             foreach (var run in result.Interrupted)
             {
