@@ -51,6 +51,21 @@ public class PlanWithoutCasesTests
         Assert.Equal(3, read.Count);
     }
 
+    [Fact]
+    public void Reading_again_skips_a_row_the_decider_refused_when_valid_rows_are_kept()
+    {
+        // Row 3 maps cleanly but the decider refuses it (an answer before the request was received): the plan rejects it,
+        // and reading again, which does not run the decider, must still leave it out.
+        var file = LedgerFiles.Csv(FirstRow(), LedgerFiles.Row("A-2").With("答复日期", "2023-03-01").With("答复类型", "予以公开"), LedgerFiles.Row("A-3"));
+        var plan = Imports.Plan(file, Light);
+
+        using var again = new MemoryStream(file);
+        var read = LedgerImporter.ReadCases(again, Light, plan).ToList();
+
+        Assert.Equal([3], plan.Rejected.Select(r => r.Row));
+        Assert.Equal([(2, "A-1"), (4, "A-3")], read.Select(c => (c.Row, c.Key.Number)));
+    }
+
     private static string Json(Domain.Cases.CaseCommand command) => System.Text.Json.JsonSerializer.Serialize(command, command.GetType());
 
     [Fact]
