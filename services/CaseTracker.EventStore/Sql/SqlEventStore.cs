@@ -67,7 +67,9 @@ public abstract partial class SqlEventStore(SqlScripts sql, TimeProvider time) :
     {
         await using var waiter = await ListenAsync(ct);
         var position = after;
-        var rereads = 0;
+        // The start is like a wake-up: a commit made before this subscriber listened may still be hidden (PostgreSQL: an
+        // older open transaction on the server), and its notification is gone, so look again soon for a while.
+        var rereads = MaxRereads;
         while (!ct.IsCancellationRequested)
         {
             var page = await ReadAllAsync(position, PageSize, ct);
