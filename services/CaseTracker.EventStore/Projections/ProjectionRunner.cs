@@ -19,6 +19,11 @@ public sealed partial class ProjectionRunner(IEventStore store, IReadModelDataba
     /// </summary>
     public const int EventsPerTransaction = 20_000;
 
+    /// <summary>How long a catch-up waits for commits made before it began to show in the log, and how often it looks.</summary>
+    private static readonly TimeSpan HiddenPatience = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan HiddenRetry = TimeSpan.FromMilliseconds(25);
+
     /// <summary>The name of the projection this runner feeds (its checkpoint's key).</summary>
     public string Name => projection.Name;
 
@@ -142,7 +147,9 @@ public sealed partial class ProjectionRunner(IEventStore store, IReadModelDataba
         var (store, database) = SharedStoreOf(runners);
         var position = await LowestCheckpointAsync(runners, ct);
 
-        var total = progress is null && bulkFrom == long.MaxValue ? 0 : await store.CountAfterAsync(position, ct);
+        // What was committed when the catch-up began: it goes at least that far (see below), progress or not.
+        var total = await store.CountAfterAsync(position, ct);
+        var hiddenSince = (System.Diagnostics.Stopwatch?)null;
         long done = 0;
         long applied = 0;
         while (total - done >= bulkFrom)
@@ -166,11 +173,29 @@ public sealed partial class ProjectionRunner(IEventStore store, IReadModelDataba
             while (true)
             {
                 var page = await store.ReadAllAsync(position, pageSize, ct);
+                if (page.Count == 0 && done < total && (hiddenSince ??= System.Diagnostics.Stopwatch.StartNew()).Elapsed < HiddenPatience)
+                {
+                    // Committed before the catch-up began but not shown yet (PostgreSQL: an older transaction elsewhere on
+                    // the server hides newer commits for a moment): a catch-up that stopped here would leave the read
+                    // models short of what the caller just wrote (an import, a command it must check against). What is
+                    // applied commits first, so that the wait holds no write transaction.
+                    if (tx is not null)
+                    {
+                        await tx.CommitAsync(ct);
+                        await tx.DisposeAsync();
+                        (tx, inTransaction) = (null, 0);
+                    }
+
+                    await Task.Delay(HiddenRetry, ct);
+                    continue;
+                }
+
                 if (page.Count == 0)
                 {
                     break;
                 }
 
+                hiddenSince = null;
                 connection ??= await database.OpenConnectionAsync(ct);
                 tx ??= await database.BeginWriteAsync(connection, ct);
                 foreach (var runner in runners)
