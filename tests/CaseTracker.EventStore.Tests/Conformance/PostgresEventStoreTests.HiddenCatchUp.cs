@@ -1,7 +1,6 @@
 using CaseTracker.Domain.Cases;
 using CaseTracker.EventStore.Projections;
 using CaseTracker.ReadModels.CaseList;
-using Npgsql;
 using static CaseTracker.EventStore.Tests.Infrastructure.Samples;
 
 namespace CaseTracker.EventStore.Tests.Conformance;
@@ -19,13 +18,7 @@ public sealed partial class PostgresEventStoreTests
     {
         var writer = await OpenAnotherStoreAsync();
         var runner = new ProjectionRunner(Store, Store, new CaseListProjection(CasePolicy.Default));
-        await using var blocker = new NpgsqlConnection(Target);
-        await blocker.OpenAsync();
-        await using var open = await blocker.BeginTransactionAsync();
-        await using (var xid = new NpgsqlCommand("SELECT pg_current_xact_id()", blocker, open))
-        {
-            await xid.ExecuteScalarAsync();
-        }
+        await using var open = await OpenOlderTransactionAsync();
 
         var appended = One(Received(Guid.NewGuid(), Day));
         await writer.AppendAsync(NewStream(), ExpectedVersion.NoStream, [appended]);

@@ -1,4 +1,3 @@
-using Npgsql;
 using static CaseTracker.EventStore.Tests.Infrastructure.Samples;
 
 namespace CaseTracker.EventStore.Tests.Conformance;
@@ -20,13 +19,7 @@ public sealed partial class PostgresEventStoreTests
         var firstPage = subscribed.MoveNextAsync().AsTask();
         await Task.Delay(300);
 
-        await using var blocker = new NpgsqlConnection(Target);
-        await blocker.OpenAsync();
-        await using var open = await blocker.BeginTransactionAsync();
-        await using (var xid = new NpgsqlCommand("SELECT pg_current_xact_id()", blocker, open))
-        {
-            await xid.ExecuteScalarAsync();
-        }
+        await using var open = await OpenOlderTransactionAsync();
 
         var appended = One(Received(Guid.NewGuid(), Day));
         await writer.AppendAsync(NewStream(), ExpectedVersion.NoStream, [appended]);
