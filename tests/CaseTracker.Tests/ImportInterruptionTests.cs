@@ -79,7 +79,7 @@ public sealed class ImportInterruptionTests : IDisposable
 
         var cli = typeof(CaseTracker.Cli.CliApp).Assembly.Location;
         var start = new ProcessStartInfo("dotnet") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { cli, "import", ledger, "--store", "sqlite:" + path })
+        foreach (var arg in new[] { cli, "import", ledger, "--chunk", "2000", "--store", "sqlite:" + path })
         {
             start.ArgumentList.Add(arg);
         }

@@ -57,6 +57,41 @@ public sealed class LedgerImportRefusalTests : IDisposable
         Assert.Contains("--rejects", result.Error + result.Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0")]
+    [InlineData("100001")]
+    [InlineData("二千")]
+    public async Task A_chunk_size_out_of_range_is_refused_naming_the_option_and_its_range(string chunk)
+    {
+        var store = new CliRunner("sqlite:" + _folder.File("store.db"));
+        var ledger = _folder.File("ledger.csv");
+        await File.WriteAllTextAsync(ledger, $"{Header}\nB-1,某区教育委员会,2023-05-06,自然人,当面,,,\n");
+
+        var result = await store.RunAsync("import", ledger, "--chunk", chunk);
+        await store.SucceedAsync("export", "--output", _folder.File("all.csv"));
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains($"--chunk（每个事务写入的案件数）的值“{chunk}”无效：须为 1 到 100000 之间的整数。", result.Error + result.Output, StringComparison.Ordinal);
+        Assert.Single(await File.ReadAllLinesAsync(_folder.File("all.csv")));
+    }
+
+    [Fact]
+    public async Task A_chunk_of_one_case_imports_every_case_of_the_file()
+    {
+        var store = new CliRunner("sqlite:" + _folder.File("store.db"));
+        var ledger = _folder.File("ledger.csv");
+        await File.WriteAllTextAsync(ledger, $"{Header}\nB-1,某区教育委员会,2023-05-06,自然人,当面,,,\n"
+            + "B-2,某区教育委员会,2023-05-08,自然人,当面,2023-05-20,予以公开,\nB-3,某区教育委员会,2023-05-09,商业企业,网络,,,\n");
+
+        var result = await store.SucceedAsync("import", ledger, "--chunk", "1");
+        await store.SucceedAsync("export", "--output", _folder.File("all.csv"));
+
+        Assert.Contains("新建 3 件", result.Output, StringComparison.Ordinal);
+        Assert.Contains("共写入 4 个事件", result.Output, StringComparison.Ordinal);
+        var exported = await File.ReadAllLinesAsync(_folder.File("all.csv"));
+        Assert.Equal(["B-1", "B-2", "B-3"], exported.Skip(1).Select(l => l.Split(',')[0]).Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public async Task A_missing_file_is_a_clear_error()
     {

@@ -37,8 +37,16 @@ public sealed record LedgerImportRun(string File, string Actor, DateTimeOffset S
 /// <param name="journal">Where the import keeps its <see cref="LedgerImportRun"/> journal (none: not journaled).</param>
 public sealed class LedgerImport(IEventStore store, StreamIndex streams, AgencyDirectory agencies, CasePolicy policy, DocumentStore? journal = null)
 {
-    /// <summary>Cases per transaction: each chunk is atomic, and a chunk cut short by a crash is completed by importing again.</summary>
-    public int ChunkSize { get; init; } = 2000;
+    /// <summary>The default <see cref="ChunkSize"/>.</summary>
+    public const int DefaultChunkSize = 20_000;
+
+    /// <summary>
+    /// Cases per transaction: each chunk is atomic, and a chunk cut short by a crash is completed by importing again.
+    /// Larger chunks write less: case ids, event ids and 编号 are random keys, so each transaction rewrites most pages of
+    /// their indexes, and 20,000 cases a transaction write a third of what 2,000 do (100,000 rows on SQLite: 580 MB
+    /// against 1.94 GB). Memory holds one chunk's cases and events.
+    /// </summary>
+    public int ChunkSize { get; set; } = DefaultChunkSize;
 
     /// <summary>Writes a plan that holds its cases (<see cref="LedgerImportPlan.HoldsCases"/>).</summary>
     public Task<LedgerImportResult> WriteAsync(
