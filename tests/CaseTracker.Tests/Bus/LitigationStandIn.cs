@@ -29,6 +29,10 @@ public sealed class LitigationStandIn : IAsyncDisposable
             rabbit.Host(broker);
             rabbit.ReceiveEndpoint("litigation-stand-in", endpoint =>
             {
+                // One message at a time: the queues keep what arrives in the order the broker delivered it (with the
+                // default limit, handlers run side by side and two deliveries could be kept the other way round —
+                // a test comparing with the log's order failed so once).
+                endpoint.ConcurrentMessageLimit = 1;
                 endpoint.Handler<CaseDecidedV1>(c => Keep(standIn!.Decided, c));
                 endpoint.Handler<CaseCorrectedV1>(c => Keep(standIn!.Corrected, c));
                 endpoint.Handler<Fault<ReconsiderationFiledV1>>(c => Keep(standIn!.Faults, new AppealFault(c.Message.Message.CaseId, c.Message)));
