@@ -26,11 +26,25 @@ public sealed class PostgresEventStore : SqlEventStore
 
     public static async Task<PostgresEventStore> OpenAsync(string connectionString, TimeProvider? time = null, CancellationToken ct = default)
     {
-        var appends = new NpgsqlConnectionStringBuilder(WithAutoPrepare(connectionString)) { NoResetOnClose = true };
-        var store = new PostgresEventStore(NpgsqlDataSource.Create(WithAutoPrepare(connectionString)), NpgsqlDataSource.Create(appends.ConnectionString), time ?? TimeProvider.System);
+        var (main, appends) = Pools(connectionString);
+        var store = new PostgresEventStore(NpgsqlDataSource.Create(main), NpgsqlDataSource.Create(appends), time ?? TimeProvider.System);
         await using var connection = await store.OpenConnectionAsync(ct);
         store.MigrationsApplied = await Migrator.MigrateAsync(connection, store.Sql, store.BeginWriteAsync, ct);
         return store;
+    }
+
+    /// <summary>
+    /// The connection strings of the two pools: the appends' pool (no reset on close) takes a fifth of the connections
+    /// the connection string allows (Maximum Pool Size, 100 unless set), the other pool the rest, so that the store never
+    /// opens more connections than before.
+    /// </summary>
+    internal static (string Main, string Appends) Pools(string connectionString)
+    {
+        var main = new NpgsqlConnectionStringBuilder(WithAutoPrepare(connectionString));
+        var appends = new NpgsqlConnectionStringBuilder(main.ConnectionString) { NoResetOnClose = true };
+        appends.MaxPoolSize = Math.Max(1, main.MaxPoolSize / 5);
+        main.MaxPoolSize = Math.Max(1, main.MaxPoolSize - appends.MaxPoolSize);
+        return (main.ConnectionString, appends.ConnectionString);
     }
 
     /// <summary>

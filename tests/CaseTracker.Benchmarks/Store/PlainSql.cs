@@ -1,5 +1,6 @@
 using System.Data.Common;
 using CaseTracker.Domain.Cases;
+using CaseTracker.EventStore;
 using CaseTracker.EventStore.Serialization;
 using CaseTracker.EventStore.Sql;
 using CaseTracker.ReadModels.CaseList;
@@ -57,7 +58,7 @@ internal sealed class PlainSql(SqlEventStore store, string payload)
             var stream = $"case-{Guid.NewGuid():N}";
             for (var r = 0; r < rowsEach; r++)
             {
-                insert.Set("id", Guid.NewGuid());
+                insert.Set("id", NewEvent.NewId());
                 insert.Set("stream", stream);
                 insert.Set("version", (long)r + 1);
                 insert.Set("at", DateTimeOffset.UtcNow);
@@ -101,7 +102,7 @@ internal sealed class PlainSql(SqlEventStore store, string payload)
             insert.Set("payload", payload);
             for (var r = 0; r < rowsEach; r++)
             {
-                insert.Set($"id{r}", Guid.NewGuid());
+                insert.Set($"id{r}", NewEvent.NewId());
             }
 
             if (t == 0)
