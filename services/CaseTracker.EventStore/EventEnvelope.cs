@@ -16,7 +16,14 @@ public sealed record StreamAppend(string StreamId, ExpectedVersion Expected, IRe
 }
 
 /// <summary>An event to append. The id makes retries idempotent.</summary>
-public sealed record NewEvent(Guid EventId, CaseEvent Event, EventMetadata Metadata);
+public sealed record NewEvent(Guid EventId, CaseEvent Event, EventMetadata Metadata)
+{
+    /// <summary>
+    /// A new event id: time-ordered (UUID version 7), so that each new event's id goes at the end of the event-id index
+    /// (one hot page) instead of at a random page of an index that outgrows memory.
+    /// </summary>
+    public static Guid NewId() => Guid.CreateVersion7();
+}
 
 /// <summary>A stored event with its envelope. <see cref="SchemaVersion"/> is the version as stored, before upcasting.</summary>
 public sealed record EventEnvelope(

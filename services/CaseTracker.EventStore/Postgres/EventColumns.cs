@@ -71,9 +71,15 @@ internal sealed class EventColumns(int capacity)
 
     public void AddParameters(NpgsqlParameterCollection parameters)
     {
-        parameters.Add(new NpgsqlParameter<Guid[]>("event_ids", [.. _eventIds]));
         parameters.Add(new NpgsqlParameter<string[]>("event_streams", [.. _streams]));
         parameters.Add(new NpgsqlParameter<long[]>("stream_versions", [.. _versions]));
+        AddRowParameters(parameters);
+    }
+
+    /// <summary>The columns of the rows without their stream and version (<c>append_one.sql</c>: one stream, versions follow).</summary>
+    public void AddRowParameters(NpgsqlParameterCollection parameters)
+    {
+        parameters.Add(new NpgsqlParameter<Guid[]>("event_ids", [.. _eventIds]));
         parameters.Add(new NpgsqlParameter<string[]>("types", [.. _types]));
         parameters.Add(new NpgsqlParameter<int[]>("schema_versions", [.. _schemaVersions]));
         parameters.Add(new NpgsqlParameter<DateOnly[]>("business_dates", [.. _businessDates]));

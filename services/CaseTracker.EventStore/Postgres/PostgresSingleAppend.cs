@@ -8,19 +8,27 @@ namespace CaseTracker.EventStore.Postgres;
 
 /// <summary>
 /// <see cref="IEventStore.AppendAsync(string, ExpectedVersion, IReadOnlyList{NewEvent}, IReadOnlyList{UniqueClaim}, CancellationToken)"/>
-/// on PostgreSQL in one round trip and the commit (<c>append_one.sql</c>) for the plain case: a known expected version
-/// that holds, new event ids, subjects without a key yet or whose key is read back unchanged. Anything else is rolled
-/// back and left to the general protocol, which decides it as before (a conflict, a retry, a duplicate claim).
+/// on PostgreSQL in ONE round trip, commit included (<c>append_one.sql</c>, the function of migration 0145), for the
+/// plain case: a known expected version that holds, new event ids, subjects without a key yet, claims nobody holds.
+/// Anything else raises in the server, which writes nothing, and is left to the general protocol, which decides it as
+/// before (a conflict, a retry, a duplicate claim, a subject's existing key).
 /// </summary>
 internal static class PostgresSingleAppend
 {
+    /// <summary>What the server raises when the append is not the plain case (see 0145_append_one.sql).</summary>
+    private const string NotPlain = "CT001";
+
     public static bool Fits(ExpectedVersion expected, IReadOnlyList<NewEvent> events) =>
         !expected.IsAny && events.Count > 0 && events.Select(e => e.EventId).Distinct().Count() == events.Count;
 
-    /// <summary>The result with the transaction still open (the caller commits), or null: roll back, take the general path.</summary>
+    /// <summary>
+    /// The result, committed; or null when nothing was written and the general path must decide. With
+    /// <paramref name="afterEventWritten"/> (a test's hook) the statement runs in an explicit transaction that stays
+    /// open while the hook runs, as the general protocol's does.
+    /// </summary>
     public static async Task<AppendResult?> TryAsync(
-        NpgsqlConnection connection, NpgsqlTransaction tx, SqlScripts sql, string streamId, ExpectedVersion expected,
-        IReadOnlyList<NewEvent> events, IReadOnlyList<UniqueClaim> claims, DateTimeOffset now, CancellationToken ct)
+        NpgsqlConnection connection, SqlScripts sql, string streamId, ExpectedVersion expected,
+        IReadOnlyList<NewEvent> events, IReadOnlyList<UniqueClaim> claims, DateTimeOffset now, Action<int>? afterEventWritten, CancellationToken ct)
     {
         var from = expected.Value;
         var proposed = new Dictionary<Guid, byte[]>();
@@ -39,58 +47,37 @@ internal static class PostgresSingleAppend
             rows.Add(streamId, from + i + 1, events[i], data);
         }
 
-        var wanted = new Dictionary<UniqueClaim, string>();
-        foreach (var claim in claims)
-        {
-            wanted.TryAdd(claim, streamId);
-        }
-
+        await using var tx = afterEventWritten is null ? null : await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, ct);
         await using var command = new NpgsqlCommand(sql["append_one"], connection, tx);
         command.Parameters.Add(new NpgsqlParameter<string>("stream", streamId));
+        command.Parameters.Add(new NpgsqlParameter<long>("from", from));
         command.Parameters.Add(new NpgsqlParameter<Guid[]>("subjects", [.. proposed.Keys]));
         command.Parameters.Add(new NpgsqlParameter<byte[][]>("keys", [.. proposed.Values]));
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("at", now));
-        command.Parameters.Add(new NpgsqlParameter<string>("claims", JsonSerializer.Serialize(wanted.Select(w => new[] { w.Key.Scope, w.Key.Key, w.Value }))));
-        rows.AddParameters(command.Parameters);
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("recorded_at", now));
-        command.Parameters.Add(new NpgsqlParameter<long>("from", from));
-        command.Parameters.Add(new NpgsqlParameter<long>("version", from + events.Count));
-        command.Parameters.Add(new NpgsqlParameter<long>("count", events.Count));
-
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        var actual = reader.GetInt64(0);
-        await reader.NextResultAsync(ct);
-        var keysKept = true;
-        while (await reader.ReadAsync(ct))
+        command.Parameters.Add(new NpgsqlParameter<string>("claims", JsonSerializer.Serialize(claims.Distinct().Select(c => new[] { c.Scope, c.Key }))));
+        rows.AddRowParameters(command.Parameters);
+        LogPosition last;
+        try
         {
-            keysKept &= reader.GetFieldValue<byte[]>(1).AsSpan().SequenceEqual(proposed[reader.GetGuid(0)]);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            await reader.ReadAsync(ct);
+            last = new LogPosition(reader.GetInt64(0), reader.GetInt64(1));
         }
-
-        await reader.NextResultAsync(ct);
-        var holders = new List<(UniqueClaim Claim, string Holder)>();
-        while (await reader.ReadAsync(ct))
-        {
-            holders.Add((new UniqueClaim(reader.GetString(0), reader.GetString(1)), reader.GetString(2)));
-        }
-
-        await reader.NextResultAsync(ct);
-        await reader.ReadAsync(ct);
-        var (written, last, finished) = (reader.GetInt64(0), new LogPosition(reader.GetInt64(1), reader.GetInt64(2)), reader.GetInt64(3));
-        while (await reader.NextResultAsync(ct))
-        {
-        }
-
-        if (actual != from || !keysKept || written != events.Count || finished != 1)
+        catch (PostgresException e) when (e.SqlState is NotPlain or PostgresErrorCodes.UniqueViolation)
         {
             return null;
         }
 
-        // The first claim in the order given that another stream holds refuses the append (as TakeClaimsAsync decides).
-        var order = wanted.Keys.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i);
-        return holders.Where(h => h.Holder != streamId && order.ContainsKey(h.Claim)).OrderBy(h => order[h.Claim])
-                .Select(h => new AppendResult.Duplicate(h.Claim, streamId, h.Holder)).FirstOrDefault() is { } duplicate
-            ? duplicate
-            : new AppendResult.Appended(from + events.Count, last, events.Count);
+        if (tx is not null)
+        {
+            for (var i = 1; i <= events.Count; i++)
+            {
+                afterEventWritten!(i);
+            }
+
+            await tx.CommitAsync(ct);
+        }
+
+        return new AppendResult.Appended(from + events.Count, last, events.Count);
     }
 }

@@ -54,7 +54,7 @@ public sealed class RecordMilestoneHandler(IEventStore store, CasePolicy policy,
         var result = await store.AppendAsync(
             stream,
             version == 0 ? ExpectedVersion.NoStream : ExpectedVersion.Exact(version),
-            events.Select(e => new NewEvent(Guid.NewGuid(), e, metadata)).ToList(),
+            events.Select(e => new NewEvent(NewEvent.NewId(), e, metadata)).ToList(),
             UniqueClaim.Of(events),
             cancellationToken);
         Telemetry.AppendDuration.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);

@@ -91,6 +91,6 @@ public static class DemoWriter
         CaseCommand[] commands = [receipt, new CaseCommand.Assign(DemoAccounts.CaseworkerOf(demo.Agency), receipt.On), .. demo.Commands.Skip(1)];
         var events = CaseDecider.DecideAll(commands, CaseState.Initial, policy).Events;
         return new StreamAppend(CaseStreams.For(demo.CaseId), ExpectedVersion.NoStream,
-            events.Select(e => new NewEvent(Guid.NewGuid(), e, metadata)).ToList(), UniqueClaim.Of(events));
+            events.Select(e => new NewEvent(NewEvent.NewId(), e, metadata)).ToList(), UniqueClaim.Of(events));
     }
 }

@@ -115,7 +115,7 @@ public sealed class PersonalDataEraser(
                 var subject = state.Erasure?.SubjectId ?? state.Receipt.Applicant?.SubjectId;
                 decided.Add((erased, subject, events.Count == 0
                     ? null
-                    : new StreamAppend(stream, ExpectedVersion.Exact(history[^1].StreamVersion), events.Select(e => new NewEvent(Guid.NewGuid(), e, metadata)).ToList())));
+                    : new StreamAppend(stream, ExpectedVersion.Exact(history[^1].StreamVersion), events.Select(e => new NewEvent(NewEvent.NewId(), e, metadata)).ToList())));
             }
 
             var appends = decided.Where(d => d.Append is not null).Select(d => d.Append!).ToList();

@@ -69,7 +69,7 @@ public sealed class IssueLetterHandler(
             var result = await store.AppendAsync(
                 stream,
                 ExpectedVersion.Exact(version),
-                events.Select(e => new NewEvent(Guid.NewGuid(), e, context.Metadata())).ToList(),
+                events.Select(e => new NewEvent(NewEvent.NewId(), e, context.Metadata())).ToList(),
                 [new UniqueClaim(scope, sequence.ToString(CultureInfo.InvariantCulture))],
                 cancellationToken);
             if (result is AppendResult.Appended appended)

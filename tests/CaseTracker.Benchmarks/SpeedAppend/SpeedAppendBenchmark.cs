@@ -32,12 +32,17 @@ public static class SpeedAppendBenchmark
     public static async Task RunAsync(string adapter, int rows, IReadOnlyCollection<string> parts, TextWriter output)
     {
         var folder = Directory.CreateTempSubdirectory("casetracker-speed-append-");
-        await using var postgres = adapter == "postgres" ? await CaseTracker.Testing.EphemeralPostgres.StartAsync(durable: true) : null;
+        // CASETRACKER_BENCH_POSTGRES: an empty database of a server of one's own (e.g. with statement logging), else an
+        // ephemeral durable server.
+        var configured = Environment.GetEnvironmentVariable("CASETRACKER_BENCH_POSTGRES");
+        await using var postgres = adapter == "postgres" && string.IsNullOrWhiteSpace(configured)
+            ? await CaseTracker.Testing.EphemeralPostgres.StartAsync(durable: true)
+            : null;
         try
         {
-            var location = postgres is null
+            var location = adapter != "postgres"
                 ? new StoreLocation(StoreKind.Sqlite, Path.Combine(folder.FullName, "store.db"))
-                : new StoreLocation(StoreKind.Postgres, postgres.ConnectionString);
+                : new StoreLocation(StoreKind.Postgres, postgres?.ConnectionString ?? configured!);
             var store = (SqlEventStore)await location.OpenAsync(TimeProvider.System, CancellationToken.None);
             output.WriteLine($"\nspeed-append {adapter}: {rows:N0}-row ledger, load {SpeedStoreBenchmark.LoadAverage()}");
             if (parts.Contains("import"))

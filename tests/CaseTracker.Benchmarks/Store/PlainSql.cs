@@ -1,5 +1,6 @@
 using System.Data.Common;
 using CaseTracker.Domain.Cases;
+using CaseTracker.EventStore;
 using CaseTracker.EventStore.Serialization;
 using CaseTracker.EventStore.Sql;
 using CaseTracker.ReadModels.CaseList;
@@ -33,9 +34,17 @@ internal sealed class PlainSql(SqlEventStore store, string payload)
         return plain;
     }
 
-    /// <summary><paramref name="transactions"/> durable commits of <paramref name="rowsEach"/> rows.</summary>
-    public async Task InsertAsync(int transactions, int rowsEach)
+    /// <summary>
+    /// <paramref name="transactions"/> durable commits of <paramref name="rowsEach"/> rows. <paramref name="autocommit"/>
+    /// (one row each): no explicit transaction, the statement commits itself (one round trip on PostgreSQL).
+    /// </summary>
+    public async Task InsertAsync(int transactions, int rowsEach, bool autocommit = false)
     {
+        if (autocommit && rowsEach != 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rowsEach), "autocommit: one row per commit");
+        }
+
         var columns = "event_id, stream_id, stream_version, type, schema_version, business_date, recorded_at, actor, correlation_id, subject_id, payload, metadata";
         var sql = Postgres
             ? $"INSERT INTO bench_plain ({columns}) VALUES (@id, @stream, @version, 'case.received', 1, @on, @at, 'bench', @id, @id, CAST(@payload AS jsonb), CAST('{{}}' AS jsonb))"
@@ -44,12 +53,12 @@ internal sealed class PlainSql(SqlEventStore store, string payload)
         await using var insert = connection.Command(null, sql);
         for (var t = 0; t < transactions; t++)
         {
-            await using var tx = await store.BeginWriteAsync(connection, default);
+            await using var tx = autocommit ? null : await store.BeginWriteAsync(connection, default);
             insert.Transaction = tx;
             var stream = $"case-{Guid.NewGuid():N}";
             for (var r = 0; r < rowsEach; r++)
             {
-                insert.Set("id", Guid.NewGuid());
+                insert.Set("id", NewEvent.NewId());
                 insert.Set("stream", stream);
                 insert.Set("version", (long)r + 1);
                 insert.Set("at", DateTimeOffset.UtcNow);
@@ -63,15 +72,19 @@ internal sealed class PlainSql(SqlEventStore store, string payload)
                 await insert.ExecuteNonQueryAsync();
             }
 
-            await tx.CommitAsync();
+            if (tx is not null)
+            {
+                await tx.CommitAsync();
+            }
         }
     }
 
     /// <summary>
     /// <paramref name="transactions"/> durable commits of <paramref name="rowsEach"/> rows, each transaction one prepared
-    /// multi-row INSERT (one statement, one round trip on PostgreSQL).
+    /// multi-row INSERT (one statement). <paramref name="autocommit"/>: no explicit transaction around it, the statement
+    /// commits itself (one round trip on PostgreSQL instead of two).
     /// </summary>
-    public async Task InsertMultiRowAsync(int transactions, int rowsEach)
+    public async Task InsertMultiRowAsync(int transactions, int rowsEach, bool autocommit = false)
     {
         var columns = "event_id, stream_id, stream_version, type, schema_version, business_date, recorded_at, actor, correlation_id, subject_id, payload, metadata";
         var values = string.Join(",\n", Enumerable.Range(0, rowsEach).Select(r => Postgres
@@ -81,7 +94,7 @@ internal sealed class PlainSql(SqlEventStore store, string payload)
         await using var insert = connection.Command(null, $"INSERT INTO bench_plain ({columns}) VALUES {values}");
         for (var t = 0; t < transactions; t++)
         {
-            await using var tx = await store.BeginWriteAsync(connection, default);
+            await using var tx = autocommit ? null : await store.BeginWriteAsync(connection, default);
             insert.Transaction = tx;
             insert.Set("stream", $"case-{Guid.NewGuid():N}");
             insert.Set("at", DateTimeOffset.UtcNow);
@@ -89,7 +102,7 @@ internal sealed class PlainSql(SqlEventStore store, string payload)
             insert.Set("payload", payload);
             for (var r = 0; r < rowsEach; r++)
             {
-                insert.Set($"id{r}", Guid.NewGuid());
+                insert.Set($"id{r}", NewEvent.NewId());
             }
 
             if (t == 0)
@@ -98,7 +111,10 @@ internal sealed class PlainSql(SqlEventStore store, string payload)
             }
 
             await insert.ExecuteNonQueryAsync();
-            await tx.CommitAsync();
+            if (tx is not null)
+            {
+                await tx.CommitAsync();
+            }
         }
     }
 

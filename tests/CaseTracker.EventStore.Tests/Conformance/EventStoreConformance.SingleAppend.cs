@@ -58,4 +58,30 @@ public abstract partial class EventStoreConformance
         Assert.Equal(new AppendResult.Appended(1, null, 0), retried);
         Assert.Single(await Store.ReadStreamAsync(stream));
     }
+    [Fact]
+    public async Task Appends_the_server_refused_leave_nothing_behind_and_the_next_appends_are_written()
+    {
+        var claim = new UniqueClaim("case-number", "某区政务服务局\u001f2024-101");
+        var (a, b, c) = (NewStream(), NewStream(), NewStream());
+        var applicant = Applicant("孙八");
+
+        var first = await Store.AppendAsync(a, ExpectedVersion.NoStream, New(Received(CaseStreams.CaseIdOf(a)!.Value, Day, applicant)), [claim]);
+        var again = await Store.AppendAsync(a, ExpectedVersion.NoStream, New(Received(CaseStreams.CaseIdOf(a)!.Value, Day)));
+        var taken = await Store.AppendAsync(b, ExpectedVersion.NoStream, New(Received(CaseStreams.CaseIdOf(b)!.Value, Day, Applicant("周九"))), [claim]);
+        var stale = await Store.AppendAsync(a, ExpectedVersion.Exact(5), New(Supplement(Day.AddDays(1))));
+        var next = await Store.AppendAsync(a, ExpectedVersion.Exact(1), New(Supplement(Day.AddDays(1)), new CaseEvent.SupplementReceived(Day.AddDays(3))));
+        var other = await Store.AppendAsync(c, ExpectedVersion.NoStream, New(Received(CaseStreams.CaseIdOf(c)!.Value, Day)));
+
+        Assert.Equal(1, Assert.IsType<AppendResult.Appended>(first).StreamVersion);
+        Assert.Equal(1, Assert.IsType<AppendResult.Conflict>(again).ActualVersion);
+        Assert.Equal(new AppendResult.Duplicate(claim, b, a), taken);
+        Assert.Equal(1, Assert.IsType<AppendResult.Conflict>(stale).ActualVersion);
+        Assert.Equal((3L, 2), (Assert.IsType<AppendResult.Appended>(next).StreamVersion, ((AppendResult.Appended)next).Written));
+        Assert.Equal(1, Assert.IsType<AppendResult.Appended>(other).StreamVersion);
+        Assert.Equal([1L, 2L, 3L], (await Store.ReadStreamAsync(a)).Select(e => e.StreamVersion));
+        Assert.Empty(await Store.ReadStreamAsync(b));
+        Assert.Equal(4L, await RawScalarAsync("SELECT count(*) FROM events"));
+        Assert.Equal(1L, await RawScalarAsync("SELECT count(*) FROM subject_keys"));
+        Assert.Equal([(claim.Key, a)], (await Store.ClaimsAsync("case-number")).Select(p => (p.Key, p.Value)));
+    }
 }
