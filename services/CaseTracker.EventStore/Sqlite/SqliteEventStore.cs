@@ -17,6 +17,7 @@ public sealed class SqliteEventStore : SqlEventStore
     private readonly string _connectionString;
     private readonly Pulse _pulse;
     private readonly SqliteWriter _writer;
+    private readonly SqliteWriteGate _gate;
 
     private SqliteEventStore(string path, TimeProvider time)
         : base(new SqlScripts("Sqlite"), time)
@@ -30,7 +31,8 @@ public sealed class SqliteEventStore : SqlEventStore
             DefaultTimeout = 30,
         }.ToString();
         _pulse = Pulses.GetOrAdd(Path, _ => new Pulse());
-        _writer = new SqliteWriter(_connectionString, Sql);
+        _gate = SqliteWriteGate.For(Path);
+        _writer = new SqliteWriter(_connectionString, Sql, _gate);
     }
 
     public string Path { get; }
@@ -127,9 +129,21 @@ public sealed class SqliteEventStore : SqlEventStore
         return result;
     }
 
-    // BEGIN IMMEDIATE: the write lock is taken at the start, so a version read inside the transaction stays true.
-    public override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct) =>
-        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+    // BEGIN IMMEDIATE: the write lock is taken at the start, so a version read inside the transaction stays true. The
+    // process's writers of the file take their turns in order at its gate first (see SqliteWriteGate).
+    public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct)
+    {
+        var lease = await _gate.EnterAsync(append: false, ct);
+        try
+        {
+            return new SqliteWriteGate.GatedTransaction(((SqliteConnection)connection).BeginTransaction(deferred: false), lease);
+        }
+        catch
+        {
+            lease.Dispose();
+            throw;
+        }
+    }
 
     protected override Task<IEventWaiter> ListenAsync(CancellationToken ct) => Task.FromResult<IEventWaiter>(new PulseWaiter(_pulse));
 
