@@ -145,8 +145,11 @@ internal sealed class SqliteWriteGate
     /// A SQLite write transaction that leaves the gate when it commits, rolls back or is disposed. Commands run in it
     /// through <see cref="Sql.Db.Command"/>, which hands SQLite the <see cref="Inner"/> transaction.
     /// </summary>
-    public sealed class GatedTransaction(SqliteTransaction inner, Lease lease) : DbTransaction
+    /// <param name="ended">Run on the connection once the transaction has ended, before the next writer's turn.</param>
+    public sealed class GatedTransaction(SqliteTransaction inner, Lease lease, Action? ended = null) : DbTransaction
     {
+        private Action? _ended = ended;
+
         public SqliteTransaction Inner { get; } = inner;
 
         public override IsolationLevel IsolationLevel => Inner.IsolationLevel;
@@ -159,13 +162,25 @@ internal sealed class SqliteWriteGate
         {
             // A failed COMMIT leaves the transaction to the caller's dispose (a rollback), which then lets the next one in.
             Inner.Commit();
-            lease.Dispose();
+            End();
         }
 
         public override void Rollback()
         {
             Inner.Rollback();
-            lease.Dispose();
+            End();
+        }
+
+        private void End()
+        {
+            try
+            {
+                Interlocked.Exchange(ref _ended, null)?.Invoke();
+            }
+            finally
+            {
+                lease.Dispose();
+            }
         }
 
         public override void Save(string savepointName) => Inner.Save(savepointName);
@@ -184,7 +199,7 @@ internal sealed class SqliteWriteGate
                 }
                 finally
                 {
-                    lease.Dispose();
+                    End();
                 }
             }
 

@@ -77,4 +77,26 @@ public sealed partial class SqliteEventStoreTests
         await using var after = await Store.BeginWriteAsync(other, default).WaitAsync(TimeSpan.FromSeconds(20));
         await after.CommitAsync();
     }
+
+    [Fact]
+    public async Task A_derived_write_commits_without_its_own_fsync_and_leaves_the_connection_durable_again()
+    {
+        await using var connection = await Store.OpenConnectionAsync(default);
+        var database = (Projections.IReadModelDatabase)Store;
+
+        long inside;
+        await using (var tx = await database.BeginDerivedWriteAsync(connection, default))
+        {
+            inside = (long)(await connection.ScalarAsync(tx, "PRAGMA synchronous", default))!;
+            await database.SaveCheckpointAsync(connection, tx, "derived", new LogPosition(3, 3), default);
+            await tx.CommitAsync();
+        }
+
+        // 1 = NORMAL (no fsync at commit), 2 = FULL; the rows are committed and the next writer gets its turn.
+        Assert.Equal(1L, inside);
+        Assert.Equal(2L, await connection.ScalarAsync(null, "PRAGMA synchronous", default));
+        Assert.Equal(new LogPosition(3, 3), await Store.LoadCheckpointAsync("derived"));
+        await using var next = await Store.BeginWriteAsync(connection, default).WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal(2L, await connection.ScalarAsync(next, "PRAGMA synchronous", default));
+    }
 }
