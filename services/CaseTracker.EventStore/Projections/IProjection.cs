@@ -12,6 +12,13 @@ public interface IReadModelDatabase
 
     Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct);
 
+    /// <summary>
+    /// A write transaction of derived rows only (read models with their checkpoints, made again from the log if lost): the
+    /// database may commit it without waiting for the disk (SQLite: synchronous=NORMAL for it; a power cut can then lose
+    /// the last such commits, never half of one, and the runners apply those events again). Default: <see cref="BeginWriteAsync"/>.
+    /// </summary>
+    Task<DbTransaction> BeginDerivedWriteAsync(DbConnection connection, CancellationToken ct) => BeginWriteAsync(connection, ct);
+
     Task<LogPosition> LoadCheckpointAsync(DbConnection connection, DbTransaction? tx, string name, CancellationToken ct);
 
     Task SaveCheckpointAsync(DbConnection connection, DbTransaction? tx, string name, LogPosition position, CancellationToken ct);

@@ -87,7 +87,7 @@ public sealed partial class ProjectionRunner(IEventStore store, IReadModelDataba
             await foreach (var page in store.SubscribeToAllAsync(await LowestCheckpointAsync(runners, ct), ct))
             {
                 await using var connection = await database.OpenConnectionAsync(ct);
-                await using var tx = await database.BeginWriteAsync(connection, ct);
+                await using var tx = await database.BeginDerivedWriteAsync(connection, ct);
                 var applied = 0;
                 foreach (var runner in runners)
                 {

@@ -9,7 +9,8 @@ public static class Db
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        command.Transaction = tx;
+        // SQLite's write transactions come wrapped by the file's write gate; the provider wants its own.
+        command.Transaction = tx is Sqlite.SqliteWriteGate.GatedTransaction gated ? gated.Inner : tx;
         foreach (var (name, value) in args)
         {
             command.Set(name, value);

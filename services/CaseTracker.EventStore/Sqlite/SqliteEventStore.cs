@@ -10,13 +10,14 @@ namespace CaseTracker.EventStore.Sqlite;
 /// The embedded default: one file, write-ahead log, synchronous=FULL (a returned append survives a power cut),
 /// a busy timeout so that writers queue instead of failing. Nothing to install.
 /// </summary>
-public sealed class SqliteEventStore : SqlEventStore
+public sealed class SqliteEventStore : SqlEventStore, Projections.IReadModelDatabase
 {
     private static readonly ConcurrentDictionary<string, Pulse> Pulses = new();
     private static readonly ConditionalWeakTable<object, object> Configured = [];
     private readonly string _connectionString;
     private readonly Pulse _pulse;
     private readonly SqliteWriter _writer;
+    private readonly SqliteWriteGate _gate;
 
     private SqliteEventStore(string path, TimeProvider time)
         : base(new SqlScripts("Sqlite"), time)
@@ -30,7 +31,8 @@ public sealed class SqliteEventStore : SqlEventStore
             DefaultTimeout = 30,
         }.ToString();
         _pulse = Pulses.GetOrAdd(Path, _ => new Pulse());
-        _writer = new SqliteWriter(_connectionString, Sql);
+        _gate = SqliteWriteGate.For(Path);
+        _writer = new SqliteWriter(_connectionString, Sql, _gate);
     }
 
     public string Path { get; }
@@ -127,9 +129,59 @@ public sealed class SqliteEventStore : SqlEventStore
         return result;
     }
 
-    // BEGIN IMMEDIATE: the write lock is taken at the start, so a version read inside the transaction stays true.
-    public override Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct) =>
-        Task.FromResult<DbTransaction>(((SqliteConnection)connection).BeginTransaction(deferred: false));
+    // BEGIN IMMEDIATE: the write lock is taken at the start, so a version read inside the transaction stays true. The
+    // process's writers of the file take their turns in order at its gate first (see SqliteWriteGate).
+    public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct)
+    {
+        var lease = await _gate.EnterAsync(append: false, ct);
+        try
+        {
+            return new SqliteWriteGate.GatedTransaction(((SqliteConnection)connection).BeginTransaction(deferred: false), lease);
+        }
+        catch
+        {
+            lease.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// The read-model follower's transactions (derived rows and their checkpoints only): committed with synchronous=NORMAL,
+    /// i.e. without an fsync of their own (issue 14: the follower's fsync per page was most of its turn at the write lock
+    /// a command's append waits for). The next durable commit on the file (an append) syncs the write-ahead log with
+    /// them; a power cut before that loses only whole follower commits, which the runners apply again from their
+    /// checkpoints. The connection goes back to synchronous=FULL when the transaction ends, before the next writer's turn.
+    /// </summary>
+    public async Task<DbTransaction> BeginDerivedWriteAsync(DbConnection connection, CancellationToken ct)
+    {
+        var lease = await _gate.EnterAsync(append: false, ct);
+        var sqlite = (SqliteConnection)connection;
+        try
+        {
+            Pragma(sqlite, "PRAGMA synchronous = NORMAL");
+            return new SqliteWriteGate.GatedTransaction(sqlite.BeginTransaction(deferred: false), lease, () => Pragma(sqlite, "PRAGMA synchronous = FULL"));
+        }
+        catch
+        {
+            try
+            {
+                Pragma(sqlite, "PRAGMA synchronous = FULL");
+            }
+            finally
+            {
+                lease.Dispose();
+            }
+
+            throw;
+        }
+    }
+
+    private static void Pragma(SqliteConnection connection, string pragma)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = pragma;
+        command.ExecuteNonQuery();
+    }
 
     protected override Task<IEventWaiter> ListenAsync(CancellationToken ct) => Task.FromResult<IEventWaiter>(new PulseWaiter(_pulse));
 

@@ -17,7 +17,9 @@ namespace CaseTracker.EventStore.Sqlite;
 /// decisions are those of <see cref="SqlEventStore"/>'s general protocol. Any failure rolls the transaction back before
 /// the connection takes the next append.
 /// </summary>
-internal sealed class SqliteWriter(string connectionString, SqlScripts sql) : IAsyncDisposable
+/// <remarks>host6: the writer's transactions take their turns at the file's <see cref="SqliteWriteGate"/> with the
+/// process's other writers (read-model follower, checkpoints, documents), after the writer's own semaphore.</remarks>
+internal sealed class SqliteWriter(string connectionString, SqlScripts sql, SqliteWriteGate? fileGate = null) : IAsyncDisposable
 {
     private const string DateFormat = @"yyyy\-MM\-dd";
     private const string TimeFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz";
@@ -34,6 +36,7 @@ internal sealed class SqliteWriter(string connectionString, SqlScripts sql) : IA
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
             var statements = _statements ??= Open();
+            using var turn = fileGate is null ? null : await fileGate.EnterAsync(append: true, ct);
             statements.Begin.Run();
             try
             {

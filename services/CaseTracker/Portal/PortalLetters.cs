@@ -23,7 +23,7 @@ public sealed class PortalLetterMailer(IEventStore store, ICheckpointStore check
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var subscription = new CheckpointedSubscription(store, checkpoints, CheckpointName, OnEventAsync);
+        var subscription = new CheckpointedSubscription(store, checkpoints, CheckpointName, OnEventAsync, IsElectronicDelivery);
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -42,6 +42,10 @@ public sealed class PortalLetterMailer(IEventStore store, ICheckpointStore check
             }
         }
     }
+
+    /// <summary>The events that may mail someone (the others pass without a checkpoint write each).</summary>
+    internal static bool IsElectronicDelivery(EventEnvelope envelope) =>
+        envelope.Event is CaseEvent.LetterDelivered { Method: DeliveryMethod.Electronic };
 
     private async Task OnEventAsync(EventEnvelope envelope, CancellationToken ct)
     {

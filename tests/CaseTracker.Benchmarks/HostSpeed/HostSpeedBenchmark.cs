@@ -152,8 +152,10 @@ public static class HostSpeedBenchmark
                 }
 
                 var commandCpu = Cpu();
+                using var gate = new WriteGateSamples();
                 var commands = await OpenLoopAsync(_ => Milestone(), warmCommand);
                 Print(output, "POST milestone (start-consultation)", commands, command, warmCommand, commandCpu);
+                gate.Print(output);
             }
 
             foreach (var format in new[] { "csv", "xlsx" }.Where(f => Measured("export " + f)))
