@@ -37,6 +37,27 @@ public class EventTypeMapTests
     }
 
     [Fact]
+    public void A_sealed_receipt_reads_alike_from_both_serializers_whatever_its_description_holds()
+    {
+        // A description with what the reader looks for in the text: quotes, braces, the property's own name.
+        var applicant = Samples.Applicant() with { Name = "张\"三\"{}" };
+        var received = Samples.Received(Guid.NewGuid(), new DateOnly(2024, 1, 2), applicant) with { Description = "\"applicant\":{\"subject\"} 申请公开{}" };
+        var eventId = Guid.NewGuid();
+        var key = PersonalDataSeal.NewKey();
+        var utf8 = EventSerializer.SerializeUtf8(eventId, received, _ => key);
+        var text = System.Text.Encoding.UTF8.GetString(utf8.Payload);
+        var plain = received with { Applicant = null };
+        var open = EventSerializer.SerializeUtf8(eventId, plain, _ => key);
+
+        Assert.Equal(received, EventSerializer.Deserialize(eventId, utf8.TypeName, utf8.SchemaVersion, text, key));
+        Assert.Equal(received with { Applicant = PersonalData.Erased(applicant.SubjectId) }, EventSerializer.Deserialize(eventId, utf8.TypeName, utf8.SchemaVersion, text, null));
+        Assert.Equal(plain, EventSerializer.Deserialize(eventId, open.TypeName, open.SchemaVersion, System.Text.Encoding.UTF8.GetString(open.Payload), null));
+        // Written with white space (another writer): read by the general path, the same event.
+        var spaced = text.Replace("\"applicant\":{", "\"applicant\" : {", StringComparison.Ordinal);
+        Assert.Equal(received, EventSerializer.Deserialize(eventId, utf8.TypeName, utf8.SchemaVersion, spaced, key));
+    }
+
+    [Fact]
     public void A_v1_consultation_reads_with_the_party_receiving_the_letter_the_day_it_went_out()
     {
         const string v1 = """{"consultationId":"c1","kind":"ThirdParty","party":"某公司","on":"2023-03-06"}""";

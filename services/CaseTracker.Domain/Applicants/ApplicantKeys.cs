@@ -23,7 +23,8 @@ public sealed record ApplicantKey(ApplicantKeyKind Kind, string Hash);
 /// </summary>
 public sealed class ApplicantKeys
 {
-    private readonly byte[] _key;
+    /// <summary>One HMAC kept keyed for every hash (a fresh one per call set the key up again each time: most of a rebuild's hashing); locked, as hashing is shared.</summary>
+    private readonly IncrementalHash _hmac;
 
     public ApplicantKeys(byte[] key)
     {
@@ -33,7 +34,7 @@ public sealed class ApplicantKeys
             throw new ArgumentException("申请人标识的散列密钥至少 32 字节。", nameof(key));
         }
 
-        _key = (byte[])key.Clone();
+        _hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, key);
     }
 
     public static string KindName(ApplicantKeyKind kind) => kind switch
@@ -53,7 +54,14 @@ public sealed class ApplicantKeys
             return null;
         }
 
-        var mac = HMACSHA256.HashData(_key, Encoding.UTF8.GetBytes(KindName(kind) + "\u001f" + normal));
+        var data = Encoding.UTF8.GetBytes(KindName(kind) + "\u001f" + normal);
+        Span<byte> mac = stackalloc byte[32];
+        lock (_hmac)
+        {
+            _hmac.AppendData(data);
+            _hmac.GetHashAndReset(mac);
+        }
+
         return Convert.ToHexStringLower(mac);
     }
 

@@ -28,7 +28,7 @@ public interface IReadModelDatabase
 /// Where a handler writes: the runner's transaction, which also carries the checkpoint. A script's command is prepared
 /// once per page and reused (re-preparing a wide upsert for every row is most of a replay's cost on SQLite).
 /// </summary>
-public sealed record ProjectionContext(DbConnection Connection, DbTransaction Transaction, SqlScripts Sql, IEventStore Store) : IAsyncDisposable
+public sealed partial record ProjectionContext(DbConnection Connection, DbTransaction Transaction, SqlScripts Sql, IEventStore Store) : IAsyncDisposable
 {
     private readonly Dictionary<string, (DbCommand Command, Dictionary<string, DbParameter> Parameters)> _commands = new(StringComparer.Ordinal);
 
@@ -106,6 +106,7 @@ public sealed record ProjectionContext(DbConnection Connection, DbTransaction Tr
         }
 
         _commands.Clear();
+        _staged.Clear();
     }
 }
 

@@ -72,7 +72,7 @@ public sealed partial class ProjectionRunner
                 await connection.ExecuteAsync(tx, begin, ct);
             }
 
-            var contexts = runners.Select(_ => new ProjectionContext(connection, tx, database.Sql, store)).ToList();
+            var contexts = runners.Select(_ => new ProjectionContext(connection, tx, database.Sql, store) { Bulk = true }).ToList();
             try
             {
                 if (reset && database.Sql.Find("bulk_truncate") is { } truncate)
@@ -104,11 +104,22 @@ public sealed partial class ProjectionRunner
                     }
                 }
 
-                var empty = runners.Where((_, i) => checkpoints[i] == LogPosition.Start).SelectMany(r => r.Projection.Tables);
-                var deferred = await DropIndexesOfEmptyTablesAsync(connection, tx, database.Sql, empty, ct);
+                var empty = await EmptyTablesAsync(connection, tx, runners.Where((_, i) => checkpoints[i] == LogPosition.Start).SelectMany(r => r.Projection.Tables), ct);
+                for (var i = 0; i < runners.Count; i++)
+                {
+                    contexts[i].Empty = runners[i].Projection.Tables.All(empty.Contains);
+                }
+
+                var deferred = await DropIndexesAsync(connection, tx, database.Sql, empty, ct);
                 var from = checkpoints.Aggregate((a, b) => b < a ? b : a);
                 var (read, applied, last, touched) = await ApplyReadAheadAsync(runners, contexts, checkpoints, store, from, maxEvents,
                     done => progress?.Report(new ReplayProgress(doneBefore + done, Math.Max(doneBefore + done, total))), ct);
+
+                foreach (var context in contexts)
+                {
+                    // Each key's rows once, in key order, into tables whose indexes are built just below.
+                    await context.FlushAsync(ct);
+                }
 
                 foreach (var create in deferred)
                 {
@@ -212,11 +223,26 @@ public sealed partial class ProjectionRunner
         }
     }
 
+    /// <summary>Those of the tables that hold no row.</summary>
+    private static async Task<HashSet<string>> EmptyTablesAsync(DbConnection connection, DbTransaction tx, IEnumerable<string> tables, CancellationToken ct)
+    {
+        var empty = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var table in tables.Distinct(StringComparer.Ordinal))
+        {
+            if ((await connection.QueryAsync(tx, $"SELECT 1 FROM {table} LIMIT 1", _ => 1, ct)).Count == 0)
+            {
+                empty.Add(table);
+            }
+        }
+
+        return empty;
+    }
+
     /// <summary>
-    /// Drops the secondary indexes (not those of a primary key or UNIQUE constraint) of each of the tables that holds no
-    /// row, inside the transaction; returns their definitions, run again after the load.
+    /// Drops the secondary indexes (not those of a primary key or UNIQUE constraint) of each of the (empty) tables,
+    /// inside the transaction; returns their definitions, run again after the load.
     /// </summary>
-    private static async Task<List<string>> DropIndexesOfEmptyTablesAsync(
+    private static async Task<List<string>> DropIndexesAsync(
         DbConnection connection, DbTransaction tx, SqlScripts sql, IEnumerable<string> tables, CancellationToken ct)
     {
         var deferred = new List<string>();
@@ -225,13 +251,8 @@ public sealed partial class ProjectionRunner
             return deferred;
         }
 
-        foreach (var table in tables.Distinct(StringComparer.Ordinal))
+        foreach (var table in tables.Order(StringComparer.Ordinal))
         {
-            if ((await connection.QueryAsync(tx, $"SELECT 1 FROM {table} LIMIT 1", _ => 1, ct)).Count > 0)
-            {
-                continue;
-            }
-
             foreach (var (name, create) in await connection.QueryAsync(tx, list, r => (r.GetString(0), r.GetString(1)), ct, ("table", table)))
             {
                 await connection.ExecuteAsync(tx, $"DROP INDEX \"{name}\"", ct);

@@ -88,10 +88,9 @@ public static class EventSerializer
     public static CaseEvent Deserialize(Guid eventId, string typeName, int storedVersion, string payload, byte[]? key)
     {
         var (type, version) = EventTypeMap.Of(typeName);
-        if (storedVersion == version && !payload.Contains("\"applicant\"", StringComparison.Ordinal))
+        if (storedVersion == version && DeserializeCurrent(eventId, type, payload, key) is { } current)
         {
-            // Current shape, nothing sealed: straight from the text (most of a replay), without the JsonNode tree.
-            return (CaseEvent)JsonSerializer.Deserialize(payload, type, Options)!;
+            return current;
         }
 
         var node = Upcasters.Upcast(typeName, storedVersion, version, JsonNode.Parse(payload)!.AsObject());
@@ -105,6 +104,47 @@ public static class EventSerializer
         var @event = (CaseEvent)node.Deserialize(type, Options)!;
         return @event is CaseEvent.Received received && applicant is not null ? received with { Applicant = applicant } : @event;
     }
+
+    /// <summary>
+    /// The current shape straight from the text, without the JsonNode tree (most of a replay): nothing sealed, or the
+    /// one sealed applicant object our serializers write (<c>"applicant":{"subject":…,"sealed":…}</c>, no nested
+    /// braces) cut out, opened, and put back on the event. Null for anything else (the general path decides).
+    /// </summary>
+    private static CaseEvent? DeserializeCurrent(Guid eventId, Type type, string payload, byte[]? key)
+    {
+        var at = payload.IndexOf(ApplicantName, StringComparison.Ordinal);
+        if (at < 0)
+        {
+            return (CaseEvent)JsonSerializer.Deserialize(payload, type, Options)!;
+        }
+
+        var value = at + ApplicantName.Length + 1;
+        if (value >= payload.Length || payload[value - 1] != ':' || payload.IndexOf(ApplicantName, value, StringComparison.Ordinal) >= 0)
+        {
+            return null;
+        }
+
+        if (payload.AsSpan(value).StartsWith("null", StringComparison.Ordinal))
+        {
+            return (CaseEvent)JsonSerializer.Deserialize(payload, type, Options)!;
+        }
+
+        var end = payload[value] == '{' ? payload.IndexOf('}', value) : -1;
+        if (end < 0 || JsonSerializer.Deserialize<SealText>(payload.AsSpan(value, end - value + 1), Options) is not { Sealed: { } sealedText } seal)
+        {
+            return null;
+        }
+
+        var open = string.Concat(payload.AsSpan(0, value), "null", payload.AsSpan(end + 1));
+        var @event = (CaseEvent)JsonSerializer.Deserialize(open, type, Options)!;
+        return @event is CaseEvent.Received received
+            ? received with { Applicant = PersonalDataSeal.Open(seal.Subject, sealedText, key, eventId) }
+            : @event;
+    }
+
+    private const string ApplicantName = "\"applicant\"";
+
+    private sealed record SealText(Guid Subject, string? Sealed);
 
     public static string SerializeMetadata(IReadOnlyDictionary<string, string> metadata) => JsonSerializer.Serialize(metadata, Options);
 

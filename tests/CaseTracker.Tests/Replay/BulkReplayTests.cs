@@ -217,13 +217,16 @@ public class BulkReplayTests : IDisposable
         foreach (var table in Tables)
         {
             var rows = await connection.QueryAsync(null, $"SELECT * FROM {table}", r => string.Join(" ", Enumerable.Range(0, r.FieldCount)
-                .Where(i => r.GetName(i) != "id").Select(i => $"{r.GetName(i)}={Text(r, i)}")), default);
+                .Where(i => r.GetName(i) != "id").Select(i => $"{r.GetName(i)}={Text(r, i)}{Kind(r, i)}")), default);
             rows.Sort(StringComparer.Ordinal);
             tables[table] = rows;
         }
 
         return tables;
     }
+
+    /// <summary>How the value is kept (SQLite: its storage class, so a GUID or day written as text and as a blob differ).</summary>
+    private static string Kind(DbDataReader r, int i) => r is Microsoft.Data.Sqlite.SqliteDataReader && !r.IsDBNull(i) ? ":" + r.GetValue(i).GetType().Name : "";
 
     private static string Text(DbDataReader r, int i) => r.IsDBNull(i) ? "null" : r.GetValue(i) switch
     {
@@ -244,7 +247,7 @@ public class BulkReplayTests : IDisposable
     private static string Hex(Guid id) => id.ToString("N");
 
     private static Predicate<string> Row(Guid caseId, params string[] columns) =>
-        r => r.Contains($"case_id={Hex(caseId)}", StringComparison.Ordinal) && columns.All(c => r.Contains($" {c} ", StringComparison.Ordinal)
+        r => r.Contains($"case_id={Hex(caseId)}", StringComparison.Ordinal) && columns.All(c => r.Contains($" {c} ", StringComparison.Ordinal) || r.Contains($" {c}:", StringComparison.Ordinal)
             || r.EndsWith($" {c}", StringComparison.Ordinal));
 
     private static async Task<List<string>> IndexesAsync(SqlEventStore store)

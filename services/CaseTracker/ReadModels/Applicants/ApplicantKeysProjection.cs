@@ -59,6 +59,17 @@ public sealed class ApplicantKeysProjection(ApplicantKeyring keyring) : IProject
             }
         }
 
+        if (context.Bulk)
+        {
+            // A bulk load: each case's rows as of its last receipt or erasure, written once at the end of the load.
+            foreach (var (caseId, rows) in byCase)
+            {
+                context.StageSet("applicant_keys_delete_case", "applicant_keys_load", caseId, [("case_id", caseId)], rows);
+            }
+
+            return;
+        }
+
         await context.ExecuteEachAsync("applicant_keys_delete_case", byCase.Keys.Select(c => new (string, object?)[] { ("case_id", c) }).ToList(), ct);
         await context.ExecuteEachAsync("applicant_keys_upsert", byCase.Values.SelectMany(r => r).ToList(), ct);
     }

@@ -49,8 +49,19 @@ public sealed class CaseListProjection(Func<CasePolicy> policy) : IProjection
         }
 
         var current = policy();
-        var rows = touched.Select(t => CaseRow.From(_states[t.Key], t.Value, current)).OfType<CaseRow>().Select(r => r.Parameters()).ToList();
-        await context.ExecuteEachAsync("case_row_upsert", rows, ct);
+        var rows = touched.Select(t => CaseRow.From(_states[t.Key], t.Value, current)).OfType<CaseRow>().ToList();
+        if (context.Bulk)
+        {
+            // A bulk load: each case's last row, written once at the end of the load.
+            foreach (var row in rows)
+            {
+                context.Stage("case_row_upsert", row.CaseId, row.Parameters());
+            }
+
+            return;
+        }
+
+        await context.ExecuteEachAsync("case_row_upsert", rows.Select(r => r.Parameters()).ToList(), ct);
     }
 
     public async Task ResetAsync(ProjectionContext context, CancellationToken ct)

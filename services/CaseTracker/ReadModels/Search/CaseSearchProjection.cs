@@ -24,6 +24,12 @@ public sealed class CaseSearchProjection : IProjection
     public async Task ApplyPageAsync(IReadOnlyList<EventEnvelope> page, ProjectionContext context, CancellationToken ct)
     {
         var postgres = context.Sql.Dialect != "Sqlite";
+        if (context.Bulk)
+        {
+            StagePage(page, context, postgres);
+            return;
+        }
+
         var texts = new List<(string Name, object? Value)[]>();
         var assignees = new List<(string Name, object? Value)[]>();
         foreach (var envelope in page)
@@ -48,6 +54,31 @@ public sealed class CaseSearchProjection : IProjection
         }
 
         await FlushAsync(context, texts, assignees, ct);
+    }
+
+    /// <summary>A bulk load: each case's description (none once erased) and last 承办人, written once at the end of the load.</summary>
+    private static void StagePage(IReadOnlyList<EventEnvelope> page, ProjectionContext context, bool postgres)
+    {
+        foreach (var envelope in page)
+        {
+            switch (envelope.Event)
+            {
+                case CaseEvent.Received received:
+                    context.StageSet("case_text_delete_case", "case_text_insert", received.CaseId, [("case_id", received.CaseId)],
+                    [
+                        postgres
+                            ? [("case_id", received.CaseId), ("description", received.Description), ("grams", Bigrams(received.Description))]
+                            : [("case_id", received.CaseId), ("description", received.Description)],
+                    ]);
+                    break;
+                case CaseEvent.Assigned assigned when CaseStreams.CaseIdOf(envelope.StreamId) is { } caseId:
+                    context.Stage("case_assignee_upsert", caseId, [("case_id", caseId), ("assignee", assigned.Assignee), ("assigned_on", assigned.On)]);
+                    break;
+                case CaseEvent.PersonalDataErased when CaseStreams.CaseIdOf(envelope.StreamId) is { } erasedCase:
+                    context.StageSet("case_text_delete_case", "case_text_insert", erasedCase, [("case_id", erasedCase)], []);
+                    break;
+            }
+        }
     }
 
     private static async Task FlushAsync(

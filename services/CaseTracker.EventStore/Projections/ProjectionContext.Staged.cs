@@ -1,0 +1,200 @@
+using System.Data.Common;
+using System.Text;
+using System.Text.RegularExpressions;
+using CaseTracker.EventStore.Sql;
+using CaseTracker.EventStore.Sqlite;
+
+namespace CaseTracker.EventStore.Projections;
+
+/// <summary>
+/// Rows staged in a bulk load (<see cref="Bulk"/>, ProjectionRunner.Bulk.cs): a projection says what a key's rows end
+/// as, the context keeps the last word per key for the whole transaction and writes each key once at its end
+/// (<see cref="FlushAsync"/>), in key order, many rows per statement (the script's <c>VALUES (…)</c> repeated; SQLite:
+/// prepared and bound by index through the SQLite API, as Microsoft.Data.Sqlite binds each value). The rows are those
+/// the same projection writes row by row outside a bulk load.
+/// </summary>
+public sealed partial record ProjectionContext
+{
+    private const int RowsPerStatement = 100;
+
+    private readonly Dictionary<(string? Delete, string Insert), Dictionary<object, Staged>> _staged = [];
+
+    /// <summary>A bulk load's context: projections stage their rows (<see cref="Stage"/>, <see cref="StageSet"/>) instead of writing them.</summary>
+    public bool Bulk { get; init; }
+
+    /// <summary>In a bulk load, the projection's tables held no row when it began: staged sets need no delete first.</summary>
+    public bool Empty { get; set; }
+
+    private sealed record Staged(string Key, (string Name, object? Value)[]? Delete, IReadOnlyList<(string Name, object? Value)[]> Rows);
+
+    /// <summary>The key's one row as of the end of the load (an upsert script: <c>INSERT … VALUES (…) ON CONFLICT …</c>).</summary>
+    public void Stage(string insertScript, object key, (string Name, object? Value)[] row) =>
+        Group(null, insertScript)[key] = new Staged(KeyText(key), null, [row]);
+
+    /// <summary>The key's rows as of the end of the load, replacing any it had (<paramref name="deleteScript"/> with <paramref name="delete"/>), none: deleted.</summary>
+    public void StageSet(string deleteScript, string insertScript, object key, (string Name, object? Value)[] delete, IReadOnlyList<(string Name, object? Value)[]> rows) =>
+        Group(deleteScript, insertScript)[key] = new Staged(KeyText(key), delete, rows);
+
+    /// <summary>Writes what was staged (before the load's indexes are built and its checkpoints saved).</summary>
+    public async Task FlushAsync(CancellationToken ct)
+    {
+        foreach (var ((deleteScript, insertScript), byKey) in _staged)
+        {
+            var staged = byKey.Values.OrderBy(s => s.Key, StringComparer.Ordinal).ToList();
+            if (deleteScript is not null && !Empty)
+            {
+                await ExecuteEachAsync(deleteScript, staged.Select(s => s.Delete!).ToList(), ct);
+            }
+
+            await InsertManyAsync(insertScript, staged.SelectMany(s => s.Rows).ToList(), ct);
+        }
+
+        _staged.Clear();
+    }
+
+    private Dictionary<object, Staged> Group(string? deleteScript, string insertScript)
+    {
+        if (!Bulk)
+        {
+            throw new InvalidOperationException("只有批量重建才能暂存读模型的行");
+        }
+
+        if (!_staged.TryGetValue((deleteScript, insertScript), out var group))
+        {
+            _staged[(deleteScript, insertScript)] = group = [];
+        }
+
+        return group;
+    }
+
+    /// <summary>Keys in the order of the tables' keys: a GUID's text ("D") orders as PostgreSQL's uuid and SQLite's upper-case text do.</summary>
+    private static string KeyText(object key) => key switch
+    {
+        Guid id => id.ToString("D"),
+        _ => Convert.ToString(key, System.Globalization.CultureInfo.InvariantCulture) ?? "",
+    };
+
+    private async Task InsertManyAsync(string script, List<(string Name, object? Value)[]> rows, CancellationToken ct)
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        if (MultiRow.Of(Sql[script]) is not { } form)
+        {
+            await ExecuteEachAsync(script, rows, ct);
+            return;
+        }
+
+        using var sqlite = Connection is Microsoft.Data.Sqlite.SqliteConnection connection ? new SqliteRows(connection) : null;
+        for (var start = 0; start < rows.Count; start += RowsPerStatement)
+        {
+            var chunk = rows.GetRange(start, Math.Min(RowsPerStatement, rows.Count - start));
+            var values = new object?[chunk.Count * form.Names.Count];
+            for (var r = 0; r < chunk.Count; r++)
+            {
+                foreach (var (name, value) in chunk[r])
+                {
+                    if (form.Index.TryGetValue(name, out var column))
+                    {
+                        values[(r * form.Names.Count) + column] = value;
+                    }
+                }
+            }
+
+            if (sqlite is not null)
+            {
+                sqlite.Run(form.Numbered(chunk.Count), values);
+                continue;
+            }
+
+            await using var command = Connection.Command(Transaction, form.Named(chunk.Count));
+            for (var i = 0; i < values.Length; i++)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = $"p{i}";
+                parameter.Value = values[i] ?? DBNull.Value;
+                command.Parameters.Add(parameter);
+            }
+
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    /// <summary>
+    /// A one-row script (<c>… VALUES (@a, @b, …) …</c>, its parameters only in that tuple) as many rows: the tuple repeated.
+    /// Null when the script is not of that form (then written row by row).
+    /// </summary>
+    private sealed partial class MultiRow
+    {
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, MultiRow?> Forms = new(StringComparer.Ordinal);
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<(int, bool), string> _texts = new();
+        private readonly string _before;
+        private readonly string _tuple;
+        private readonly string _after;
+
+        private MultiRow(string before, string tuple, string after, List<string> names)
+        {
+            (_before, _tuple, _after) = (before, tuple, after);
+            Names = names;
+            Index = names.Select((n, i) => (n, i)).ToDictionary(p => p.n, p => p.i, StringComparer.Ordinal);
+        }
+
+        public IReadOnlyList<string> Names { get; }
+
+        public Dictionary<string, int> Index { get; }
+
+        public static MultiRow? Of(string sql) => Forms.GetOrAdd(sql, Parse);
+
+        /// <summary>Parameters ?1, ?2, … (SQLite, bound by index).</summary>
+        public string Numbered(int rows) => _texts.GetOrAdd((rows, true), k => Text(k.Item1, i => $"?{i + 1}"));
+
+        /// <summary>Parameters @p0, @p1, … (any provider).</summary>
+        public string Named(int rows) => _texts.GetOrAdd((rows, false), k => Text(k.Item1, i => $"@p{i}"));
+
+        private string Text(int rows, Func<int, string> parameter)
+        {
+            var text = new StringBuilder(_before);
+            for (var r = 0; r < rows; r++)
+            {
+                text.Append(r == 0 ? "" : ", ").Append(Parameter().Replace(_tuple, m => parameter((r * Names.Count) + Index[m.Groups[1].Value])));
+            }
+
+            return text.Append(_after).ToString();
+        }
+
+        private static MultiRow? Parse(string sql)
+        {
+            var values = ValuesKeyword().Match(sql);
+            if (!values.Success)
+            {
+                return null;
+            }
+
+            var open = values.Index + values.Length - 1;
+            var (depth, close) = (0, -1);
+            for (var i = open; i < sql.Length && close < 0; i++)
+            {
+                depth += sql[i] switch { '(' => 1, ')' => -1, _ => 0 };
+                close = depth == 0 ? i : -1;
+            }
+
+            if (close < 0)
+            {
+                return null;
+            }
+
+            var tuple = sql[open..(close + 1)];
+            var names = Parameter().Matches(tuple).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal).ToList();
+            var outside = Parameter().IsMatch(sql[..open]) || Parameter().IsMatch(sql[(close + 1)..]);
+            return names.Count == 0 || outside ? null : new MultiRow(sql[..open], tuple, sql[(close + 1)..], names);
+        }
+
+        [GeneratedRegex(@"@(\w+)")]
+        private static partial Regex Parameter();
+
+        [GeneratedRegex(@"\bVALUES\s*\(", RegexOptions.IgnoreCase)]
+        private static partial Regex ValuesKeyword();
+    }
+}
