@@ -214,7 +214,7 @@ public sealed class LedgerImport(IEventStore store, StreamIndex streams, AgencyD
                 ["import.row"] = planned.Row.ToString(System.Globalization.CultureInfo.InvariantCulture),
             });
             batches.Add(new Batch(planned, history.Count == 0 ? 0 : history[^1].StreamVersion,
-                delta.Events.Select(e => new NewEvent(Guid.CreateVersion7(), e, metadata)).ToList(), UniqueClaim.Of(delta.Events)));
+                delta.Events.Select(e => new NewEvent(NewEvent.NewId(), e, metadata)).ToList(), UniqueClaim.Of(delta.Events)));
         }
 
         return (batches, refused);
