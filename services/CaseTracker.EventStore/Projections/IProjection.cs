@@ -77,7 +77,7 @@ public sealed partial record ProjectionContext(DbConnection Connection, DbTransa
         }
 
         await using var batch = Connection.CreateBatch();
-        batch.Transaction = Transaction;
+        batch.Transaction = Db.ForProvider(Transaction);
         var sql = Sql[script];
         foreach (var args in rows)
         {

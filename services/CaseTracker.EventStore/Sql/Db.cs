@@ -9,8 +9,7 @@ public static class Db
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
-        // SQLite's write transactions come wrapped by the file's write gate; the provider wants its own.
-        command.Transaction = tx is Sqlite.SqliteWriteGate.GatedTransaction gated ? gated.Inner : tx;
+        command.Transaction = ForProvider(tx);
         foreach (var (name, value) in args)
         {
             command.Set(name, value);
@@ -18,6 +17,12 @@ public static class Db
 
         return command;
     }
+
+    /// <summary>
+    /// The transaction to give the ADO.NET provider's commands and batches: SQLite's write transactions come wrapped by
+    /// the file's write gate (<see cref="Sqlite.SqliteWriteGate"/>), and Microsoft.Data.Sqlite accepts only its own.
+    /// </summary>
+    public static DbTransaction? ForProvider(DbTransaction? tx) => tx is Sqlite.SqliteWriteGate.GatedTransaction gated ? gated.Inner : tx;
 
     public static void Set(this DbCommand command, string name, object? value)
     {

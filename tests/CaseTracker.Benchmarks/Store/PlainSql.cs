@@ -54,7 +54,7 @@ internal sealed class PlainSql(SqlEventStore store, string payload)
         for (var t = 0; t < transactions; t++)
         {
             await using var tx = autocommit ? null : await store.BeginWriteAsync(connection, default);
-            insert.Transaction = tx;
+            insert.Transaction = Db.ForProvider(tx);
             var stream = $"case-{Guid.NewGuid():N}";
             for (var r = 0; r < rowsEach; r++)
             {
@@ -95,7 +95,7 @@ internal sealed class PlainSql(SqlEventStore store, string payload)
         for (var t = 0; t < transactions; t++)
         {
             await using var tx = autocommit ? null : await store.BeginWriteAsync(connection, default);
-            insert.Transaction = tx;
+            insert.Transaction = Db.ForProvider(tx);
             insert.Set("stream", $"case-{Guid.NewGuid():N}");
             insert.Set("at", DateTimeOffset.UtcNow);
             insert.Set("on", new DateOnly(2024, 3, 1));

@@ -57,6 +57,26 @@ public sealed partial class SqliteEventStoreTests
     }
 
     [Fact]
+    public async Task A_command_made_by_hand_writes_in_the_gated_transaction_given_through_ForProvider()
+    {
+        // The speed-store benchmark set DbCommand.Transaction to the gated transaction itself: Microsoft.Data.Sqlite
+        // refused it (InvalidCastException) once the gate wrapped SQLite's write transactions.
+        await using (var connection = await Store.OpenConnectionAsync(default))
+        {
+            await using var tx = await Store.BeginWriteAsync(connection, default);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO checkpoints (name, commit_pos, prepare_pos) VALUES ('by-hand', 7, 7)";
+            command.Transaction = Db.ForProvider(tx);
+            Assert.Equal(1, await command.ExecuteNonQueryAsync());
+            Assert.Throws<InvalidCastException>(() => command.Transaction = tx);
+            await tx.CommitAsync();
+        }
+
+        Assert.Equal(7L, await ScalarAsync("SELECT commit_pos FROM checkpoints WHERE name = 'by-hand'"));
+        Assert.Equal(0, Gate.Waiting);
+    }
+
+    [Fact]
     public async Task A_writer_that_gave_up_waiting_holds_no_turn()
     {
         await using var holder = await Store.OpenConnectionAsync(default);
