@@ -30,58 +30,39 @@ public static class SpeedReplayBenchmark
         var adapter = args[1];
         var rows = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 20_000;
         var rounds = args.Length > 3 ? int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture) : 2;
-        var folder = Directory.CreateTempSubdirectory("casetracker-speed-replay-");
-        await using var postgres = adapter == "postgres" ? await CaseTracker.Testing.EphemeralPostgres.StartAsync(durable: true) : null;
-        try
+        await using var bench = await BenchStore.OpenAsync(adapter, "speed-replay", rows);
+        var (postgres, ledger, ledgerRows, store, import, readModels) = (bench.Postgres, bench.Ledger, bench.LedgerRows, bench.Store, bench.Import, bench.ReadModels);
+        LedgerImportPlan plan;
+        await using (var stream = File.OpenRead(ledger))
         {
-            var ledger = Path.Combine(folder.FullName, "ledger.csv");
-            var ledgerRows = ImportBenchmark.WriteLedger(ledger, rows);
-            var location = postgres is null
-                ? new StoreLocation(StoreKind.Sqlite, Path.Combine(folder.FullName, "store.db"))
-                : new StoreLocation(StoreKind.Postgres, postgres.ConnectionString);
-            var store = (SqlEventStore)await location.OpenAsync(TimeProvider.System, CancellationToken.None);
-            var documents = new DocumentStore(store, TimeProvider.System);
-            var import = new LedgerImport(store, new StreamIndex(store), new AgencyDirectory(documents), CasePolicy.Default, documents);
-            var readModels = new ReadModelSet(store, store, new PolicySource(CasePolicy.Default, documents));
-            LedgerImportPlan plan;
-            await using (var stream = File.OpenRead(ledger))
+            plan = LedgerImporter.Plan(stream, new LedgerImportOptions { FileName = "ledger.csv" });
+        }
+
+        await import.WriteAsync(plan, "ledger.csv", "benchmark", null, CancellationToken.None);
+        await store.LogShowsEverythingAsync();
+        var events = await store.CountAfterAsync(LogPosition.Start);
+        Console.WriteLine($"speed-replay {adapter}: {ledgerRows:N0}-row ledger, {events:N0} events, load {SpeedStoreBenchmark.LoadAverage()}");
+        Console.WriteLine($"  catch-up after the import (bulk): {await MeasureAsync(() => readModels.CatchUpAsync(null, CancellationToken.None))}");
+        for (var round = 1; round <= rounds; round++)
+        {
+            Console.WriteLine($"round {round}, load {SpeedStoreBenchmark.LoadAverage()}");
+            if (Environment.GetEnvironmentVariable("SPEED_REPLAY_ONLY") == "bulk")
             {
-                plan = LedgerImporter.Plan(stream, new LedgerImportOptions { FileName = "ledger.csv" });
+                Console.WriteLine($"  bulk rebuild:        {await MeasureAsync(() => readModels.RebuildAsync(null, CancellationToken.None))}");
+                continue;
             }
 
-            await import.WriteAsync(plan, "ledger.csv", "benchmark", null, CancellationToken.None);
-            await store.LogShowsEverythingAsync();
-            var events = await store.CountAfterAsync(LogPosition.Start);
-            Console.WriteLine($"speed-replay {adapter}: {ledgerRows:N0}-row ledger, {events:N0} events, load {Load()}");
-            Console.WriteLine($"  catch-up after the import (bulk): {await MeasureAsync(() => readModels.CatchUpAsync(null, CancellationToken.None))}");
-            for (var round = 1; round <= rounds; round++)
+            Console.WriteLine($"  incremental rebuild: {await MeasureAsync(async () =>
             {
-                Console.WriteLine($"round {round}, load {Load()}");
-                if (Environment.GetEnvironmentVariable("SPEED_REPLAY_ONLY") == "bulk")
+                foreach (var runner in readModels.Runners)
                 {
-                    Console.WriteLine($"  bulk rebuild:        {await MeasureAsync(() => readModels.RebuildAsync(null, CancellationToken.None))}");
-                    continue;
+                    await runner.ResetAsync();
                 }
 
-                Console.WriteLine($"  incremental rebuild: {await MeasureAsync(async () =>
-                {
-                    foreach (var runner in readModels.Runners)
-                    {
-                        await runner.ResetAsync();
-                    }
-
-                    await ProjectionRunner.CatchUpTogetherAsync(readModels.Runners);
-                })}");
-                Console.WriteLine($"  bulk rebuild:        {await MeasureAsync(() => readModels.RebuildAsync(null, CancellationToken.None))}");
-                Console.WriteLine($"  plain read:          {await MeasureAsync(() => PlainBulk.ReadLogAsync(store))}");
-            }
-
-            await store.DisposeAsync();
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            folder.Delete(recursive: true);
+                await ProjectionRunner.CatchUpTogetherAsync(readModels.Runners);
+            })}");
+            Console.WriteLine($"  bulk rebuild:        {await MeasureAsync(() => readModels.RebuildAsync(null, CancellationToken.None))}");
+            Console.WriteLine($"  plain read:          {await MeasureAsync(() => PlainBulk.ReadLogAsync(store))}");
         }
 
         return 0;
@@ -98,7 +79,4 @@ public static class SpeedReplayBenchmark
             return $"{elapsed.TotalSeconds,6:F2} s wall, {ProcessIo.Now() - io}{serverCpu}";
         }
     }
-
-    private static string Load() =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
 }

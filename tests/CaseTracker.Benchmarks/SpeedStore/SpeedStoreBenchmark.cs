@@ -39,75 +39,57 @@ public static class SpeedStoreBenchmark
 
     public static async Task RunAsync(string adapter, int rows, TextWriter output)
     {
-        var folder = Directory.CreateTempSubdirectory("casetracker-speed-store-");
-        await using var postgres = adapter == "postgres" ? await CaseTracker.Testing.EphemeralPostgres.StartAsync(durable: true) : null;
-        try
+        await using var bench = await BenchStore.OpenAsync(adapter, "speed-store", rows);
+        var (postgres, ledger, ledgerRows, store, import, readModels) = (bench.Postgres, bench.Ledger, bench.LedgerRows, bench.Store, bench.Import, bench.ReadModels);
+        var title = postgres is null ? "SQLite (WAL, synchronous=FULL)" : "PostgreSQL 15 (fsync on, synchronous_commit on)";
+        output.WriteLine($"\nspeed-store {adapter}: {title}, {ledgerRows:N0}-row ledger, {Environment.ProcessorCount} cores, load {LoadAverage()}");
+
+        // 1. Import, phase by phase.
+        var managedBefore = GC.GetTotalMemory(forceFullCollection: true);
+        var watch = Stopwatch.StartNew();
+        var io = ProcessIo.Now();
+        // As `casetracker import` does: the plan keeps each row's key, and the cases are read again as they are written.
+        var options = new LedgerImportOptions { FileName = "ledger.csv", KeepCases = false };
+        LedgerImportPlan plan;
+        await using (var stream = File.OpenRead(ledger))
         {
-            var ledger = Path.Combine(folder.FullName, "ledger.csv");
-            var ledgerRows = ImportBenchmark.WriteLedger(ledger, rows);
-            var location = postgres is null
-                ? new StoreLocation(StoreKind.Sqlite, Path.Combine(folder.FullName, "store.db"))
-                : new StoreLocation(StoreKind.Postgres, postgres.ConnectionString);
-            var store = (SqlEventStore)await location.OpenAsync(TimeProvider.System, CancellationToken.None);
-            var documents = new DocumentStore(store, TimeProvider.System);
-            var import = new LedgerImport(store, new StreamIndex(store), new AgencyDirectory(documents), CasePolicy.Default, documents);
-            var readModels = new ReadModelSet(store, store, new PolicySource(CasePolicy.Default, documents));
-            var title = postgres is null ? "SQLite (WAL, synchronous=FULL)" : "PostgreSQL 15 (fsync on, synchronous_commit on)";
-            output.WriteLine($"\nspeed-store {adapter}: {title}, {ledgerRows:N0}-row ledger, {Environment.ProcessorCount} cores, load {LoadAverage()}");
-
-            // 1. Import, phase by phase.
-            var managedBefore = GC.GetTotalMemory(forceFullCollection: true);
-            var watch = Stopwatch.StartNew();
-            var io = ProcessIo.Now();
-            // As `casetracker import` does: the plan keeps each row's key, and the cases are read again as they are written.
-            var options = new LedgerImportOptions { FileName = "ledger.csv", KeepCases = false };
-            LedgerImportPlan plan;
-            await using (var stream = File.OpenRead(ledger))
-            {
-                plan = LedgerImporter.Plan(stream, options);
-            }
-
-            var planned = watch.Elapsed;
-            var ioPlanned = ProcessIo.Now();
-            var result = await import.WriteAsync(plan, () => File.OpenRead(ledger), options, "benchmark", null, CancellationToken.None);
-            var written = watch.Elapsed - planned;
-            var ioWritten = ProcessIo.Now();
-            await readModels.CatchUpAsync(null, CancellationToken.None);
-            var importTime = watch.Elapsed;
-            var ioImported = ProcessIo.Now();
-            var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
-            var heapPeak = (GC.GetGCMemoryInfo(GCKind.Any).HeapSizeBytes - managedBefore) / (1024 * 1024);
-            plan = null!;
-            var events = result.EventsWritten;
-            var (bulkTime, bulkRows) = await PlainBulk.InsertSameRowsAsync(store);
-            output.WriteLine($"import phases: read+check {planned.TotalSeconds:F1} s | write events {written.TotalSeconds:F1} s | read models {(importTime - planned - written).TotalSeconds:F1} s"
-                + $" | peak working set {peak} MB (managed heap after import +{heapPeak} MB)");
-            output.WriteLine($"  CPU and writes per phase: read+check {ioPlanned - io} | write events {ioWritten - ioPlanned} | read models {ioImported - ioWritten}");
-            output.WriteLine($"{"measure",-58}{"store",12}{"baseline",12}{"ratio",8}  target");
-            Row(output, $"import {events:N0} events incl. read models, events/s", events / importTime.TotalSeconds, bulkRows / bulkTime.TotalSeconds,
-                "≥ 0.25 and ≥ " + (postgres is null ? "50,000" : "30,000") + "/s (baseline: plain bulk insert of the same rows)");
-
-            // 2. Durable single-event appends, 3. batched appends, alternated with the plain inserts round by round.
-            await AppendRowsAsync(store, output, single: true, batch: true);
-
-            // 4. Replay of the whole log into every read model against a plain ordered read of the log.
-            await store.LogShowsEverythingAsync();
-            var total = await store.CountAfterAsync(LogPosition.Start);
-            watch.Restart();
-            var ioReplay = ProcessIo.Now();
-            await readModels.RebuildAsync(null, CancellationToken.None);
-            var replay = watch.Elapsed;
-            output.WriteLine($"  replay: {ProcessIo.Now() - ioReplay}");
-            var (readTime, readRows) = await PlainBulk.ReadLogAsync(store);
-            Row(output, $"replay {total:N0} events into the read models, events/s", total / replay.TotalSeconds, readRows / readTime.TotalSeconds,
-                "≥ 0.6 (baseline: plain ordered read of the log)");
-            await store.DisposeAsync();
+            plan = LedgerImporter.Plan(stream, options);
         }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            folder.Delete(recursive: true);
-        }
+
+        var planned = watch.Elapsed;
+        var ioPlanned = ProcessIo.Now();
+        var result = await import.WriteAsync(plan, () => File.OpenRead(ledger), options, "benchmark", null, CancellationToken.None);
+        var written = watch.Elapsed - planned;
+        var ioWritten = ProcessIo.Now();
+        await readModels.CatchUpAsync(null, CancellationToken.None);
+        var importTime = watch.Elapsed;
+        var ioImported = ProcessIo.Now();
+        var peak = Process.GetCurrentProcess().PeakWorkingSet64 / (1024 * 1024);
+        var heapPeak = (GC.GetGCMemoryInfo(GCKind.Any).HeapSizeBytes - managedBefore) / (1024 * 1024);
+        plan = null!;
+        var events = result.EventsWritten;
+        var (bulkTime, bulkRows) = await PlainBulk.InsertSameRowsAsync(store);
+        output.WriteLine($"import phases: read+check {planned.TotalSeconds:F1} s | write events {written.TotalSeconds:F1} s | read models {(importTime - planned - written).TotalSeconds:F1} s"
+            + $" | peak working set {peak} MB (managed heap after import +{heapPeak} MB)");
+        output.WriteLine($"  CPU and writes per phase: read+check {ioPlanned - io} | write events {ioWritten - ioPlanned} | read models {ioImported - ioWritten}");
+        output.WriteLine($"{"measure",-58}{"store",12}{"baseline",12}{"ratio",8}  target");
+        Row(output, $"import {events:N0} events incl. read models, events/s", events / importTime.TotalSeconds, bulkRows / bulkTime.TotalSeconds,
+            "≥ 0.25 and ≥ " + (postgres is null ? "50,000" : "30,000") + "/s (baseline: plain bulk insert of the same rows)");
+
+        // 2. Durable single-event appends, 3. batched appends, alternated with the plain inserts round by round.
+        await AppendRowsAsync(store, output, single: true, batch: true);
+
+        // 4. Replay of the whole log into every read model against a plain ordered read of the log.
+        await store.LogShowsEverythingAsync();
+        var total = await store.CountAfterAsync(LogPosition.Start);
+        watch.Restart();
+        var ioReplay = ProcessIo.Now();
+        await readModels.RebuildAsync(null, CancellationToken.None);
+        var replay = watch.Elapsed;
+        output.WriteLine($"  replay: {ProcessIo.Now() - ioReplay}");
+        var (readTime, readRows) = await PlainBulk.ReadLogAsync(store);
+        Row(output, $"replay {total:N0} events into the read models, events/s", total / replay.TotalSeconds, readRows / readTime.TotalSeconds,
+            "≥ 0.6 (baseline: plain ordered read of the log)");
     }
 
     /// <summary>
