@@ -31,8 +31,8 @@ public sealed record LedgerImportRun(string File, string Actor, DateTimeOffset S
 /// Writes a checked ledger into the store: per case only the milestones its stream lacks, through the same decider as
 /// live entry; each event marked with the file and row it came from. Nothing is written when any case would be refused,
 /// a new case whose 编号 its agency already gave to another case (registered on the web, say) included; the store
-/// enforces that too (claims), should one be registered while the file is written. Memory holds one chunk of cases
-/// and events at a time (and, for a plan without its cases, each row's key: <see cref="LedgerImportOptions.KeepCases"/>).
+/// enforces that too (claims), should one be registered while the file is written. Memory holds two chunks of cases
+/// and events at a time (one written, the next decided meanwhile) (and, for a plan without its cases, each row's key: <see cref="LedgerImportOptions.KeepCases"/>).
 /// </summary>
 /// <param name="journal">Where the import keeps its <see cref="LedgerImportRun"/> journal (none: not journaled).</param>
 public sealed class LedgerImport(IEventStore store, StreamIndex streams, AgencyDirectory agencies, CasePolicy policy, DocumentStore? journal = null)
@@ -44,7 +44,7 @@ public sealed class LedgerImport(IEventStore store, StreamIndex streams, AgencyD
     /// Cases per transaction: each chunk is atomic, and a chunk cut short by a crash is completed by importing again.
     /// Larger chunks write less: case ids, event ids and 编号 are random keys, so each transaction rewrites most pages of
     /// their indexes, and 20,000 cases a transaction write a third of what 2,000 do (100,000 rows on SQLite: 580 MB
-    /// against 1.94 GB). Memory holds one chunk's cases and events.
+    /// against 1.94 GB). Memory holds two chunks' cases and events: the one being written and the next, decided meanwhile.
     /// </summary>
     public int ChunkSize { get; set; } = DefaultChunkSize;
 
@@ -98,45 +98,37 @@ public sealed class LedgerImport(IEventStore store, StreamIndex streams, AgencyD
 
         var registered = await agencies.RegisterNewAsync(plan.Agencies, actor, ct);
         var (created, extended, written, done) = (0, 0, 0, 0);
-        foreach (var chunk in cases().Chunk(ChunkSize))
-        {
-            var (batches, refused) = await DecideAsync(chunk, new Writing(correlation, fileName, actor), ct);
-            // Only when the store changed since the check (a case edited meanwhile): the case is left out, the rest written.
-            problems.AddRange(refused);
-            var appends = batches.Select(b => new StreamAppend(CaseStreams.For(b.Case.CaseId),
-                b.Version == 0 ? ExpectedVersion.NoStream : ExpectedVersion.Exact(b.Version), b.Events, b.Claims)).ToList();
-            var result = appends.Count == 0 ? new AppendResult.Appended(0, null, 0) : await store.AppendManyAsync(appends, ct);
-            if (result is AppendResult.Conflict conflict)
-            {
-                var row = batches.First(b => CaseStreams.For(b.Case.CaseId) == conflict.StreamId).Case.Row;
-                problems.Add(new LedgerProblem(row, null,
-                    $"导入期间本案被他人修改（当前版本 {conflict.ActualVersion}），本行及同批 {batches.Count} 行未导入："
-                    + "请重新导入本文件，已导入的内容不会重复。"));
-                continue;
-            }
+        using var chunks = cases().Chunk(ChunkSize).GetEnumerator();
+        var writing = new Writing(correlation, fileName, actor);
 
-            if (result is AppendResult.Duplicate duplicate)
+        // The next chunk is read and decided on another thread while this one is written: the chunks hold different cases,
+        // so what one writes changes nothing the next is decided on. The enumerator is only ever moved by that one task.
+        Task<Decided?> DecideNextAsync() => Task.Run(
+            async () =>
             {
-                // Registered elsewhere (the web, the API) while this file was being imported.
-                var row = batches.First(b => CaseStreams.For(b.Case.CaseId) == duplicate.StreamId).Case.Row;
-                problems.Add(NumberTaken(row, duplicate) with
+                if (!chunks.MoveNext())
                 {
-                    Reason = CaseNumberTaken.Message(duplicate)
-                        + $"本行及同批 {batches.Count} 行未导入：请处理本行后重新导入本文件，已导入的内容不会重复。",
-                });
-                continue;
-            }
+                    return null;
+                }
 
-            created += batches.Count(b => b.Version == 0);
-            extended += batches.Count(b => b.Version > 0);
-            written += batches.Sum(b => b.Events.Count);
-            done += chunk.Length;
-            if (journal is not null)
+                var chunk = chunks.Current;
+                var (batches, refused) = await DecideAsync(chunk, writing, ct);
+                return new Decided(chunk, batches, refused);
+            }, ct);
+
+        var pending = DecideNextAsync();
+        try
+        {
+            while (await pending is { } decided)
             {
-                await journal.PutAsync(LedgerImportRun.Collection, key, run with { CasesWritten = done }, actor, ct: ct);
+                pending = DecideNextAsync();
+                await WriteChunkAsync(decided);
             }
-
-            progress?.Report(new ReplayProgress(done, rows.Count));
+        }
+        finally
+        {
+            // Cut short (an exception, a cancellation): the chunk being decided is dropped, and not left running on the file.
+            await pending.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
 
         // Not in a finally: an import that fails half-way leaves its journal behind, to be found by the next one.
@@ -154,6 +146,47 @@ public sealed class LedgerImport(IEventStore store, StreamIndex streams, AgencyD
         }
 
         return new LedgerImportResult(created, extended, written, registered, problems) { Interrupted = interrupted.Select(d => d.Value).ToList() };
+
+        async Task WriteChunkAsync(Decided decided)
+        {
+            var (chunk, batches, refused) = decided;
+            // Only when the store changed since the check (a case edited meanwhile): the case is left out, the rest written.
+            problems.AddRange(refused);
+            var appends = batches.Select(b => new StreamAppend(CaseStreams.For(b.Case.CaseId),
+                b.Version == 0 ? ExpectedVersion.NoStream : ExpectedVersion.Exact(b.Version), b.Events, b.Claims)).ToList();
+            var result = appends.Count == 0 ? new AppendResult.Appended(0, null, 0) : await store.AppendManyAsync(appends, ct);
+            if (result is AppendResult.Conflict conflict)
+            {
+                var row = batches.First(b => CaseStreams.For(b.Case.CaseId) == conflict.StreamId).Case.Row;
+                problems.Add(new LedgerProblem(row, null,
+                    $"导入期间本案被他人修改（当前版本 {conflict.ActualVersion}），本行及同批 {batches.Count} 行未导入："
+                    + "请重新导入本文件，已导入的内容不会重复。"));
+                return;
+            }
+
+            if (result is AppendResult.Duplicate duplicate)
+            {
+                // Registered elsewhere (the web, the API) while this file was being imported.
+                var row = batches.First(b => CaseStreams.For(b.Case.CaseId) == duplicate.StreamId).Case.Row;
+                problems.Add(NumberTaken(row, duplicate) with
+                {
+                    Reason = CaseNumberTaken.Message(duplicate)
+                        + $"本行及同批 {batches.Count} 行未导入：请处理本行后重新导入本文件，已导入的内容不会重复。",
+                });
+                return;
+            }
+
+            created += batches.Count(b => b.Version == 0);
+            extended += batches.Count(b => b.Version > 0);
+            written += batches.Sum(b => b.Events.Count);
+            done += chunk.Length;
+            if (journal is not null)
+            {
+                await journal.PutAsync(LedgerImportRun.Collection, key, run with { CasesWritten = done }, actor, ct: ct);
+            }
+
+            progress?.Report(new ReplayProgress(done, rows.Count));
+        }
     }
 
     /// <summary>
@@ -188,6 +221,8 @@ public sealed class LedgerImport(IEventStore store, StreamIndex streams, AgencyD
     }
 
     private sealed record Writing(Guid Correlation, string FileName, string Actor);
+
+    private sealed record Decided(PlannedCase[] Chunk, List<Batch> Batches, List<LedgerProblem> Refused);
 
     private sealed record Batch(PlannedCase Case, long Version, IReadOnlyList<NewEvent> Events, IReadOnlyList<UniqueClaim> Claims);
 
