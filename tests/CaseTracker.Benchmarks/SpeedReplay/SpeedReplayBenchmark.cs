@@ -71,12 +71,13 @@ public static class SpeedReplayBenchmark
         {
             var port = postgres is null ? 0 : new Npgsql.NpgsqlConnectionStringBuilder(postgres.ConnectionString).Port;
             var server = port == 0 ? TimeSpan.Zero : ServerCpu.Of(port);
+            ProcessIo.ResetPeak();
             var io = ProcessIo.Now();
             var watch = Stopwatch.StartNew();
             await run();
             var elapsed = watch.Elapsed;
             var serverCpu = port == 0 ? "" : $", server CPU {(ServerCpu.Of(port) - server).TotalSeconds:F1} s";
-            return $"{elapsed.TotalSeconds,6:F2} s wall, {ProcessIo.Now() - io}{serverCpu}";
+            return $"{elapsed.TotalSeconds,6:F2} s wall, {ProcessIo.Now() - io}{serverCpu}, peak working set {ProcessIo.PeakMb()} MB, load {SpeedStoreBenchmark.LoadAverage()}";
         }
     }
 }
