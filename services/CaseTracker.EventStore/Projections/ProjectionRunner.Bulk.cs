@@ -117,6 +117,7 @@ public sealed partial class ProjectionRunner
                 }
 
                 var deferred = await DropIndexesAsync(connection, tx, database.Sql, empty, ct);
+                deferred.AddRange(await DropFtsTriggersAsync(connection, tx, database.Sql, empty, ct));
                 var from = checkpoints.Aggregate((a, b) => b < a ? b : a);
                 var (read, applied, last, touched) = await ApplyReadAheadAsync(runners, contexts, checkpoints, store, from, maxEvents, keysPerFlush,
                     done => progress?.Report(new ReplayProgress(doneBefore + done, Math.Max(doneBefore + done, total))), ct);
@@ -272,6 +273,38 @@ public sealed partial class ProjectionRunner
             foreach (var (name, create) in await connection.QueryAsync(tx, list, r => (r.GetString(0), r.GetString(1)), ct, ("table", table)))
             {
                 await connection.ExecuteAsync(tx, $"DROP INDEX \"{name}\"", ct);
+                deferred.Add(create);
+            }
+        }
+
+        return deferred;
+    }
+
+    /// <summary>
+    /// SQLite: drops the triggers by which an external-content FTS5 index follows one of the (empty) tables, inside the
+    /// transaction; returns what runs after the load: the index built once from the table (<c>'rebuild'</c>: one pass
+    /// instead of a segment per few rows merged again and again) and the triggers created again.
+    /// </summary>
+    private static async Task<List<string>> DropFtsTriggersAsync(
+        DbConnection connection, DbTransaction tx, SqlScripts sql, IEnumerable<string> tables, CancellationToken ct)
+    {
+        var deferred = new List<string>();
+        if (sql.Find("bulk_fts_triggers") is not { } list)
+        {
+            return deferred;
+        }
+
+        foreach (var table in tables.Order(StringComparer.Ordinal))
+        {
+            var triggers = await connection.QueryAsync(tx, list, r => (Fts: r.GetString(0), Name: r.GetString(1), Create: r.GetString(2)), ct, ("table", table));
+            foreach (var fts in triggers.Select(t => t.Fts).Distinct(StringComparer.Ordinal))
+            {
+                deferred.Add($"INSERT INTO \"{fts}\" (\"{fts}\") VALUES ('rebuild')");
+            }
+
+            foreach (var (_, name, create) in triggers)
+            {
+                await connection.ExecuteAsync(tx, $"DROP TRIGGER \"{name}\"", ct);
                 deferred.Add(create);
             }
         }

@@ -173,6 +173,25 @@ public class BulkReplayTests : IDisposable
 
         Assert.NotEqual(incremental, fromHalf[0]);
         Assert.Equal(fromHalf[0], fromHalf[1]);
+
+        // After a bulk load into the empty tables (SQLite: FTS index built once, its triggers dropped for the load and
+        // created again), a case received later is found by its words through the incremental path.
+        await ProjectionRunner.RebuildTogetherAsync(set.Runners, bulkKeysPerFlush: 1);
+        var later = Guid.NewGuid();
+        await AppendAsync(store, later, ExpectedVersion.NoStream,
+            Receipt(later, "JY-9", "2025-07-01", new PersonalData(Guid.NewGuid(), "周九", "110101199001011239", "13700000000", null), "幼儿园食品安全检查记录"));
+        await store.LogShowsEverythingAsync();
+        await ProjectionRunner.CatchUpTogetherAsync(set.Runners);
+        await using var connection = await store.OpenConnectionAsync(default);
+        var found = store.Sql.Dialect == "Sqlite"
+            ? await connection.QueryAsync(null, "SELECT t.case_id FROM case_text_fts f JOIN case_text t ON t.id = f.rowid WHERE case_text_fts MATCH '食品安全'", r => r.GetGuid(0), default)
+            : await connection.QueryAsync(null, "SELECT case_id FROM case_text WHERE grams @> ARRAY['食品', '安全']", r => r.GetGuid(0), default);
+        Assert.Equal(new[] { _a, later }.Order(), found.Order());
+        if (store.Sql.Dialect == "Sqlite")
+        {
+            Assert.Contains(indexes, i => i.StartsWith("trigger case_text case_text_insert ", StringComparison.Ordinal));
+            Assert.Equal(indexes, await IndexesAsync(store));
+        }
     }
 
     [Fact]
@@ -312,7 +331,7 @@ public class BulkReplayTests : IDisposable
     {
         await using var connection = await store.OpenConnectionAsync(default);
         var sql = store.Sql.Dialect == "Sqlite"
-            ? "SELECT tbl_name || ' ' || name || ' ' || COALESCE(sql, '') FROM sqlite_master WHERE type = 'index'"
+            ? "SELECT type || ' ' || tbl_name || ' ' || name || ' ' || COALESCE(sql, '') FROM sqlite_master WHERE type IN ('index', 'trigger')"
             : "SELECT tablename || ' ' || indexname || ' ' || indexdef FROM pg_indexes WHERE schemaname = current_schema()";
         var indexes = await connection.QueryAsync(null, sql, r => r.GetString(0), default);
         indexes.Sort(StringComparer.Ordinal);
