@@ -107,6 +107,7 @@ public sealed partial record ProjectionContext(DbConnection Connection, DbTransa
 
         _commands.Clear();
         _staged.Clear();
+        _flushed.Clear();
     }
 }
 

@@ -8,10 +8,12 @@ namespace CaseTracker.EventStore.Projections;
 
 /// <summary>
 /// Rows staged in a bulk load (<see cref="Bulk"/>, ProjectionRunner.Bulk.cs): a projection says what a key's rows end
-/// as, the context keeps the last word per key for the whole transaction and writes each key once at its end
-/// (<see cref="FlushAsync"/>), in key order, many rows per statement (the script's <c>VALUES (…)</c> repeated; SQLite:
-/// prepared and bound by index through the SQLite API, as Microsoft.Data.Sqlite binds each value). The rows are those
-/// the same projection writes row by row outside a bulk load.
+/// as, the context keeps the last word per key and writes the keys staged so far when the runner flushes
+/// (<see cref="FlushAsync"/>: every <see cref="ProjectionRunner.BulkKeysPerFlush"/> keys or so, and at the end of the
+/// load), in key order, many rows per statement (the script's <c>VALUES (…)</c> repeated; SQLite: prepared and bound by
+/// index through the SQLite API, as Microsoft.Data.Sqlite binds each value). A key written by an earlier flush of the
+/// same load and staged again is replaced (its delete script first, an upsert's conflict clause), so the rows are those
+/// the same projection writes row by row outside a bulk load, and memory holds only the keys since the last flush.
 /// </summary>
 public sealed partial record ProjectionContext
 {
@@ -19,37 +21,60 @@ public sealed partial record ProjectionContext
 
     private readonly Dictionary<(string? Delete, string Insert), Dictionary<object, Staged>> _staged = [];
 
+    /// <summary>Per set (delete script), the keys an earlier flush of this load wrote: into an empty table, only those need their delete.</summary>
+    private readonly Dictionary<string, HashSet<object>> _flushed = new(StringComparer.Ordinal);
+
     /// <summary>A bulk load's context: projections stage their rows (<see cref="Stage"/>, <see cref="StageSet"/>) instead of writing them.</summary>
     public bool Bulk { get; init; }
 
     /// <summary>In a bulk load, the projection's tables held no row when it began: staged sets need no delete first.</summary>
     public bool Empty { get; set; }
 
+    /// <summary>The keys staged since the last flush (all groups).</summary>
+    public int StagedKeys { get; private set; }
+
     private sealed record Staged(string Key, (string Name, object? Value)[]? Delete, IReadOnlyList<(string Name, object? Value)[]> Rows);
 
     /// <summary>The key's one row as of the end of the load (an upsert script: <c>INSERT … VALUES (…) ON CONFLICT …</c>).</summary>
     public void Stage(string insertScript, object key, (string Name, object? Value)[] row) =>
-        Group(null, insertScript)[key] = new Staged(KeyText(key), null, [row]);
+        Put(Group(null, insertScript), key, new Staged(KeyText(key), null, [row]));
 
     /// <summary>The key's rows as of the end of the load, replacing any it had (<paramref name="deleteScript"/> with <paramref name="delete"/>), none: deleted.</summary>
     public void StageSet(string deleteScript, string insertScript, object key, (string Name, object? Value)[] delete, IReadOnlyList<(string Name, object? Value)[]> rows) =>
-        Group(deleteScript, insertScript)[key] = new Staged(KeyText(key), delete, rows);
+        Put(Group(deleteScript, insertScript), key, new Staged(KeyText(key), delete, rows));
 
-    /// <summary>Writes what was staged (before the load's indexes are built and its checkpoints saved).</summary>
+    /// <summary>
+    /// Writes what was staged since the last flush (before the load's indexes are built and its checkpoints saved):
+    /// a set's keys deleted first unless its table was empty when the load began and no earlier flush wrote the key.
+    /// </summary>
     public async Task FlushAsync(CancellationToken ct)
     {
         foreach (var ((deleteScript, insertScript), byKey) in _staged)
         {
             var staged = byKey.Values.OrderBy(s => s.Key, StringComparer.Ordinal).ToList();
-            if (deleteScript is not null && !Empty)
+            if (deleteScript is not null)
             {
-                await ExecuteEachAsync(deleteScript, staged.Select(s => s.Delete!).ToList(), ct);
+                var written = _flushed.TryGetValue(deleteScript, out var w) ? w : _flushed[deleteScript] = [];
+                var deletes = Empty ? byKey.Where(p => written.Contains(p.Key)).Select(p => p.Value).OrderBy(s => s.Key, StringComparer.Ordinal).ToList() : staged;
+                await ExecuteEachAsync(deleteScript, deletes.Select(s => s.Delete!).ToList(), ct);
+                if (Empty)
+                {
+                    written.UnionWith(byKey.Keys);
+                }
             }
 
             await InsertManyAsync(insertScript, staged.SelectMany(s => s.Rows).ToList(), ct);
         }
 
         _staged.Clear();
+        StagedKeys = 0;
+    }
+
+    private void Put(Dictionary<object, Staged> group, object key, Staged staged)
+    {
+        ref var slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(group, key, out var exists);
+        slot = staged;
+        StagedKeys += exists ? 0 : 1;
     }
 
     private Dictionary<object, Staged> Group(string? deleteScript, string insertScript)

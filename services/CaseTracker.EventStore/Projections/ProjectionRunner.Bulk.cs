@@ -29,6 +29,12 @@ public sealed partial class ProjectionRunner
     /// </summary>
     public const int BulkEventsPerTransaction = 300_000;
 
+    /// <summary>
+    /// Keys a read model stages (ProjectionContext.Staged.cs) before the runner writes them, in the bulk transaction:
+    /// memory holds the rows of this many keys per read model, not those of every key the transaction touches.
+    /// </summary>
+    public const int BulkKeysPerFlush = 20_000;
+
     private const int BulkPageSize = 5_000;
 
     private IProjection Projection => projection;
@@ -40,7 +46,7 @@ public sealed partial class ProjectionRunner
     /// </summary>
     public static async Task<long> RebuildTogetherAsync(
         IReadOnlyList<ProjectionRunner> runners, IProgress<ReplayProgress>? progress = null, CancellationToken ct = default,
-        int bulkEventsPerTransaction = BulkEventsPerTransaction)
+        int bulkEventsPerTransaction = BulkEventsPerTransaction, int bulkKeysPerFlush = BulkKeysPerFlush)
     {
         if (runners.Count == 0)
         {
@@ -49,18 +55,18 @@ public sealed partial class ProjectionRunner
 
         var (store, _) = SharedStoreOf(runners);
         var total = await store.CountAfterAsync(LogPosition.Start, ct);
-        var (read, applied) = await BulkAsync(runners, reset: true, progress, 0, total, bulkEventsPerTransaction, ct);
+        var (read, applied) = await BulkAsync(runners, reset: true, progress, 0, total, bulkEventsPerTransaction, bulkKeysPerFlush, ct);
 
         // What lies beyond the first transaction (a long log), or came since: a catch-up, in bulk while still far behind.
         var rest = progress is null ? null : new Progress(p => progress.Report(new ReplayProgress(read + p.Done, Math.Max(read + p.Done, total))));
         return applied + await CatchUpTogetherAsync(runners, rest, ct,
-            bulkFrom: Math.Min(BulkFrom, bulkEventsPerTransaction), bulkEventsPerTransaction: bulkEventsPerTransaction);
+            bulkFrom: Math.Min(BulkFrom, bulkEventsPerTransaction), bulkEventsPerTransaction: bulkEventsPerTransaction, bulkKeysPerFlush: bulkKeysPerFlush);
     }
 
     /// <summary>One bulk transaction: returns the events read from the log and the events applied (summed over the runners).</summary>
     private static async Task<(long Read, long Applied)> BulkAsync(
         IReadOnlyList<ProjectionRunner> runners, bool reset, IProgress<ReplayProgress>? progress, long doneBefore, long total,
-        int maxEvents, CancellationToken ct)
+        int maxEvents, int keysPerFlush, CancellationToken ct)
     {
         var (store, database) = SharedStoreOf(runners);
         await using var connection = await database.OpenConnectionAsync(ct);
@@ -111,13 +117,14 @@ public sealed partial class ProjectionRunner
                 }
 
                 var deferred = await DropIndexesAsync(connection, tx, database.Sql, empty, ct);
+                deferred.AddRange(await DropFtsTriggersAsync(connection, tx, database.Sql, empty, ct));
                 var from = checkpoints.Aggregate((a, b) => b < a ? b : a);
-                var (read, applied, last, touched) = await ApplyReadAheadAsync(runners, contexts, checkpoints, store, from, maxEvents,
+                var (read, applied, last, touched) = await ApplyReadAheadAsync(runners, contexts, checkpoints, store, from, maxEvents, keysPerFlush,
                     done => progress?.Report(new ReplayProgress(doneBefore + done, Math.Max(doneBefore + done, total))), ct);
 
                 foreach (var context in contexts)
                 {
-                    // Each key's rows once, in key order, into tables whose indexes are built just below.
+                    // The keys staged since the last flush, in key order, into tables whose indexes are built just below.
                     await context.FlushAsync(ct);
                 }
 
@@ -156,14 +163,19 @@ public sealed partial class ProjectionRunner
         }
     }
 
-    /// <summary>Applies the log from <paramref name="from"/> (at most <paramref name="maxEvents"/>), read one page ahead on another thread.</summary>
+    /// <summary>
+    /// Applies the log from <paramref name="from"/> (at most <paramref name="maxEvents"/>), read a few pages ahead on another
+    /// thread (which goes on reading while staged rows are written); a read model's staged rows are written once it holds
+    /// <paramref name="keysPerFlush"/> keys (pages are no longer than that either).
+    /// </summary>
     private static async Task<(long Read, long Applied, LogPosition Last, bool[] Touched)> ApplyReadAheadAsync(
         IReadOnlyList<ProjectionRunner> runners, List<ProjectionContext> contexts, LogPosition[] checkpoints, IEventStore store,
-        LogPosition from, int maxEvents, Action<long> report, CancellationToken ct)
+        LogPosition from, int maxEvents, int keysPerFlush, Action<long> report, CancellationToken ct)
     {
         var pages = Channel.CreateBounded<IReadOnlyList<EventEnvelope>>(new BoundedChannelOptions(3) { SingleReader = true, SingleWriter = true });
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var reading = Task.Run(() => ReadAheadAsync(store, from, maxEvents, pages.Writer, stop.Token), CancellationToken.None);
+        var pageSize = Math.Clamp(keysPerFlush, 1, BulkPageSize);
+        var reading = Task.Run(() => ReadAheadAsync(store, from, maxEvents, pageSize, pages.Writer, stop.Token), CancellationToken.None);
         var touched = new bool[runners.Count];
         var (read, applied, last) = (0L, 0L, from);
         try
@@ -182,6 +194,10 @@ public sealed partial class ProjectionRunner
                     await runners[i].Projection.ApplyPageAsync(fresh, contexts[i], ct);
                     applied += fresh.Count;
                     touched[i] = true;
+                    if (contexts[i].StagedKeys >= keysPerFlush)
+                    {
+                        await contexts[i].FlushAsync(ct);
+                    }
                 }
 
                 last = page[^1].Position;
@@ -198,14 +214,15 @@ public sealed partial class ProjectionRunner
         return (read, applied, last, touched);
     }
 
-    private static async Task ReadAheadAsync(IEventStore store, LogPosition from, int maxEvents, ChannelWriter<IReadOnlyList<EventEnvelope>> pages, CancellationToken ct)
+    private static async Task ReadAheadAsync(
+        IEventStore store, LogPosition from, int maxEvents, int pageSize, ChannelWriter<IReadOnlyList<EventEnvelope>> pages, CancellationToken ct)
     {
         try
         {
             var (position, read) = (from, 0L);
             while (read < maxEvents)
             {
-                var page = await store.ReadAllAsync(position, (int)Math.Min(BulkPageSize, maxEvents - read), ct);
+                var page = await store.ReadAllAsync(position, (int)Math.Min(pageSize, maxEvents - read), ct);
                 if (page.Count == 0)
                 {
                     break;
@@ -256,6 +273,38 @@ public sealed partial class ProjectionRunner
             foreach (var (name, create) in await connection.QueryAsync(tx, list, r => (r.GetString(0), r.GetString(1)), ct, ("table", table)))
             {
                 await connection.ExecuteAsync(tx, $"DROP INDEX \"{name}\"", ct);
+                deferred.Add(create);
+            }
+        }
+
+        return deferred;
+    }
+
+    /// <summary>
+    /// SQLite: drops the triggers by which an external-content FTS5 index follows one of the (empty) tables, inside the
+    /// transaction; returns what runs after the load: the index built once from the table (<c>'rebuild'</c>: one pass
+    /// instead of a segment per few rows merged again and again) and the triggers created again.
+    /// </summary>
+    private static async Task<List<string>> DropFtsTriggersAsync(
+        DbConnection connection, DbTransaction tx, SqlScripts sql, IEnumerable<string> tables, CancellationToken ct)
+    {
+        var deferred = new List<string>();
+        if (sql.Find("bulk_fts_triggers") is not { } list)
+        {
+            return deferred;
+        }
+
+        foreach (var table in tables.Order(StringComparer.Ordinal))
+        {
+            var triggers = await connection.QueryAsync(tx, list, r => (Fts: r.GetString(0), Name: r.GetString(1), Create: r.GetString(2)), ct, ("table", table));
+            foreach (var fts in triggers.Select(t => t.Fts).Distinct(StringComparer.Ordinal))
+            {
+                deferred.Add($"INSERT INTO \"{fts}\" (\"{fts}\") VALUES ('rebuild')");
+            }
+
+            foreach (var (_, name, create) in triggers)
+            {
+                await connection.ExecuteAsync(tx, $"DROP TRIGGER \"{name}\"", ct);
                 deferred.Add(create);
             }
         }

@@ -133,11 +133,13 @@ public sealed partial class ProjectionRunner(IEventStore store, IReadModelDataba
     /// what lies after its own checkpoint as it stands inside the transaction. Returns the events applied, summed over
     /// the runners (as calling <see cref="CatchUpAsync"/> on each would). Behind by <paramref name="bulkFrom"/> events or more
     /// (the caller's choice: a command-line catch-up after an import, not a request waiting for its read models) it
-    /// takes the bulk path first (ProjectionRunner.Bulk.cs), in transactions of <paramref name="bulkEventsPerTransaction"/>.
+    /// takes the bulk path first (ProjectionRunner.Bulk.cs), in transactions of <paramref name="bulkEventsPerTransaction"/>,
+    /// writing each read model's staged rows every <paramref name="bulkKeysPerFlush"/> keys.
     /// </summary>
     public static async Task<long> CatchUpTogetherAsync(
         IReadOnlyList<ProjectionRunner> runners, IProgress<ReplayProgress>? progress = null, CancellationToken ct = default,
-        int eventsPerTransaction = EventsPerTransaction, long bulkFrom = long.MaxValue, int bulkEventsPerTransaction = BulkEventsPerTransaction)
+        int eventsPerTransaction = EventsPerTransaction, long bulkFrom = long.MaxValue, int bulkEventsPerTransaction = BulkEventsPerTransaction,
+        int bulkKeysPerFlush = BulkKeysPerFlush)
     {
         if (runners.Count == 0)
         {
@@ -154,7 +156,7 @@ public sealed partial class ProjectionRunner(IEventStore store, IReadModelDataba
         long applied = 0;
         while (total - done >= bulkFrom)
         {
-            var bulk = await BulkAsync(runners, reset: false, progress, done, total, bulkEventsPerTransaction, ct);
+            var bulk = await BulkAsync(runners, reset: false, progress, done, total, bulkEventsPerTransaction, bulkKeysPerFlush, ct);
             if (bulk.Read == 0)
             {
                 break;

@@ -93,7 +93,29 @@ public static class EventSerializer
             return current;
         }
 
-        var node = Upcasters.Upcast(typeName, storedVersion, version, JsonNode.Parse(payload)!.AsObject());
+        return FromNode(eventId, typeName, storedVersion, version, type, JsonNode.Parse(payload)!.AsObject(), key);
+    }
+
+    /// <summary>
+    /// <see cref="Deserialize(Guid, string, int, string, byte[])"/> from the payload's UTF-8 bytes as the database keeps
+    /// them (SQLite): no .NET string of the payload, nothing transcoded.
+    /// </summary>
+    /// <param name="key">The subject's key, or null when erased (or when the event has no personal data).</param>
+    public static CaseEvent Deserialize(Guid eventId, string typeName, int storedVersion, ReadOnlySpan<byte> payload, byte[]? key)
+    {
+        var (type, version) = EventTypeMap.Of(typeName);
+        if (storedVersion == version && DeserializeCurrent(eventId, type, payload, key) is { } current)
+        {
+            return current;
+        }
+
+        return FromNode(eventId, typeName, storedVersion, version, type, JsonNode.Parse(payload)!.AsObject(), key);
+    }
+
+    /// <summary>The general path: upcast to the current shape, open the sealed applicant, deserialize.</summary>
+    private static CaseEvent FromNode(Guid eventId, string typeName, int storedVersion, int version, Type type, JsonObject stored, byte[]? key)
+    {
+        var node = Upcasters.Upcast(typeName, storedVersion, version, stored);
         PersonalData? applicant = null;
         if (node["applicant"] is JsonObject seal)
         {
@@ -142,12 +164,62 @@ public static class EventSerializer
             : @event;
     }
 
+    /// <summary><see cref="DeserializeCurrent(Guid, Type, string, byte[])"/> on UTF-8 (the names and braces it looks for are ASCII).</summary>
+    private static CaseEvent? DeserializeCurrent(Guid eventId, Type type, ReadOnlySpan<byte> payload, byte[]? key)
+    {
+        var at = payload.IndexOf(ApplicantNameUtf8);
+        if (at < 0)
+        {
+            return (CaseEvent)JsonSerializer.Deserialize(payload, type, Options)!;
+        }
+
+        var value = at + ApplicantNameUtf8.Length + 1;
+        if (value >= payload.Length || payload[value - 1] != (byte)':' || payload[value..].IndexOf(ApplicantNameUtf8) >= 0)
+        {
+            return null;
+        }
+
+        if (payload[value..].StartsWith("null"u8))
+        {
+            return (CaseEvent)JsonSerializer.Deserialize(payload, type, Options)!;
+        }
+
+        var end = payload[value] == (byte)'{' ? payload[value..].IndexOf((byte)'}') : -1;
+        end = end < 0 ? -1 : value + end;
+        if (end < 0 || JsonSerializer.Deserialize<SealText>(payload.Slice(value, end - value + 1), Options) is not { Sealed: { } sealedText } seal)
+        {
+            return null;
+        }
+
+        var rest = payload[(end + 1)..];
+        var length = value + 4 + rest.Length;
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            payload[..value].CopyTo(buffer);
+            "null"u8.CopyTo(buffer.AsSpan(value));
+            rest.CopyTo(buffer.AsSpan(value + 4));
+            var @event = (CaseEvent)JsonSerializer.Deserialize(buffer.AsSpan(0, length), type, Options)!;
+            return @event is CaseEvent.Received received
+                ? received with { Applicant = PersonalDataSeal.Open(seal.Subject, sealedText, key, eventId) }
+                : @event;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static ReadOnlySpan<byte> ApplicantNameUtf8 => "\"applicant\""u8;
+
     private const string ApplicantName = "\"applicant\"";
 
     private sealed record SealText(Guid Subject, string? Sealed);
 
     public static string SerializeMetadata(IReadOnlyDictionary<string, string> metadata) => JsonSerializer.Serialize(metadata, Options);
 
+    /// <summary>The extra metadata; none (<c>{}</c>, what most events carry): one shared empty dictionary, nothing parsed.</summary>
     public static IReadOnlyDictionary<string, string> DeserializeMetadata(string json) =>
-        JsonSerializer.Deserialize<Dictionary<string, string>>(json, Options) ?? [];
+        json == "{}" ? System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty
+            : JsonSerializer.Deserialize<Dictionary<string, string>>(json, Options) ?? [];
 }

@@ -57,7 +57,7 @@ public abstract partial class SqlEventStore(SqlScripts sql, TimeProvider time) :
         return await connection.QueryAsync(null, Sql[script], Map, ct, ("stream", streamId), ("from", from), ("max", (long)maxCount));
     }
 
-    public async Task<IReadOnlyList<EventEnvelope>> ReadAllAsync(LogPosition after, int maxCount, CancellationToken ct = default)
+    public virtual async Task<IReadOnlyList<EventEnvelope>> ReadAllAsync(LogPosition after, int maxCount, CancellationToken ct = default)
     {
         await using var connection = await OpenConnectionAsync(ct);
         return await connection.QueryAsync(null, Sql["read_all"], Map, ct, ("commit", after.Commit), ("prepare", after.Prepare), ("max", (long)maxCount));

@@ -60,6 +60,14 @@ public sealed class SqliteEventStore : SqlEventStore, Projections.IReadModelData
         return connection;
     }
 
+    /// <summary>The log through the SQLite API (<see cref="SqliteLogReader"/>): payloads deserialized from their UTF-8 bytes.</summary>
+    public override async Task<IReadOnlyList<EventEnvelope>> ReadAllAsync(LogPosition after, int maxCount, CancellationToken ct = default)
+    {
+        await using var connection = (SqliteConnection)await OpenConnectionAsync(ct);
+        ct.ThrowIfCancellationRequested();
+        return SqliteLogReader.Read(connection, Sql["read_all"], after, maxCount);
+    }
+
     /// <summary>On the store's writer connection (see <see cref="SqliteWriter"/>), the general protocol's decisions.</summary>
     public override async Task<AppendResult> AppendAsync(
         string streamId, ExpectedVersion expected, IReadOnlyList<NewEvent> events, IReadOnlyList<UniqueClaim> claims, CancellationToken ct = default)

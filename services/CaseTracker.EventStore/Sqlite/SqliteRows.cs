@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -50,21 +51,55 @@ internal sealed class SqliteRows(SqliteConnection connection) : IDisposable
         }
     }
 
+    /// <summary>Text goes to SQLite as UTF-8 written on the stack (SQLite copies it), not as a new array per value.</summary>
     private static int Bind(sqlite3_stmt stmt, int index, object? value) => value switch
     {
         null or DBNull => raw.sqlite3_bind_null(stmt, index),
-        string text => raw.sqlite3_bind_text(stmt, index, text),
-        Guid id => raw.sqlite3_bind_text(stmt, index, id.ToString("D").ToUpperInvariant()),
+        string text => BindText(stmt, index, text),
+        Guid id => BindGuid(stmt, index, id),
         bool flag => raw.sqlite3_bind_int64(stmt, index, flag ? 1 : 0),
         int number => raw.sqlite3_bind_int64(stmt, index, number),
         long number => raw.sqlite3_bind_int64(stmt, index, number),
-        DateOnly day => raw.sqlite3_bind_text(stmt, index, day.ToString(DateFormat, CultureInfo.InvariantCulture)),
-        DateTimeOffset time => raw.sqlite3_bind_text(stmt, index, time.ToString(TimeFormat, CultureInfo.InvariantCulture)),
-        DateTime time => raw.sqlite3_bind_text(stmt, index, time.ToString(DateTimeFormat, CultureInfo.InvariantCulture)),
+        DateOnly day => BindFormatted(stmt, index, day, DateFormat),
+        DateTimeOffset time => BindFormatted(stmt, index, time, TimeFormat),
+        DateTime time => BindFormatted(stmt, index, time, DateTimeFormat),
         double number => raw.sqlite3_bind_double(stmt, index, number),
         byte[] bytes => raw.sqlite3_bind_blob(stmt, index, bytes),
         _ => throw new NotSupportedException($"批量写入不支持的参数类型 {value.GetType().Name}"),
     };
+
+    private static int BindText(sqlite3_stmt stmt, int index, string text)
+    {
+        if (text.Length > 512)
+        {
+            return raw.sqlite3_bind_text(stmt, index, text);
+        }
+
+        Span<byte> utf8 = stackalloc byte[text.Length * 3];
+        return raw.sqlite3_bind_text(stmt, index, utf8[..Encoding.UTF8.GetBytes(text, utf8)]);
+    }
+
+    /// <summary>As Microsoft.Data.Sqlite binds a GUID: its upper-case text.</summary>
+    private static int BindGuid(sqlite3_stmt stmt, int index, Guid id)
+    {
+        Span<byte> utf8 = stackalloc byte[36];
+        id.TryFormat(utf8, out var written, "D");
+        for (var i = 0; i < written; i++)
+        {
+            utf8[i] = utf8[i] is >= (byte)'a' and <= (byte)'f' ? (byte)(utf8[i] - 32) : utf8[i];
+        }
+
+        return raw.sqlite3_bind_text(stmt, index, utf8[..written]);
+    }
+
+    private static int BindFormatted<T>(sqlite3_stmt stmt, int index, T value, string format)
+        where T : IUtf8SpanFormattable
+    {
+        Span<byte> utf8 = stackalloc byte[64];
+        return value.TryFormat(utf8, out var written, format, CultureInfo.InvariantCulture)
+            ? raw.sqlite3_bind_text(stmt, index, utf8[..written])
+            : throw new FormatException(value.ToString());
+    }
 
     public void Dispose()
     {

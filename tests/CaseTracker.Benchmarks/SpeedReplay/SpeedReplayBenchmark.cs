@@ -49,6 +49,7 @@ public static class SpeedReplayBenchmark
             if (Environment.GetEnvironmentVariable("SPEED_REPLAY_ONLY") == "bulk")
             {
                 Console.WriteLine($"  bulk rebuild:        {await MeasureAsync(() => readModels.RebuildAsync(null, CancellationToken.None))}");
+                Console.WriteLine($"  store's log read:    {await MeasureAsync(() => ReadThroughAsync(store))}");
                 continue;
             }
 
@@ -67,16 +68,28 @@ public static class SpeedReplayBenchmark
 
         return 0;
 
+        // What the read models' path reads: the log through IEventStore (events deserialized), page by page, nothing applied.
+        static async Task ReadThroughAsync(IEventStore store)
+        {
+            var position = LogPosition.Start;
+            while ((await store.ReadAllAsync(position, 5_000)) is { Count: > 0 } page)
+            {
+                position = page[^1].Position;
+            }
+        }
+
         async Task<string> MeasureAsync(Func<Task> run)
         {
             var port = postgres is null ? 0 : new Npgsql.NpgsqlConnectionStringBuilder(postgres.ConnectionString).Port;
             var server = port == 0 ? TimeSpan.Zero : ServerCpu.Of(port);
+            ProcessIo.ResetPeak();
+            var startMb = Environment.WorkingSet / (1024 * 1024);
             var io = ProcessIo.Now();
             var watch = Stopwatch.StartNew();
             await run();
             var elapsed = watch.Elapsed;
             var serverCpu = port == 0 ? "" : $", server CPU {(ServerCpu.Of(port) - server).TotalSeconds:F1} s";
-            return $"{elapsed.TotalSeconds,6:F2} s wall, {ProcessIo.Now() - io}{serverCpu}";
+            return $"{elapsed.TotalSeconds,6:F2} s wall, {ProcessIo.Now() - io}{serverCpu}, peak working set {ProcessIo.PeakMb()} MB (at start {startMb} MB, managed heap at end {GC.GetGCMemoryInfo().HeapSizeBytes / (1024 * 1024)} MB), load {SpeedStoreBenchmark.LoadAverage()}";
         }
     }
 }

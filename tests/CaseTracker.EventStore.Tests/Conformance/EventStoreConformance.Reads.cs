@@ -103,4 +103,40 @@ public abstract partial class EventStoreConformance
         Assert.Equal(events, stored.Select(e => e.Event));
         Assert.Equal(events.Select(e => e.On), stored.Select(e => e.BusinessDate));
     }
+
+    [Fact]
+    public async Task The_global_log_reads_each_envelope_as_the_stream_read_does_sealed_erased_upcast_and_with_metadata()
+    {
+        var (caseId, erasedCase) = (Guid.NewGuid(), Guid.NewGuid());
+        var (applicant, erased) = (Applicant("钱七"), Applicant("孙八"));
+        var causation = Guid.NewGuid();
+        var metadata = new EventMetadata("import", Guid.NewGuid(), causation, new Dictionary<string, string> { ["import.file"] = "台账.csv" });
+        await Store.AppendAsync(CaseStreams.For(caseId), ExpectedVersion.NoStream, [One(Received(caseId, Day, applicant), metadata)]);
+        await Store.AppendAsync(CaseStreams.For(caseId), ExpectedVersion.Exact(1), New([.. Infrastructure.EveryEvent.Of(caseId).Skip(1)]));
+        var version = (await Store.ReadStreamAsync(CaseStreams.For(caseId))).Count;
+        await InsertStoredAsync(CaseStreams.For(caseId), version + 1, "case.extended", 1, new DateOnly(2023, 10, 20),
+            """{"on":"2023-10-20","approver":"公开办主任","reason":"需要调取档案"}""");
+        await Store.AppendAsync(CaseStreams.For(erasedCase), ExpectedVersion.NoStream, New(Received(erasedCase, Day, erased)));
+        Assert.True(await Store.ErasePersonalDataAsync(erased.SubjectId));
+        await Store.LogShowsEverythingAsync();
+
+        var log = await Store.ReadAllAsync(LogPosition.Start, 1_000);
+        var streams = (await Store.ReadStreamAsync(CaseStreams.For(caseId))).Concat(await Store.ReadStreamAsync(CaseStreams.For(erasedCase))).ToList();
+
+        Assert.Equal(streams.Select(Text), log.Select(Text));
+        Assert.Equal(streams.Select(e => e.Event), log.Select(e => e.Event));
+        Assert.Equal(applicant, ((CaseEvent.Received)log[0].Event).Applicant);
+        Assert.Equal(("import", (Guid?)causation, "台账.csv"), (log[0].Actor, log[0].CausationId, log[0].Metadata["import.file"]));
+        Assert.Empty(log[1].Metadata);
+        Assert.Null(log[1].CausationId);
+        Assert.Equal(new CaseEvent.Extended(new DateOnly(2023, 10, 20), "公开办主任", "需要调取档案", new DateOnly(2023, 10, 20)), log[^2].Event);
+        Assert.Equal(1, log[^2].SchemaVersion);
+        Assert.Equal(PersonalData.Erased(erased.SubjectId), ((CaseEvent.Received)log[^1].Event).Applicant);
+        Assert.Equal(new DateTimeOffset(2024, 1, 15, 8, 30, 0, TimeSpan.Zero), log[^1].RecordedAt);
+
+        static string Text(EventEnvelope e) => string.Join(" | ", e.EventId, e.StreamId, e.StreamVersion, e.Position, e.TypeName, e.SchemaVersion,
+            e.BusinessDate.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            e.RecordedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture), e.Actor, e.CorrelationId, e.CausationId,
+            string.Join(",", e.Metadata.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => $"{m.Key}={m.Value}")), e.Event);
+    }
 }
