@@ -161,12 +161,18 @@ public static class HostSpeedBenchmark
             foreach (var format in new[] { "csv", "xlsx" }.Where(f => Measured("export " + f)))
             {
                 var exportCpu = Cpu();
+                var (allocated, pause, gen0, gen1, gen2) = (GC.GetTotalAllocatedBytes(), GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+                var jitted = System.Runtime.JitInfo.GetCompilationTime();
                 var watch = Stopwatch.StartNew();
                 using var response = await patient.GetAsync($"/dashboard/export?format={format}&agency={district}", HttpCompletionOption.ResponseHeadersRead);
                 var first = watch.Elapsed;
                 var bytes = (await response.Content.ReadAsByteArrayAsync()).Length;
                 output.WriteLine($"  export {format,-4} ({(int)response.StatusCode}, load {Load()}) {bytes / 1024.0 / 1024:F1} MB: first byte {first.TotalSeconds:F2} s, "
                     + $"whole {watch.Elapsed.TotalSeconds:F2} s (target ≤ 3 s), CPU {(Cpu() - exportCpu).TotalSeconds:F2} s; process peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / 1024 / 1024} MB");
+                // Load-independent figures beside the times: what the process allocated, how often and how long the GC
+                // stopped it, and the time the JIT spent compiling during the export.
+                output.WriteLine($"    allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1024.0 / 1024:N0} MB; GCs gen0 {GC.CollectionCount(0) - gen0}, gen1 {GC.CollectionCount(1) - gen1}, "
+                    + $"gen2 {GC.CollectionCount(2) - gen2}, paused {(GC.GetTotalPauseDuration() - pause).TotalSeconds:F2} s; JIT {(System.Runtime.JitInfo.GetCompilationTime() - jitted).TotalSeconds:F2} s");
             }
         }
         finally
