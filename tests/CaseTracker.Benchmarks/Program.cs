@@ -49,6 +49,11 @@ public static class Program
             case "speed-replay" when args.Length > 1:
                 return await SpeedReplay.SpeedReplayBenchmark.RunAsync(args);
             case "speed-host" when args.Length > 1:
+                if (await HostSpeed.HostSpeedBenchmark.InTheProductsGcAsync(args) is { } exitCode)
+                {
+                    return exitCode;
+                }
+
                 await HostSpeed.HostSpeedBenchmark.RunAsync(args[1], args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 100_000, Console.Out, args.Length > 3 ? args[3] : null);
                 return 0;
             case "speed-host":

@@ -121,6 +121,30 @@ public class ExportTests
     }
 
     [Fact]
+    public void Exported_XLSX_sheet_escapes_cell_text_drops_control_characters_skips_empty_cells_and_writes_serial_dates()
+    {
+        using var xlsx = new MemoryStream();
+        LedgerValue[] row = [new("a&b<c>\"d\"\u0001e"), LedgerValue.Empty, LedgerValue.Of(new DateOnly(2023, 3, 7)), LedgerValue.Of(12)];
+        XlsxLedgerWriter.Write(xlsx, "台账", ["甲", "乙", "丙", "丁"], [row]);
+
+        using var zip = new System.IO.Compression.ZipArchive(new MemoryStream(xlsx.ToArray()));
+        using var reader = new StreamReader(zip.GetEntry("xl/worksheets/sheet1.xml")!.Open(), Encoding.UTF8);
+        var sheet = reader.ReadToEnd();
+        var data = sheet[sheet.IndexOf("<sheetData>", StringComparison.Ordinal)..(sheet.IndexOf("</sheetData>", StringComparison.Ordinal) + "</sheetData>".Length)];
+
+        // 2023-03-07 is day 44,992 counted from 1899-12-30 (44,927 on 2023-01-01, + 31 + 28 + 6).
+        Assert.Equal(
+            "<sheetData><row r=\"1\">"
+            + "<c r=\"A1\" s=\"1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">甲</t></is></c>"
+            + "<c r=\"B1\" s=\"1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">乙</t></is></c>"
+            + "<c r=\"C1\" s=\"1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">丙</t></is></c>"
+            + "<c r=\"D1\" s=\"1\" t=\"inlineStr\"><is><t xml:space=\"preserve\">丁</t></is></c></row>"
+            + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t xml:space=\"preserve\">a&amp;b&lt;c&gt;\"d\"e</t></is></c>"
+            + "<c r=\"C2\" s=\"2\"><v>44992</v></c><c r=\"D2\"><v>12</v></c></row></sheetData>",
+            data);
+    }
+
+    [Fact]
     public void Computed_columns_show_status_deadline_days_left_overdue_and_provisional()
     {
         var plan = Imports.Plan(LedgerFiles.Csv(LedgerFiles.Row(receivedOn: "2023-09-22")));

@@ -8,7 +8,7 @@ namespace CaseTracker.EventStore.Sql;
 public abstract partial class SqlEventStore
 {
     /// <summary>Rows of the export's query per batch handed to a worker (a batch always ends with a whole case).</summary>
-    private const int CaseStreamBatch = 512;
+    private const int CaseStreamBatch = 128;
 
     /// <summary>
     /// Every case of the case read model received by <paramref name="asOf"/> within <paramref name="agencies"/> (null:

@@ -59,7 +59,7 @@ public static class DashboardPages
             // Two stages on two threads (issue 14): reading, decrypting and folding the cases with their clocks, and writing
             // the rows; a bounded channel between them keeps memory bounded.
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
-            var channel = Channel.CreateBounded<LedgerExportRow>(new BoundedChannelOptions(1024) { SingleReader = true, SingleWriter = true });
+            var channel = Channel.CreateBounded<LedgerExportRow>(new BoundedChannelOptions(256) { SingleReader = true, SingleWriter = true });
             var reading = Task.Run(async () =>
             {
                 try
