@@ -83,9 +83,14 @@ public sealed class PostgresEventStore : SqlEventStore
         if (PostgresSingleAppend.Fits(expected, events))
         {
             await using var connection = await _appends.OpenConnectionAsync(ct);
-            if (await PostgresSingleAppend.TryAsync(connection, Sql, streamId, expected, events, claims, Now(), AfterEventWritten, ct) is { } result)
+            var hook = AfterEventWritten;
+            if (await PostgresSingleAppend.TryAsync(connection, Sql, streamId, expected, events, claims, Now(), hook, ct) is { } result)
             {
-                OnAppended();
+                if (hook is not null)
+                {
+                    OnAppended();
+                }
+
                 return result;
             }
         }

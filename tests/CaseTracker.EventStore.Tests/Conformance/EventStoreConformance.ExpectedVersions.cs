@@ -56,4 +56,29 @@ public abstract partial class EventStoreConformance
         Assert.Equal(0L, await RawScalarAsync("SELECT count(*) FROM subject_keys"));
         Assert.Equal(1L, await RawScalarAsync("SELECT count(*) FROM unique_claims"));
     }
+
+    [Fact]
+    public async Task Appends_refused_one_after_another_leave_the_store_writing_and_waking_as_before()
+    {
+        // PostgreSQL: each refusal (a unique violation in the one-round-trip append, which carries its wake-up behind an
+        // error barrier) comes back on a pooled connection that the next append uses.
+        var (holder, stream) = (NewStream(), NewStream());
+        var received = Received(CaseStreams.CaseIdOf(holder)!.Value, Day);
+        await Store.AppendAsync(holder, ExpectedVersion.NoStream, New(received), UniqueClaim.Of([received]));
+        await Store.AppendAsync(stream, ExpectedVersion.NoStream, New(Received(CaseStreams.CaseIdOf(stream)!.Value, Day)));
+
+        var results = new List<AppendResult>();
+        for (var i = 0; i < 10; i++)
+        {
+            var late = NewStream();
+            var copy = Received(CaseStreams.CaseIdOf(late)!.Value, Day, Applicant("蒋七")) with { CaseNumber = received.CaseNumber };
+            results.Add(await Store.AppendAsync(late, ExpectedVersion.NoStream, New(copy), UniqueClaim.Of([copy])));
+            results.Add(await Store.AppendAsync(stream, ExpectedVersion.Exact(i + 1), New(Supplement(Day))));
+        }
+
+        Assert.All(results.Where((_, i) => i % 2 == 0), r => Assert.IsType<AppendResult.Duplicate>(r));
+        Assert.Equal(Enumerable.Range(2, 10).Select(v => (long)v), results.Where((_, i) => i % 2 == 1).Select(r => Assert.IsType<AppendResult.Appended>(r).StreamVersion));
+        Assert.Equal(12L, await RawScalarAsync("SELECT count(*) FROM events"));
+        Assert.Equal(0L, await RawScalarAsync("SELECT count(*) FROM subject_keys"));
+    }
 }
