@@ -8,8 +8,7 @@ namespace CaseTracker.EventStore.Postgres;
 /// <summary>
 /// PostgreSQL: several processes may append at once (appends to one stream queue on its row lock). The schema is
 /// created and migrated at start from the versioned scripts, under an advisory lock. Subscribers wake on
-/// LISTEN/NOTIFY (sent after each append's commit, see <see cref="PostgresNotifier"/>) and never skip an event that
-/// commits late (see Sql/Postgres/read_all.sql).
+/// LISTEN/NOTIFY and never skip an event that commits late (see Sql/Postgres/read_all.sql).
 /// </summary>
 public sealed class PostgresEventStore : SqlEventStore
 {
@@ -21,14 +20,9 @@ public sealed class PostgresEventStore : SqlEventStore
     /// the next append: seven statements on the server for each append.
     /// </summary>
     private readonly NpgsqlDataSource _appends;
-    private readonly PostgresNotifier _notifier;
 
     private PostgresEventStore(NpgsqlDataSource source, NpgsqlDataSource appends, TimeProvider time)
-        : base(new SqlScripts("Postgres"), time)
-    {
-        (_source, _appends) = (source, appends);
-        _notifier = new PostgresNotifier(appends, Sql);
-    }
+        : base(new SqlScripts("Postgres"), time) => (_source, _appends) = (source, appends);
 
     public static async Task<PostgresEventStore> OpenAsync(string connectionString, TimeProvider? time = null, CancellationToken ct = default)
     {
@@ -83,14 +77,8 @@ public sealed class PostgresEventStore : SqlEventStore
         if (PostgresSingleAppend.Fits(expected, events))
         {
             await using var connection = await _appends.OpenConnectionAsync(ct);
-            var hook = AfterEventWritten;
-            if (await PostgresSingleAppend.TryAsync(connection, Sql, streamId, expected, events, claims, Now(), hook, ct) is { } result)
+            if (await PostgresSingleAppend.TryAsync(connection, Sql, streamId, expected, events, claims, Now(), AfterEventWritten, ct) is { } result)
             {
-                if (hook is not null)
-                {
-                    OnAppended();
-                }
-
                 return result;
             }
         }
@@ -122,7 +110,6 @@ public sealed class PostgresEventStore : SqlEventStore
         if (result is AppendResult.Appended { Written: > 0 })
         {
             await tx.CommitAsync(ct);
-            OnAppended();
         }
 
         return result;
@@ -135,12 +122,8 @@ public sealed class PostgresEventStore : SqlEventStore
         return new NotificationWaiter(connection);
     }
 
-    /// <summary>Appends committed: the wake-up for every process's subscribers, after the commit (coalesced).</summary>
-    protected override void OnAppended() => _notifier.Signal();
-
     public override async ValueTask DisposeAsync()
     {
-        await _notifier.DisposeAsync();
         await _source.DisposeAsync();
         await _appends.DisposeAsync();
         await base.DisposeAsync();

@@ -18,8 +18,7 @@ internal static class PostgresSingleAppend
         !expected.IsAny && events.Count > 0 && events.Select(e => e.EventId).Distinct().Count() == events.Count;
 
     /// <summary>
-    /// The result, committed, and the subscribers woken when <paramref name="afterEventWritten"/> is null (else the
-    /// caller wakes them); or null when nothing was written and the general path must decide. With
+    /// The result, committed; or null when nothing was written and the general path must decide. With
     /// <paramref name="afterEventWritten"/> (a test's hook) the statement runs in an explicit transaction that stays
     /// open while the hook runs, as the general protocol's does.
     /// </summary>
@@ -45,12 +44,7 @@ internal static class PostgresSingleAppend
         }
 
         await using var tx = afterEventWritten is null ? null : await connection.BeginTransactionAsync(System.Data.IsolationLevel.ReadCommitted, ct);
-        // Outside an explicit transaction the wake-up goes in the same round trip, after an error barrier (its own
-        // implicit transaction, once the append committed: notify_appended.sql); inside one (the test hook) the store
-        // sends it after the commit.
-        await using var batch = new NpgsqlBatch(connection, tx);
-        var command = new NpgsqlBatchCommand(sql["append_one"]) { AppendErrorBarrier = tx is null };
-        batch.BatchCommands.Add(command);
+        await using var command = new NpgsqlCommand(sql["append_one"], connection, tx);
         command.Parameters.Add(new NpgsqlParameter<string>("stream", streamId));
         command.Parameters.Add(new NpgsqlParameter<long>("from", from));
         command.Parameters.Add(new NpgsqlParameter<Guid[]>("subjects", [.. proposed.Keys]));
@@ -60,17 +54,10 @@ internal static class PostgresSingleAppend
         command.Parameters.Add(new NpgsqlParameter<string[]>("claim_scopes", distinct.Select(c => c.Scope).ToArray()));
         command.Parameters.Add(new NpgsqlParameter<string[]>("claim_keys", distinct.Select(c => c.Key).ToArray()));
         rows.AddRowParameters(command.Parameters);
-        if (tx is null)
-        {
-            var wake = new NpgsqlBatchCommand(sql["notify_appended"]);
-            wake.Parameters.Add(new NpgsqlParameter<Guid>("event_id", events[^1].EventId));
-            batch.BatchCommands.Add(wake);
-        }
-
         LogPosition last;
         try
         {
-            await using var reader = await batch.ExecuteReaderAsync(ct);
+            await using var reader = await command.ExecuteReaderAsync(ct);
             if (!await reader.ReadAsync(ct))
             {
                 // The stream was not at the expected version: nothing written.

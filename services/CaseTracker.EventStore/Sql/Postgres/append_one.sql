@@ -3,9 +3,7 @@
 -- plain case costs one round trip. In order, as the general protocol (SqlEventStore.AppendAsync) takes its locks: the
 -- stream's row (created for NoStream, else moved from @from; locked until the end; every later step reads it, so none
 -- runs before it), the subjects' new keys (in subject order), the claims (in (scope, key) order: no deadlocks), the
--- events (positions in the order given). No NOTIFY here: it would take PostgreSQL's cluster-wide notify lock from
--- pre-commit until after the commit's WAL flush, one appending commit at a time (no group commit); the store sends the
--- wake-up after the commit (PostgresEventStore's notifier, notify.sql).
+-- events (positions in the order given), the wake-up (delivered at commit, only when events were written).
 -- The result: one row (this transaction's id and the last event's position) when it appended; NO row when the stream
 -- was not at @from (nothing written: the stream step gave no row, so no later step had one). A subject that has a key,
 -- a claim held already or an event id already stored raise unique_violation (23505), which writes nothing. In either
@@ -42,6 +40,6 @@ WITH stream AS (
     ORDER BY e.n
     RETURNING tx_id, position
 )
-SELECT last.tx_id, last.position
+SELECT last.tx_id, last.position, pg_notify('casetracker_events', '')
 FROM (SELECT max(tx_id) AS tx_id, max(position) AS position FROM appended) AS last
 WHERE last.position IS NOT NULL;
