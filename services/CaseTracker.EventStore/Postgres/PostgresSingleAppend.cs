@@ -1,3 +1,4 @@
+using System.Text.Json;
 using CaseTracker.Domain.Cases;
 using CaseTracker.EventStore.Serialization;
 using CaseTracker.EventStore.Sql;
@@ -7,13 +8,16 @@ namespace CaseTracker.EventStore.Postgres;
 
 /// <summary>
 /// <see cref="IEventStore.AppendAsync(string, ExpectedVersion, IReadOnlyList{NewEvent}, IReadOnlyList{UniqueClaim}, CancellationToken)"/>
-/// on PostgreSQL in ONE round trip, commit included (<c>append_one.sql</c>, one plain statement), for the plain case: a
-/// known expected version that holds, new event ids, subjects without a key yet, claims nobody holds. Anything else
-/// writes nothing (no row back, or a unique violation) and is left to the general protocol, which decides it as before
-/// (a conflict, a retry, a duplicate claim, a subject's existing key).
+/// on PostgreSQL in ONE round trip, commit included (<c>append_one.sql</c>, the function of migration 0145), for the
+/// plain case: a known expected version that holds, new event ids, subjects without a key yet, claims nobody holds.
+/// Anything else raises in the server, which writes nothing, and is left to the general protocol, which decides it as
+/// before (a conflict, a retry, a duplicate claim, a subject's existing key).
 /// </summary>
 internal static class PostgresSingleAppend
 {
+    /// <summary>What the server raises when the append is not the plain case (see 0145_append_one.sql).</summary>
+    private const string NotPlain = "CT001";
+
     public static bool Fits(ExpectedVersion expected, IReadOnlyList<NewEvent> events) =>
         !expected.IsAny && events.Count > 0 && events.Select(e => e.EventId).Distinct().Count() == events.Count;
 
@@ -50,23 +54,16 @@ internal static class PostgresSingleAppend
         command.Parameters.Add(new NpgsqlParameter<Guid[]>("subjects", [.. proposed.Keys]));
         command.Parameters.Add(new NpgsqlParameter<byte[][]>("keys", [.. proposed.Values]));
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("at", now));
-        var distinct = claims.Distinct().ToArray();
-        command.Parameters.Add(new NpgsqlParameter<string[]>("claim_scopes", distinct.Select(c => c.Scope).ToArray()));
-        command.Parameters.Add(new NpgsqlParameter<string[]>("claim_keys", distinct.Select(c => c.Key).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<string>("claims", JsonSerializer.Serialize(claims.Distinct().Select(c => new[] { c.Scope, c.Key }))));
         rows.AddRowParameters(command.Parameters);
         LogPosition last;
         try
         {
             await using var reader = await command.ExecuteReaderAsync(ct);
-            if (!await reader.ReadAsync(ct))
-            {
-                // The stream was not at the expected version: nothing written.
-                return null;
-            }
-
+            await reader.ReadAsync(ct);
             last = new LogPosition(reader.GetInt64(0), reader.GetInt64(1));
         }
-        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UniqueViolation)
+        catch (PostgresException e) when (e.SqlState is NotPlain or PostgresErrorCodes.UniqueViolation)
         {
             return null;
         }
