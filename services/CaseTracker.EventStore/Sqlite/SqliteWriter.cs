@@ -11,9 +11,11 @@ namespace CaseTracker.EventStore.Sqlite;
 /// The store's appends on SQLite. SQLite has one writer at a time anyway, so the store keeps one connection for its
 /// appends (appends from many tasks queue on a semaphore instead of on the file lock) and keeps its statements
 /// prepared for the connection's life, bound by index through the SQLite API itself: a new transaction re-prepares
-/// nothing. Per stream: its version (<c>writer_stream_version.sql</c>), each event (<c>writer_event_insert.sql</c>, its
-/// position the last inserted rowid), a subject's key where the event carries personal data (<c>subject_key.sql</c>),
-/// the new version (<c>writer_stream_set.sql</c>); then the claims of the whole append (<c>claims_take.sql</c>). The
+/// nothing. Per stream: its version (<c>writer_stream_version.sql</c>: its last event's; migration 0165), each event
+/// (<c>writer_event_insert.sql</c>, its position the last inserted rowid), a subject's key where the event carries
+/// personal data (<c>writer_subject_key_get.sql</c>, written by <c>writer_subject_key_insert.sql</c> only for a subject
+/// without one); then the claims of the whole append (<c>claims_take.sql</c>). Nothing else is written: a single-event
+/// append dirties the pages of the event's row, its two unique indexes, the rowid sequence and a new subject's key. The
 /// decisions are those of <see cref="SqlEventStore"/>'s general protocol. Any failure rolls the transaction back before
 /// the connection takes the next append.
 /// </summary>
@@ -107,19 +109,19 @@ internal sealed class SqliteWriter(string connectionString, SqlScripts sql, Sqli
 
         public Raw StreamVersion { get; } = new(db, sql["writer_stream_version"]);
 
-        public Raw StreamSet { get; } = new(db, sql["writer_stream_set"]);
-
         public Raw EventInsert { get; } = new(db, sql["writer_event_insert"]);
 
         public Raw EventStreamOf { get; } = new(db, sql["event_stream_of"]);
 
-        public Raw SubjectKey { get; } = new(db, sql["subject_key"]);
+        public Raw SubjectKeyGet { get; } = new(db, sql["writer_subject_key_get"]);
+
+        public Raw SubjectKeyInsert { get; } = new(db, sql["writer_subject_key_insert"]);
 
         public Raw ClaimsTake { get; } = new(db, sql["claims_take"]);
 
         public void Dispose()
         {
-            foreach (var statement in new[] { Begin, Commit, Rollback, StreamVersion, StreamSet, EventInsert, EventStreamOf, SubjectKey, ClaimsTake })
+            foreach (var statement in new[] { Begin, Commit, Rollback, StreamVersion, EventInsert, EventStreamOf, SubjectKeyGet, SubjectKeyInsert, ClaimsTake })
             {
                 statement.Dispose();
             }
@@ -299,9 +301,6 @@ internal sealed class SqliteWriter(string connectionString, SqlScripts sql, Sqli
                 return new AppendResult.Appended(actual, null, 0);
             }
 
-            s.StreamSet.Text("stream", streamId);
-            s.StreamSet.Int("version", version);
-            s.StreamSet.Run();
             return new AppendResult.Appended(version, last, (int)(version - actual));
         }
 
@@ -355,11 +354,19 @@ internal sealed class SqliteWriter(string connectionString, SqlScripts sql, Sqli
 
         private byte[] KeyFor(Guid subject)
         {
-            var key = s.SubjectKey;
-            key.Guid("subject", subject);
-            key.Blob("key", PersonalDataSeal.NewKey());
-            key.Text("at", _recordedAt);
-            return key.Rows(r => raw.sqlite3_column_blob(r, 0).ToArray())[0];
+            s.SubjectKeyGet.Guid("subject", subject);
+            if (s.SubjectKeyGet.Rows(r => raw.sqlite3_column_blob(r, 0).ToArray()) is [var stored])
+            {
+                return stored;
+            }
+
+            var key = PersonalDataSeal.NewKey();
+            var insert = s.SubjectKeyInsert;
+            insert.Guid("subject", subject);
+            insert.Blob("key", key);
+            insert.Text("at", _recordedAt);
+            insert.Run();
+            return key;
         }
     }
 }

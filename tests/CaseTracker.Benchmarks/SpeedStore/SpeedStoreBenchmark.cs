@@ -25,7 +25,8 @@ namespace CaseTracker.Benchmarks.SpeedStore;
 /// </summary>
 public static class SpeedStoreBenchmark
 {
-    private const int SingleAppends = 300;
+    // SPEED_SINGLE_APPENDS: more single appends per side for a steadier figure on a loaded machine (default 300).
+    private static readonly int SingleAppends = int.TryParse(Environment.GetEnvironmentVariable("SPEED_SINGLE_APPENDS"), out var n) && n >= Rounds ? n : 300;
     private const int Batches = 60;
     private const int BatchSize = 50;
     private const int Rounds = 3;
@@ -104,6 +105,7 @@ public static class SpeedStoreBenchmark
     internal static async Task AppendRowsAsync(SqlEventStore store, TextWriter output, bool single, bool batch)
     {
         var plain = await PlainSql.CreateAsync(store);
+        server = await ServerCpuOfAsync(store);
         if (single)
         {
             var (ours, inTransaction, autocommit) = await CompareAsync(SingleAppends / Rounds, async () =>
@@ -157,20 +159,24 @@ public static class SpeedStoreBenchmark
         }
 
         var times = new TimeSpan[rounds.Length];
-        var cpu = new TimeSpan[rounds.Length];
+        var io = new ProcessIo[rounds.Length];
+        var serverCpu = new TimeSpan[rounds.Length];
         for (var r = 0; r < Rounds; r++)
         {
             for (var i = 0; i < rounds.Length; i++)
             {
                 var before = ProcessIo.Now();
+                var serverBefore = server();
                 var clock = Stopwatch.StartNew();
                 await rounds[i]();
                 times[i] += clock.Elapsed;
-                cpu[i] += (ProcessIo.Now() - before).Cpu;
+                serverCpu[i] += server() - serverBefore;
+                var spent = ProcessIo.Now() - before;
+                io[i] = new ProcessIo(io[i].Cpu + spent.Cpu, io[i].WriteCalls + spent.WriteCalls, io[i].WriteBytes + spent.WriteBytes);
             }
         }
 
-        return times.Select((t, i) => new Measured(perRound * Rounds / t.TotalSeconds, cpu[i])).ToArray();
+        return times.Select((t, i) => new Measured(perRound * Rounds / t.TotalSeconds, io[i], perRound * Rounds, serverCpu[i])).ToArray();
     }
 
     private static async Task<(Measured Store, Measured Plain, Measured Other)> CompareAsync(
@@ -180,9 +186,23 @@ public static class SpeedStoreBenchmark
         return (measured[0], measured[1], measured[2]);
     }
 
-    private readonly record struct Measured(double Rate, TimeSpan CpuTime)
+    /// <summary>A side's rate, and its CPU time and write system calls/bytes (per unit: an append, an event) over all rounds.</summary>
+    private readonly record struct Measured(double Rate, ProcessIo Io, long Units, TimeSpan ServerCpu)
     {
-        public string Cpu => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"CPU {CpuTime.TotalSeconds:F2} s");
+        public string Cpu => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"CPU {Io.Cpu.TotalSeconds:F2} s ({Io.Cpu.TotalMilliseconds * 1000 / Units:F0} µs, {(double)Io.WriteCalls / Units:F1} writes, {Io.WriteBytes / 1024.0 / Units:F1} KB each")
+            + (ServerCpu > TimeSpan.Zero ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"; server CPU {ServerCpu.TotalMilliseconds * 1000 / Units:F0} µs each)") : ")");
+    }
+
+    // The CPU time of the PostgreSQL server of the store (its processes, /proc; 10 ms ticks), zero for SQLite.
+    private static Func<TimeSpan> server = () => TimeSpan.Zero;
+
+    private static async Task<Func<TimeSpan>> ServerCpuOfAsync(SqlEventStore store)
+    {
+        await using var connection = await store.OpenConnectionAsync(default);
+        return connection is Npgsql.NpgsqlConnection { Host: "127.0.0.1" or "localhost" } npgsql && npgsql.Port is var port
+            ? () => SpeedReplay.ServerCpu.Of(port)
+            : () => TimeSpan.Zero;
     }
 
     // Event ids as the product makes them (time-ordered); the plain rows get theirs from the same generator.
