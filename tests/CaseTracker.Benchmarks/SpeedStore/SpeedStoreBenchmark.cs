@@ -172,7 +172,7 @@ public static class SpeedStoreBenchmark
                 times[i] += clock.Elapsed;
                 serverCpu[i] += server() - serverBefore;
                 var spent = ProcessIo.Now() - before;
-                io[i] = new ProcessIo(io[i].Cpu + spent.Cpu, io[i].WriteCalls + spent.WriteCalls, io[i].WriteBytes + spent.WriteBytes);
+                io[i] = new ProcessIo(io[i].Cpu + spent.Cpu, io[i].WriteCalls + spent.WriteCalls, io[i].WriteBytes + spent.WriteBytes, io[i].Allocated + spent.Allocated);
             }
         }
 
