@@ -84,21 +84,28 @@ public static class EventSerializer
 
     private static ReadOnlySpan<byte> ApplicantNull => "\"applicant\":null"u8;
 
+    /// <summary>
+    /// <see cref="Deserialize(Guid, string, int, ReadOnlySpan{byte}, byte[])"/> from the payload's text (PostgreSQL's
+    /// reads, stream reads): transcoded once into a pooled buffer, as the JSON reader would transcode it anyway.
+    /// </summary>
     /// <param name="key">The subject's key, or null when erased (or when the event has no personal data).</param>
     public static CaseEvent Deserialize(Guid eventId, string typeName, int storedVersion, string payload, byte[]? key)
     {
-        var (type, version) = EventTypeMap.Of(typeName);
-        if (storedVersion == version && DeserializeCurrent(eventId, type, payload, key) is { } current)
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(System.Text.Encoding.UTF8.GetMaxByteCount(payload.Length));
+        try
         {
-            return current;
+            var length = System.Text.Encoding.UTF8.GetBytes(payload, buffer);
+            return Deserialize(eventId, typeName, storedVersion, buffer.AsSpan(0, length), key);
         }
-
-        return FromNode(eventId, typeName, storedVersion, version, type, JsonNode.Parse(payload)!.AsObject(), key);
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     /// <summary>
-    /// <see cref="Deserialize(Guid, string, int, string, byte[])"/> from the payload's UTF-8 bytes as the database keeps
-    /// them (SQLite): no .NET string of the payload, nothing transcoded.
+    /// An event from its stored payload, as UTF-8 bytes (SQLite hands them out as kept: no .NET string of the payload):
+    /// the current shape straight from the bytes, anything older through the upcasters.
     /// </summary>
     /// <param name="key">The subject's key, or null when erased (or when the event has no personal data).</param>
     public static CaseEvent Deserialize(Guid eventId, string typeName, int storedVersion, ReadOnlySpan<byte> payload, byte[]? key)
@@ -128,43 +135,10 @@ public static class EventSerializer
     }
 
     /// <summary>
-    /// The current shape straight from the text, without the JsonNode tree (most of a replay): nothing sealed, or the
+    /// The current shape straight from the payload, without the JsonNode tree (most of a replay): nothing sealed, or the
     /// one sealed applicant object our serializers write (<c>"applicant":{"subject":…,"sealed":…}</c>, no nested
     /// braces) cut out, opened, and put back on the event. Null for anything else (the general path decides).
     /// </summary>
-    private static CaseEvent? DeserializeCurrent(Guid eventId, Type type, string payload, byte[]? key)
-    {
-        var at = payload.IndexOf(ApplicantName, StringComparison.Ordinal);
-        if (at < 0)
-        {
-            return (CaseEvent)JsonSerializer.Deserialize(payload, type, Options)!;
-        }
-
-        var value = at + ApplicantName.Length + 1;
-        if (value >= payload.Length || payload[value - 1] != ':' || payload.IndexOf(ApplicantName, value, StringComparison.Ordinal) >= 0)
-        {
-            return null;
-        }
-
-        if (payload.AsSpan(value).StartsWith("null", StringComparison.Ordinal))
-        {
-            return (CaseEvent)JsonSerializer.Deserialize(payload, type, Options)!;
-        }
-
-        var end = payload[value] == '{' ? payload.IndexOf('}', value) : -1;
-        if (end < 0 || JsonSerializer.Deserialize<SealText>(payload.AsSpan(value, end - value + 1), Options) is not { Sealed: { } sealedText } seal)
-        {
-            return null;
-        }
-
-        var open = string.Concat(payload.AsSpan(0, value), "null", payload.AsSpan(end + 1));
-        var @event = (CaseEvent)JsonSerializer.Deserialize(open, type, Options)!;
-        return @event is CaseEvent.Received received
-            ? received with { Applicant = PersonalDataSeal.Open(seal.Subject, sealedText, key, eventId) }
-            : @event;
-    }
-
-    /// <summary><see cref="DeserializeCurrent(Guid, Type, string, byte[])"/> on UTF-8 (the names and braces it looks for are ASCII).</summary>
     private static CaseEvent? DeserializeCurrent(Guid eventId, Type type, ReadOnlySpan<byte> payload, byte[]? key)
     {
         var at = payload.IndexOf(ApplicantNameUtf8);
@@ -211,8 +185,6 @@ public static class EventSerializer
     }
 
     private static ReadOnlySpan<byte> ApplicantNameUtf8 => "\"applicant\""u8;
-
-    private const string ApplicantName = "\"applicant\"";
 
     private sealed record SealText(Guid Subject, string? Sealed);
 
