@@ -13,9 +13,12 @@ namespace CaseTracker.EventStore.Sqlite;
 /// </summary>
 internal sealed class SqliteRows(SqliteConnection connection) : IDisposable
 {
-    private const string DateFormat = @"yyyy\-MM\-dd";
+    /// <summary>A day as Microsoft.Data.Sqlite writes it (the writer's business dates too).</summary>
+    internal const string DateFormat = @"yyyy\-MM\-dd";
     private const string DateTimeFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF";
-    private const string TimeFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz";
+
+    /// <summary>A time with its offset as Microsoft.Data.Sqlite writes it (the writer's recorded_at too).</summary>
+    internal const string TimeFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz";
     private readonly Dictionary<string, sqlite3_stmt> _statements = new(StringComparer.Ordinal);
 
     public void Run(string sql, object?[] values)
@@ -79,8 +82,8 @@ internal sealed class SqliteRows(SqliteConnection connection) : IDisposable
         return raw.sqlite3_bind_text(stmt, index, utf8[..Encoding.UTF8.GetBytes(text, utf8)]);
     }
 
-    /// <summary>As Microsoft.Data.Sqlite binds a GUID: its upper-case text.</summary>
-    private static int BindGuid(sqlite3_stmt stmt, int index, Guid id)
+    /// <summary>As Microsoft.Data.Sqlite binds a GUID: its upper-case text (the writer's statements bind theirs here too).</summary>
+    internal static int BindGuid(sqlite3_stmt stmt, int index, Guid id)
     {
         Span<byte> utf8 = stackalloc byte[36];
         id.TryFormat(utf8, out var written, "D");

@@ -23,8 +23,6 @@ namespace CaseTracker.EventStore.Sqlite;
 /// process's other writers (read-model follower, checkpoints, documents), after the writer's own semaphore.</remarks>
 internal sealed class SqliteWriter(string connectionString, SqlScripts sql, SqliteWriteGate? fileGate = null) : IAsyncDisposable
 {
-    private const string DateFormat = @"yyyy\-MM\-dd";
-    private const string TimeFormat = @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFFzzz";
     private readonly SemaphoreSlim _gate = new(1, 1);
     private SqliteConnection? _connection;
     private Statements? _statements;
@@ -163,17 +161,7 @@ internal sealed class SqliteWriter(string connectionString, SqlScripts sql, Sqli
                 return;
             }
 
-            Span<byte> text = stackalloc byte[36];
-            id.TryFormat(text, out _, "D");
-            for (var i = 0; i < text.Length; i++)
-            {
-                if (text[i] is >= (byte)'a' and <= (byte)'f')
-                {
-                    text[i] -= 'a' - 'A';
-                }
-            }
-
-            Check(raw.sqlite3_bind_text(_stmt, this[name], text));
+            Check(SqliteRows.BindGuid(_stmt, this[name], id));
         }
 
         private int this[string name]
@@ -254,7 +242,7 @@ internal sealed class SqliteWriter(string connectionString, SqlScripts sql, Sqli
     /// <summary>The one-stream protocol on the writer's transaction.</summary>
     internal sealed class Session(Statements s, Action<int>? afterEventWritten, DateTimeOffset now)
     {
-        private readonly string _recordedAt = now.ToString(TimeFormat, CultureInfo.InvariantCulture);
+        private readonly string _recordedAt = now.ToString(SqliteRows.TimeFormat, CultureInfo.InvariantCulture);
         private readonly Dictionary<EventMetadata, byte[]> _metadata = new(ReferenceEqualityComparer.Instance);
         private (DateOnly Date, string Text) _businessDate;
 
@@ -329,7 +317,7 @@ internal sealed class SqliteWriter(string connectionString, SqlScripts sql, Sqli
 
             if (_businessDate.Text is null || _businessDate.Date != e.Event.On)
             {
-                _businessDate = (e.Event.On, e.Event.On.ToString(DateFormat, CultureInfo.InvariantCulture));
+                _businessDate = (e.Event.On, e.Event.On.ToString(SqliteRows.DateFormat, CultureInfo.InvariantCulture));
             }
 
             insert.Guid("event_id", e.EventId);
