@@ -13,6 +13,19 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        using var allocations = AllocationSampler.FromEnvironment();
+        try
+        {
+            return await RunAsync(args);
+        }
+        finally
+        {
+            allocations?.Print(Console.Error);
+        }
+    }
+
+    private static async Task<int> RunAsync(string[] args)
+    {
         switch (args.FirstOrDefault())
         {
             case "store":

@@ -53,17 +53,21 @@ public static class SpeedAppendBenchmark
                 var timed = new TimedStore(store);
                 var import = new LedgerImport(timed, new StreamIndex(store), new AgencyDirectory(documents), CasePolicy.Default, documents);
                 LedgerImportPlan plan;
+                AllocationSampler.Phase("start");
                 await using (var stream = File.OpenRead(ledger))
                 {
                     plan = LedgerImporter.Plan(stream, new LedgerImportOptions { FileName = "ledger.csv" });
                 }
 
+                AllocationSampler.Phase("plan");
                 var io = ProcessIo.Now();
                 var watch = Stopwatch.StartNew();
                 var result = await import.WriteAsync(plan, "ledger.csv", "benchmark", null, CancellationToken.None);
                 var written = watch.Elapsed;
                 var ioWritten = ProcessIo.Now() - io;
+                AllocationSampler.Phase("import: write events");
                 var (bulkTime, bulkRows) = await PlainBulk.InsertSameRowsAsync(store);
+                AllocationSampler.Phase("plain bulk insert");
                 output.WriteLine($"write events: {result.EventsWritten:N0} events in {written.TotalSeconds:F1} s, {ioWritten}; of which AppendManyAsync {timed.AppendManyTime.TotalSeconds:F1} s, CPU {timed.AppendManyCpu.TotalSeconds:F1} s; plain bulk {bulkTime.TotalSeconds:F1} s"
                     + $" (load {SpeedStoreBenchmark.LoadAverage()})");
                 SpeedStoreBenchmark.Row(output, "import: writing the events, events/s", result.EventsWritten / written.TotalSeconds, bulkRows / bulkTime.TotalSeconds,
