@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using CaseTracker.Domain.Clock;
 using CaseTracker.Domain.Outcomes;
 using static CaseTracker.Domain.Cases.CaseEvent;
@@ -396,6 +397,18 @@ internal static class CaseRules
         if (!condition)
         {
             throw Refuse(rule, message);
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Require(bool, string, string)"/> with the message written only when the rule is broken: most commands
+    /// pass every rule, and a ledger import checks hundreds of thousands of events.
+    /// </summary>
+    internal static void Require(bool condition, string rule, [InterpolatedStringHandlerArgument(nameof(condition))] ref RefusalMessage message)
+    {
+        if (!condition)
+        {
+            throw Refuse(rule, message.ToStringAndClear());
         }
     }
 

@@ -48,23 +48,45 @@ public static class TextRules
     /// that a field added later is covered too) that holds a forbidden character: its camelCase path (e.g.
     /// <c>applicant.name</c>) and the character; null when every field is fine.
     /// </summary>
-    public static (string Field, char Character)? Find(object? value) => Find(value, "", 0);
+    public static (string Field, char Character)? Find(object? value)
+    {
+        // The path is put together only for the field found (its segments collected on the way back up), not for every
+        // field walked: the decider checks every command, and the ledger import decides hundreds of thousands.
+        var segments = new List<string>();
+        if (Find(value, 0, segments) is not { } character)
+        {
+            return null;
+        }
 
-    private static (string Field, char Character)? Find(object? value, string path, int depth)
+        var path = "";
+        for (var i = segments.Count - 1; i >= 0; i--)
+        {
+            path = Join(path, segments[i]);
+        }
+
+        return (path, character);
+    }
+
+    private static char? Find(object? value, int depth, List<string> segments)
     {
         switch (value)
         {
             case null:
                 return null;
             case string text:
-                return ForbiddenCharacter(text) is { } c ? (path, c) : null;
+                return ForbiddenCharacter(text);
             case IDictionary dictionary when depth < 6:
                 foreach (DictionaryEntry entry in dictionary)
                 {
-                    var key = Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "";
-                    if ((Find(entry.Key, path, depth + 1) ?? Find(entry.Value, Join(path, key), depth + 1)) is { } found)
+                    if (Find(entry.Key, depth + 1, segments) is { } inKey)
                     {
-                        return found;
+                        return inKey;
+                    }
+
+                    if (Find(entry.Value, depth + 1, segments) is { } inValue)
+                    {
+                        segments.Add(Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? "");
+                        return inValue;
                     }
                 }
 
@@ -72,7 +94,7 @@ public static class TextRules
             case IEnumerable items when depth < 6:
                 foreach (var item in items)
                 {
-                    if (Find(item, path, depth + 1) is { } found)
+                    if (Find(item, depth + 1, segments) is { } found)
                     {
                         return found;
                     }
@@ -82,15 +104,16 @@ public static class TextRules
         }
 
         var type = value.GetType();
-        if (type.IsPrimitive || type.IsEnum || depth >= 6 || type.Namespace?.StartsWith("CaseTracker", StringComparison.Ordinal) != true)
+        if (type.IsPrimitive || type.IsEnum || depth >= 6 || !Walked(type))
         {
             return null;
         }
 
         foreach (var property in Properties.GetOrAdd(type, Readable))
         {
-            if (Find(property.GetValue(value), Join(path, property.Name), depth + 1) is { } found)
+            if (Find(property.GetValue(value), depth + 1, segments) is { } found)
             {
+                segments.Add(property.Name);
                 return found;
             }
         }
@@ -98,10 +121,23 @@ public static class TextRules
         return null;
     }
 
+    /// <summary>Our own types are walked field by field; anything else that is not text or a collection holds no text of ours.</summary>
+    private static bool Walked(Type type) => type.Namespace?.StartsWith("CaseTracker", StringComparison.Ordinal) == true;
+
+    /// <summary>
+    /// The properties that can hold text: a value type that is neither ours nor a collection (a date, a number, a GUID)
+    /// would be boxed only to be passed over.
+    /// </summary>
     private static PropertyInfo[] Readable(Type type) =>
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is not null && p.Name != "EqualityContract")
+            .Where(p => p.GetIndexParameters().Length == 0 && p.GetMethod is not null && p.Name != "EqualityContract" && MayHoldText(p.PropertyType))
             .ToArray();
+
+    private static bool MayHoldText(Type type)
+    {
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        return !underlying.IsValueType || typeof(IEnumerable).IsAssignableFrom(underlying) || (!underlying.IsPrimitive && !underlying.IsEnum && Walked(underlying));
+    }
 
     private static string Join(string path, string name)
     {
