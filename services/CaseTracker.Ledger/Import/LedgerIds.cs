@@ -25,15 +25,27 @@ public static class LedgerIds
 
     private static Guid NameBased(string name)
     {
-        var text = Encoding.UTF8.GetBytes(name);
-        var input = new byte[Namespace.Length + text.Length];
-        Namespace.CopyTo(input, 0);
-        text.CopyTo(input, Namespace.Length);
-        Span<byte> hash = stackalloc byte[32];
-        SHA256.HashData(input, hash);
-        var bytes = hash[..16];
-        bytes[6] = (byte)((bytes[6] & 0x0F) | 0x50);
-        bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
-        return new Guid(bytes, bigEndian: true);
+        // The namespace and the name's UTF-8 bytes hashed from one buffer on the stack (a long name from a pooled one).
+        var length = Namespace.Length + Encoding.UTF8.GetByteCount(name);
+        byte[]? rented = null;
+        var input = length <= 512 ? stackalloc byte[length] : (rented = System.Buffers.ArrayPool<byte>.Shared.Rent(length)).AsSpan(0, length);
+        try
+        {
+            Namespace.CopyTo(input);
+            Encoding.UTF8.GetBytes(name, input[Namespace.Length..]);
+            Span<byte> hash = stackalloc byte[32];
+            SHA256.HashData(input, hash);
+            var bytes = hash[..16];
+            bytes[6] = (byte)((bytes[6] & 0x0F) | 0x50);
+            bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80);
+            return new Guid(bytes, bigEndian: true);
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
     }
 }

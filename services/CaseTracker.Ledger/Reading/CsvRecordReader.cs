@@ -37,6 +37,8 @@ internal sealed class CsvRecordReader(TextReader reader, LedgerReadLimits limits
 
     public RawRow? Next() => ReadRecord();
 
+    private int _width;
+
     private RawRow? ReadRecord()
     {
         if (!_started)
@@ -55,7 +57,8 @@ internal sealed class CsvRecordReader(TextReader reader, LedgerReadLimits limits
 
         _row++;
         _rowLength = 0;
-        var cells = new List<LedgerCell>();
+        // As wide as the row before (a ledger's rows are as wide as its header): one array per row, not five growing ones.
+        var cells = new List<LedgerCell>(_width);
         while (true)
         {
             var end = ReadField();
@@ -75,6 +78,7 @@ internal sealed class CsvRecordReader(TextReader reader, LedgerReadLimits limits
                 Read();
             }
 
+            _width = cells.Count;
             return new RawRow(_row, cells);
         }
     }
