@@ -71,30 +71,16 @@ public static partial class CaseDecider
             return Erase(state, erased);
         }
 
-        if (@event is not (DateCorrected or OutcomeCorrected or ApplicantTypeCorrected))
-        {
-            // A milestone added at the end changes nothing before it: applied to the state as it stands, the same state as
-            // deriving the whole history again (CaseProjection.Apply reads no history), without re-applying every milestone.
-            var milestone = new Milestone(state.Version, @event);
-            return CaseProjection.Apply(state with { History = state.History.Add(milestone), Version = state.Version + 1 }, milestone);
-        }
-
         var history = @event switch
         {
             DateCorrected c => Replace(state.History, c.Milestone, e => e.WithDate(c.CorrectDate)),
             OutcomeCorrected c => Replace(state.History, state.Closure!.Milestone,
                 e => ((Decided)e) with { Outcome = c.Outcome, WithheldGrounds = c.WithheldGrounds, RepeatOf = c.RepeatOf }),
             ApplicantTypeCorrected c => Replace(state.History, 0, e => ((Received)e) with { ApplicantType = c.ApplicantType }),
-            _ => throw new System.Diagnostics.UnreachableException(),
+            _ => state.History.Add(new Milestone(state.Version, @event)),
         };
-        // A correction changes a milestone in place: everything that depends on it is derived again.
-        return CaseProjection.Derive(history) with
-        {
-            Version = state.Version + 1,
-            CorrectionCount = state.CorrectionCount + 1,
-            Assignee = state.Assignee,
-            Erasure = state.Erasure,
-        };
+        var corrections = state.CorrectionCount + (history.Count == state.History.Count ? 1 : 0);
+        return CaseProjection.Derive(history) with { Version = state.Version + 1, CorrectionCount = corrections, Assignee = state.Assignee, Erasure = state.Erasure };
     }
 
     public static CaseState Fold(IEnumerable<CaseEvent> events) => events.Aggregate(CaseState.Initial, Evolve);

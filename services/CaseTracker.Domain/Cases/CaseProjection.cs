@@ -10,8 +10,7 @@ internal static class CaseProjection
     public static CaseState Derive(ImmutableList<Milestone> history) =>
         history.Aggregate(CaseState.Initial with { History = history }, Apply);
 
-    /// <summary>One milestone on the state before it. Reads no <see cref="CaseState.History"/> (CaseDecider.Evolve relies on it).</summary>
-    internal static CaseState Apply(CaseState s, Milestone m) => m.Event switch
+    private static CaseState Apply(CaseState s, Milestone m) => m.Event switch
     {
         Received e => s with { Receipt = e },
         SupplementRequested e => s with { Supplement = new Supplement(e.On, e.Items, e.RespondBy, null, null) },
