@@ -37,6 +37,31 @@ public class EventTypeMapTests
     }
 
     [Fact]
+    public async Task A_payload_holds_Chinese_text_as_UTF8_and_one_written_with_escapes_by_earlier_versions_reads_the_same()
+    {
+        var applicant = Samples.Applicant() with { Name = "张三", Address = "北京市某区某路1号" };
+        var received = Samples.Received(Guid.NewGuid(), new DateOnly(2024, 1, 2), applicant) with { Description = "申请公开某路段施工许可+附件<1>&" };
+        var eventId = Guid.NewGuid();
+        var key = PersonalDataSeal.NewKey();
+        var utf8 = EventSerializer.SerializeUtf8(eventId, received, _ => key);
+        var text = System.Text.Encoding.UTF8.GetString(utf8.Payload);
+        var viaText = (await EventSerializer.SerializeAsync(eventId, received, _ => Task.FromResult(key))).Payload;
+
+        // Six bytes per character as \uXXXX were three in UTF-8: the text is stored as it is (the sealed value's + too).
+        Assert.Contains("\"description\":\"申请公开某路段施工许可+附件<1>&\"", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("\\u", viaText, StringComparison.Ordinal);
+        Assert.Equal(received, EventSerializer.Deserialize(eventId, utf8.TypeName, utf8.SchemaVersion, text, key));
+        Assert.Equal(received, EventSerializer.Deserialize(eventId, utf8.TypeName, utf8.SchemaVersion, viaText, key));
+
+        // As stores written before hold it: every non-ASCII character, +, <, > and & escaped.
+        var escaped = System.Text.RegularExpressions.Regex.Replace(text, "[^\\x00-\\x7F]|[+<>&]", m => $"\\u{(int)m.Value[0]:X4}");
+        Assert.Contains("\\u7533", escaped, StringComparison.Ordinal);
+        Assert.Equal(received, EventSerializer.Deserialize(eventId, utf8.TypeName, utf8.SchemaVersion, escaped, key));
+        Assert.Equal(received, EventSerializer.Deserialize(eventId, utf8.TypeName, utf8.SchemaVersion, System.Text.Encoding.UTF8.GetBytes(escaped), key));
+    }
+
+    [Fact]
     public void A_sealed_receipt_reads_alike_from_both_serializers_whatever_its_description_holds()
     {
         // A description with what the reader looks for in the text: quotes, braces, the property's own name.

@@ -17,9 +17,18 @@ public sealed record SerializedUtf8(string TypeName, int SchemaVersion, byte[] P
 /// </summary>
 public static class EventSerializer
 {
+    /// <summary>
+    /// Text as it is, in UTF-8: the payload is data in the store, never put into a web page as it stands, so nothing beyond
+    /// JSON's own quote, backslash and control characters is escaped (the default encoder wrote each Chinese character as
+    /// six bytes of <c>\uXXXX</c> instead of three, and the sealed value's <c>+</c> as six). Payloads written escaped by
+    /// earlier versions read the same.
+    /// </summary>
+    internal static readonly System.Text.Encodings.Web.JavaScriptEncoder TextAsIs = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         Converters = { new JsonStringEnumConverter() },
+        Encoder = TextAsIs,
     };
 
     /// <param name="keyFor">The subject's key, created if it has none (inside the append's transaction).</param>
@@ -63,7 +72,7 @@ public static class EventSerializer
 
         var key = keyFor(applicant.SubjectId);
         var seal = new System.Buffers.ArrayBufferWriter<byte>(256);
-        using (var writer = new Utf8JsonWriter(seal))
+        using (var writer = new Utf8JsonWriter(seal, new JsonWriterOptions { Encoder = TextAsIs }))
         {
             writer.WriteStartObject();
             writer.WriteString("subject", applicant.SubjectId);

@@ -15,11 +15,14 @@ public static class PersonalDataSeal
 
     private sealed record Clear(string Name, string? IdNumber, string? Phone, string? Address);
 
+    /// <summary>The clear text sealed: names and addresses as UTF-8, not escaped (a shorter ciphertext; older ones open alike).</summary>
+    private static readonly JsonSerializerOptions ClearOptions = new() { Encoder = EventSerializer.TextAsIs };
+
     public static byte[] NewKey() => RandomNumberGenerator.GetBytes(32);
 
     public static string Seal(PersonalData data, byte[] key, Guid eventId)
     {
-        var plain = JsonSerializer.SerializeToUtf8Bytes(new Clear(data.Name, data.IdNumber, data.Phone, data.Address));
+        var plain = JsonSerializer.SerializeToUtf8Bytes(new Clear(data.Name, data.IdNumber, data.Phone, data.Address), ClearOptions);
         var sealedBytes = new byte[NonceSize + plain.Length + TagSize];
         var nonce = sealedBytes.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);
