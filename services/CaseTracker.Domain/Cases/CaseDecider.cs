@@ -84,7 +84,7 @@ public static partial class CaseDecider
             // A new milestone at the end: the facts so far plus this one (a fold of the whole history again would give
             // the same state, at a cost growing with the case: a replay folds every case event by event).
             var milestone = new Milestone(state.Version, @event);
-            return CaseProjection.Next(state with { History = state.History.Add(milestone) }, milestone) with { Version = state.Version + 1 };
+            return CaseProjection.Next(state with { History = state.History.Add(milestone), Version = state.Version + 1 }, milestone);
         }
 
         var corrections = state.CorrectionCount + 1;

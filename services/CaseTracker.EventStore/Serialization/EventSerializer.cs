@@ -190,6 +190,28 @@ public static class EventSerializer
 
     public static string SerializeMetadata(IReadOnlyDictionary<string, string> metadata) => JsonSerializer.Serialize(metadata, Options);
 
+    /// <summary>
+    /// The extra metadata from its stored UTF-8 (the log readers): none (<c>{}</c>) is one shared empty dictionary, and
+    /// the same bytes as <paramref name="previous"/>'s (the events of one imported case carry the same) give the same
+    /// read-only dictionary again instead of a new one per event.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> DeserializeMetadata(ReadOnlySpan<byte> json, ref (byte[]? Json, IReadOnlyDictionary<string, string>? Metadata) previous)
+    {
+        if (json.SequenceEqual("{}"u8))
+        {
+            return System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
+        }
+
+        if (previous is ({ } before, { } same) && json.SequenceEqual(before))
+        {
+            return same;
+        }
+
+        var metadata = new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(JsonSerializer.Deserialize<Dictionary<string, string>>(json, Options) ?? []);
+        previous = (json.ToArray(), metadata);
+        return metadata;
+    }
+
     /// <summary>The extra metadata; none (<c>{}</c>, what most events carry): one shared empty dictionary, nothing parsed.</summary>
     public static IReadOnlyDictionary<string, string> DeserializeMetadata(string json) =>
         json == "{}" ? System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty
