@@ -163,4 +163,27 @@ public abstract partial class EventStoreConformance
         Assert.Equal("周一", ((CaseEvent.Received)log[0].Event).Applicant!.Name);
         Assert.Equal(afterCase, ((CaseEvent.Received)log[2].Event).CaseId);
     }
+
+    [Fact]
+    public async Task Events_with_the_same_extra_metadata_then_other_then_none_each_read_back_their_own_read_only()
+    {
+        // The log readers give the previous row's metadata again when the bytes are equal (an imported case's events):
+        // each event still reads its own, and none can be changed through the envelope.
+        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
+        var row7 = new EventMetadata("import", Guid.NewGuid(), null, new Dictionary<string, string> { ["import.file"] = "台账.csv", ["import.row"] = "7" });
+        var row8 = row7 with { Extra = new Dictionary<string, string> { ["import.file"] = "台账.csv", ["import.row"] = "8" } };
+        await Store.AppendAsync(CaseStreams.For(first), ExpectedVersion.NoStream,
+            [One(Received(first, Day), row7), One(Supplement(Day.AddDays(1)), row7), One(Disclosed(Day.AddDays(3)), row7)]);
+        await Store.AppendAsync(CaseStreams.For(second), ExpectedVersion.NoStream, [One(Received(second, Day), row8), One(Supplement(Day.AddDays(2)))]);
+        await Store.LogShowsEverythingAsync();
+
+        var log = await Store.ReadAllAsync(LogPosition.Start, 10);
+
+        Assert.Equal(["7", "7", "7", "8"], log.Take(4).Select(e => e.Metadata["import.row"]));
+        Assert.All(log.Take(4), e => Assert.Equal("台账.csv", e.Metadata["import.file"]));
+        Assert.Equal(2, log[2].Metadata.Count);
+        Assert.Empty(log[4].Metadata);
+        Assert.Throws<NotSupportedException>(() => ((IDictionary<string, string>)log[1].Metadata)["import.row"] = "9");
+        Assert.Equal("7", log[0].Metadata["import.row"]);
+    }
 }
