@@ -153,6 +153,12 @@ public static class EventSerializer
             return null;
         }
 
+        // PostgreSQL's jsonb text puts a space after each colon ("applicant": {…}).
+        while (value < payload.Length - 1 && payload[value] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
+        {
+            value++;
+        }
+
         if (payload[value..].StartsWith("null"u8))
         {
             return (CaseEvent)JsonSerializer.Deserialize(payload, type, Options)!;
