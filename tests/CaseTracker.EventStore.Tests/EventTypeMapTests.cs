@@ -80,6 +80,13 @@ public class EventTypeMapTests
         // Written with white space (another writer): read by the general path, the same event.
         var spaced = text.Replace("\"applicant\":{", "\"applicant\" : {", StringComparison.Ordinal);
         Assert.Equal(received, EventSerializer.Deserialize(eventId, utf8.TypeName, utf8.SchemaVersion, spaced, key));
+        // As PostgreSQL's jsonb text writes it (a space after the colon): read by the current-shape reader, the same event.
+        var jsonb = text.Replace("\"applicant\":{", "\"applicant\": {", StringComparison.Ordinal);
+        Assert.Equal(received, EventSerializer.Deserialize(eventId, utf8.TypeName, utf8.SchemaVersion, jsonb, key));
+        Assert.Equal(received with { Applicant = PersonalData.Erased(applicant.SubjectId) }, EventSerializer.Deserialize(eventId, utf8.TypeName, utf8.SchemaVersion, jsonb, null));
+        var openJsonb = System.Text.Encoding.UTF8.GetString(open.Payload).Replace("\"applicant\":null", "\"applicant\": null", StringComparison.Ordinal);
+        Assert.Contains("\"applicant\": null", openJsonb, StringComparison.Ordinal);
+        Assert.Equal(plain, EventSerializer.Deserialize(eventId, open.TypeName, open.SchemaVersion, openJsonb, null));
     }
 
     [Fact]

@@ -54,12 +54,24 @@ public sealed class ApplicantKeys
             return null;
         }
 
-        var data = Encoding.UTF8.GetBytes(KindName(kind) + "\u001f" + normal);
+        // The kind's name, U+001F and the value, in UTF-8 (built in place: no string or array of them per hash).
+        var name = KindName(kind);
+        var size = name.Length + 1 + Encoding.UTF8.GetMaxByteCount(normal.Length);
+        var rented = size > 512 ? System.Buffers.ArrayPool<byte>.Shared.Rent(size) : null;
+        var data = rented ?? stackalloc byte[512];
+        var length = Encoding.UTF8.GetBytes(name, data);
+        data[length++] = 0x1F;
+        length += Encoding.UTF8.GetBytes(normal, data[length..]);
         Span<byte> mac = stackalloc byte[32];
         lock (_hmac)
         {
-            _hmac.AppendData(data);
+            _hmac.AppendData(data[..length]);
             _hmac.GetHashAndReset(mac);
+        }
+
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(rented);
         }
 
         return Convert.ToHexStringLower(mac);
@@ -68,25 +80,34 @@ public sealed class ApplicantKeys
     /// <summary>The hashes of every identifier the applicant gave; none for erased data.</summary>
     public IReadOnlyList<ApplicantKey> Of(PersonalData? applicant)
     {
-        if (applicant is null || applicant == PersonalData.Erased(applicant.SubjectId))
+        if (applicant is null || IsErased(applicant))
         {
             return [];
         }
 
         var keys = new List<ApplicantKey>(3);
-        foreach (var (kind, value) in new[]
-                 {
-                     (ApplicantKeyKind.Name, applicant.Name), (ApplicantKeyKind.IdNumber, applicant.IdNumber), (ApplicantKeyKind.Phone, applicant.Phone),
-                 })
+        Add(ApplicantKeyKind.Name, applicant.Name);
+        Add(ApplicantKeyKind.IdNumber, applicant.IdNumber);
+        Add(ApplicantKeyKind.Phone, applicant.Phone);
+        return keys;
+
+        void Add(ApplicantKeyKind kind, string? value)
         {
             if (Hash(kind, value) is { } hash)
             {
                 keys.Add(new ApplicantKey(kind, hash));
             }
         }
-
-        return keys;
     }
+
+    /// <summary>Equal to <see cref="PersonalData.Erased"/> of its subject (compared field by field: no record made to compare with).</summary>
+    private static bool IsErased(PersonalData applicant)
+    {
+        var erased = ErasedShape;
+        return applicant.Name == erased.Name && applicant.IdNumber == erased.IdNumber && applicant.Phone == erased.Phone && applicant.Address == erased.Address;
+    }
+
+    private static readonly PersonalData ErasedShape = PersonalData.Erased(Guid.Empty);
 
     /// <summary>
     /// Name: NFKC, no white space, upper case, one middle dot (·) for its look-alikes. ID number: NFKC, letters and

@@ -77,9 +77,17 @@ public static partial class CaseDecider
             OutcomeCorrected c => Replace(state.History, state.Closure!.Milestone,
                 e => ((Decided)e) with { Outcome = c.Outcome, WithheldGrounds = c.WithheldGrounds, RepeatOf = c.RepeatOf }),
             ApplicantTypeCorrected c => Replace(state.History, 0, e => ((Received)e) with { ApplicantType = c.ApplicantType }),
-            _ => state.History.Add(new Milestone(state.Version, @event)),
+            _ => null,
         };
-        var corrections = state.CorrectionCount + (history.Count == state.History.Count ? 1 : 0);
+        if (history is null)
+        {
+            // A new milestone at the end: the facts so far plus this one (a fold of the whole history again would give
+            // the same state, at a cost growing with the case: a replay folds every case event by event).
+            var milestone = new Milestone(state.Version, @event);
+            return CaseProjection.Next(state with { History = state.History.Add(milestone), Version = state.Version + 1 }, milestone);
+        }
+
+        var corrections = state.CorrectionCount + 1;
         return CaseProjection.Derive(history) with { Version = state.Version + 1, CorrectionCount = corrections, Assignee = state.Assignee, Erasure = state.Erasure };
     }
 

@@ -10,6 +10,13 @@ internal static class CaseProjection
     public static CaseState Derive(ImmutableList<Milestone> history) =>
         history.Aggregate(CaseState.Initial with { History = history }, Apply);
 
+    /// <summary>
+    /// The facts of a state derived from its history (<see cref="Derive"/>, every state <c>CaseDecider.Evolve</c>
+    /// makes) with one more milestone at the end; <paramref name="s"/> already carries the longer history. The same as
+    /// deriving the longer history: a milestone's facts depend on the facts before it, never on the history itself.
+    /// </summary>
+    public static CaseState Next(CaseState s, Milestone m) => Apply(s, m);
+
     private static CaseState Apply(CaseState s, Milestone m) => m.Event switch
     {
         Received e => s with { Receipt = e },

@@ -69,6 +69,14 @@ public sealed class PostgresEventStore : SqlEventStore
     public override async Task<DbTransaction> BeginWriteAsync(DbConnection connection, CancellationToken ct) =>
         await ((NpgsqlConnection)connection).BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
 
+    /// <summary>The log with each payload deserialized from the UTF-8 bytes the server sends (see <see cref="PostgresLogReader"/>).</summary>
+    public override async Task<IReadOnlyList<EventEnvelope>> ReadAllAsync(LogPosition after, int maxCount, CancellationToken ct = default)
+    {
+        await using var connection = await OpenConnectionAsync(ct);
+        return await connection.QueryAsync(
+            null, Sql["read_all"], new PostgresLogReader().Map, ct, ("commit", after.Commit), ("prepare", after.Prepare), ("max", (long)maxCount));
+    }
+
     /// <summary>The plain case in one round trip, commit included (see <see cref="PostgresSingleAppend"/>), else the general protocol.</summary>
     public override async Task<AppendResult> AppendAsync(
         string streamId, ExpectedVersion expected, IReadOnlyList<NewEvent> events, IReadOnlyList<UniqueClaim> claims, CancellationToken ct = default)

@@ -106,6 +106,12 @@ public sealed partial record ProjectionContext(DbConnection Connection, DbTransa
         }
 
         _commands.Clear();
+        foreach (var command in _multiRow.Values)
+        {
+            await command.DisposeAsync();
+        }
+
+        _multiRow.Clear();
         _staged.Clear();
         _flushed.Clear();
     }

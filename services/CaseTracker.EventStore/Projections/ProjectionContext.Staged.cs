@@ -24,6 +24,9 @@ public sealed partial record ProjectionContext
     /// <summary>Per set (delete script), the keys an earlier flush of this load wrote: into an empty table, only those need their delete.</summary>
     private readonly Dictionary<string, HashSet<object>> _flushed = new(StringComparer.Ordinal);
 
+    /// <summary>Multi-row statements of providers other than SQLite, by text, with their parameters (see <see cref="MultiRowCommand"/>).</summary>
+    private readonly Dictionary<string, DbCommand> _multiRow = new(StringComparer.Ordinal);
+
     /// <summary>A bulk load's context: projections stage their rows (<see cref="Stage"/>, <see cref="StageSet"/>) instead of writing them.</summary>
     public bool Bulk { get; init; }
 
@@ -33,11 +36,26 @@ public sealed partial record ProjectionContext
     /// <summary>The keys staged since the last flush (all groups).</summary>
     public int StagedKeys { get; private set; }
 
-    private sealed record Staged(string Key, (string Name, object? Value)[]? Delete, IReadOnlyList<(string Name, object? Value)[]> Rows);
+    /// <summary>A key's last word: its rows, or (<see cref="Source"/>, <see cref="Make"/>) its one row made when written.</summary>
+    private sealed record Staged(
+        string Key, (string Name, object? Value)[]? Delete, IReadOnlyList<(string Name, object? Value)[]>? Rows,
+        object? Source = null, Func<object, (string Name, object? Value)[]>? Make = null)
+    {
+        public IEnumerable<(string Name, object? Value)[]> Written => Rows ?? [Make!(Source!)];
+    }
 
     /// <summary>The key's one row as of the end of the load (an upsert script: <c>INSERT … VALUES (…) ON CONFLICT …</c>).</summary>
     public void Stage(string insertScript, object key, (string Name, object? Value)[] row) =>
         Put(Group(null, insertScript), key, new Staged(KeyText(key), null, [row]));
+
+    /// <summary>
+    /// As <see cref="Stage(string, object, ValueTuple{string, object}[])"/>, the row made from <paramref name="source"/> by
+    /// <paramref name="row"/> only when it is written (once per key and flush, however often the key was staged): what stays
+    /// in memory until the flush is the source object, not a boxed value per column. <paramref name="source"/> must not
+    /// change after it is staged.
+    /// </summary>
+    public void Stage(string insertScript, object key, object source, Func<object, (string Name, object? Value)[]> row) =>
+        Put(Group(null, insertScript), key, new Staged(KeyText(key), null, null, source, row));
 
     /// <summary>The key's rows as of the end of the load, replacing any it had (<paramref name="deleteScript"/> with <paramref name="delete"/>), none: deleted.</summary>
     public void StageSet(string deleteScript, string insertScript, object key, (string Name, object? Value)[] delete, IReadOnlyList<(string Name, object? Value)[]> rows) =>
@@ -63,7 +81,7 @@ public sealed partial record ProjectionContext
                 }
             }
 
-            await InsertManyAsync(insertScript, staged.SelectMany(s => s.Rows).ToList(), ct);
+            await InsertManyAsync(insertScript, staged.SelectMany(s => s.Written), ct);
         }
 
         _staged.Clear();
@@ -99,52 +117,80 @@ public sealed partial record ProjectionContext
         _ => Convert.ToString(key, System.Globalization.CultureInfo.InvariantCulture) ?? "",
     };
 
-    private async Task InsertManyAsync(string script, List<(string Name, object? Value)[]> rows, CancellationToken ct)
+    /// <summary>The rows in statements of <see cref="RowsPerStatement"/> rows, each chunk's rows made as it is written.</summary>
+    private async Task InsertManyAsync(string script, IEnumerable<(string Name, object? Value)[]> rows, CancellationToken ct)
     {
-        if (rows.Count == 0)
-        {
-            return;
-        }
-
         if (MultiRow.Of(Sql[script]) is not { } form)
         {
-            await ExecuteEachAsync(script, rows, ct);
+            await ExecuteEachAsync(script, rows.ToList(), ct);
             return;
         }
 
         using var sqlite = Connection is Microsoft.Data.Sqlite.SqliteConnection connection ? new SqliteRows(connection) : null;
-        for (var start = 0; start < rows.Count; start += RowsPerStatement)
+        var chunk = new List<(string Name, object? Value)[]>(RowsPerStatement);
+        foreach (var row in rows)
         {
-            var chunk = rows.GetRange(start, Math.Min(RowsPerStatement, rows.Count - start));
-            var values = new object?[chunk.Count * form.Names.Count];
-            for (var r = 0; r < chunk.Count; r++)
+            chunk.Add(row);
+            if (chunk.Count == RowsPerStatement)
             {
-                foreach (var (name, value) in chunk[r])
+                await InsertChunkAsync(form, chunk, sqlite, ct);
+                chunk.Clear();
+            }
+        }
+
+        if (chunk.Count > 0)
+        {
+            await InsertChunkAsync(form, chunk, sqlite, ct);
+        }
+    }
+
+    private async Task InsertChunkAsync(MultiRow form, List<(string Name, object? Value)[]> chunk, SqliteRows? sqlite, CancellationToken ct)
+    {
+        var values = new object?[chunk.Count * form.Names.Count];
+        for (var r = 0; r < chunk.Count; r++)
+        {
+            foreach (var (name, value) in chunk[r])
+            {
+                if (form.Index.TryGetValue(name, out var column))
                 {
-                    if (form.Index.TryGetValue(name, out var column))
-                    {
-                        values[(r * form.Names.Count) + column] = value;
-                    }
+                    values[(r * form.Names.Count) + column] = value;
                 }
             }
+        }
 
-            if (sqlite is not null)
-            {
-                sqlite.Run(form.Numbered(chunk.Count), values);
-                continue;
-            }
+        if (sqlite is not null)
+        {
+            sqlite.Run(form.Numbered(chunk.Count), values);
+            return;
+        }
 
-            await using var command = Connection.Command(Transaction, form.Named(chunk.Count));
-            for (var i = 0; i < values.Length; i++)
+        var command = MultiRowCommand(form.Named(chunk.Count), values.Length);
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>
+    /// The command of a multi-row text with its parameters (@p0 … @p<paramref name="count"/>-1), made once per load and
+    /// reused: a flush of 100-row statements otherwise made a parameter object per value (2,700 per case-list statement).
+    /// </summary>
+    private DbCommand MultiRowCommand(string text, int count)
+    {
+        if (!_multiRow.TryGetValue(text, out var command))
+        {
+            _multiRow[text] = command = Connection.Command(Transaction, text);
+            for (var i = 0; i < count; i++)
             {
                 var parameter = command.CreateParameter();
                 parameter.ParameterName = $"p{i}";
-                parameter.Value = values[i] ?? DBNull.Value;
                 command.Parameters.Add(parameter);
             }
-
-            await command.ExecuteNonQueryAsync(ct);
         }
+
+        return command;
     }
 
     /// <summary>

@@ -162,6 +162,12 @@ public static class EventSerializer
             return null;
         }
 
+        // PostgreSQL's jsonb text puts a space after each colon ("applicant": {…}).
+        while (value < payload.Length - 1 && payload[value] is (byte)' ' or (byte)'\t' or (byte)'\n' or (byte)'\r')
+        {
+            value++;
+        }
+
         if (payload[value..].StartsWith("null"u8))
         {
             return (CaseEvent)JsonSerializer.Deserialize(payload, type, Options)!;
@@ -198,6 +204,28 @@ public static class EventSerializer
     private sealed record SealText(Guid Subject, string? Sealed);
 
     public static string SerializeMetadata(IReadOnlyDictionary<string, string> metadata) => JsonSerializer.Serialize(metadata, Options);
+
+    /// <summary>
+    /// The extra metadata from its stored UTF-8 (the log readers): none (<c>{}</c>) is one shared empty dictionary, and
+    /// the same bytes as <paramref name="previous"/>'s (the events of one imported case carry the same) give the same
+    /// read-only dictionary again instead of a new one per event.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> DeserializeMetadata(ReadOnlySpan<byte> json, ref (byte[]? Json, IReadOnlyDictionary<string, string>? Metadata) previous)
+    {
+        if (json.SequenceEqual("{}"u8))
+        {
+            return System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
+        }
+
+        if (previous is ({ } before, { } same) && json.SequenceEqual(before))
+        {
+            return same;
+        }
+
+        var metadata = new System.Collections.ObjectModel.ReadOnlyDictionary<string, string>(JsonSerializer.Deserialize<Dictionary<string, string>>(json, Options) ?? []);
+        previous = (json.ToArray(), metadata);
+        return metadata;
+    }
 
     /// <summary>The extra metadata; none (<c>{}</c>, what most events carry): one shared empty dictionary, nothing parsed.</summary>
     public static IReadOnlyDictionary<string, string> DeserializeMetadata(string json) =>

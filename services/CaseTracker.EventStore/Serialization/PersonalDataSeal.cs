@@ -39,13 +39,32 @@ public static class PersonalDataSeal
             return PersonalData.Erased(subjectId);
         }
 
-        var sealedBytes = Convert.FromBase64String(sealedText);
-        var length = sealedBytes.Length - NonceSize - TagSize;
-        var plain = new byte[length];
-        using var aes = new AesGcm(key, TagSize);
-        aes.Decrypt(
-            sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize, length), sealedBytes.AsSpan(NonceSize + length), plain, eventId.ToByteArray());
-        var clear = JsonSerializer.Deserialize<Clear>(plain)!;
-        return new PersonalData(subjectId, clear.Name, clear.IdNumber, clear.Phone, clear.Address);
+        // Decoded and decrypted in pooled buffers (every receipt of a replay comes through here): only the clear fields are new.
+        var sealedBytes = System.Buffers.ArrayPool<byte>.Shared.Rent(sealedText.Length);
+        byte[]? plain = null;
+        try
+        {
+            if (!Convert.TryFromBase64String(sealedText, sealedBytes, out var written))
+            {
+                _ = Convert.FromBase64String(sealedText); // the FormatException it always gave
+            }
+
+            var length = written - NonceSize - TagSize;
+            plain = System.Buffers.ArrayPool<byte>.Shared.Rent(Math.Max(length, 0));
+            Span<byte> associated = stackalloc byte[16];
+            eventId.TryWriteBytes(associated);
+            using var aes = new AesGcm(key, TagSize);
+            aes.Decrypt(sealedBytes.AsSpan(0, NonceSize), sealedBytes.AsSpan(NonceSize, length), sealedBytes.AsSpan(NonceSize + length, TagSize), plain.AsSpan(0, length), associated);
+            var clear = JsonSerializer.Deserialize<Clear>(plain.AsSpan(0, length))!;
+            return new PersonalData(subjectId, clear.Name, clear.IdNumber, clear.Phone, clear.Address);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(sealedBytes);
+            if (plain is not null)
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(plain, clearArray: true);
+            }
+        }
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.ObjectModel;
 using System.Globalization;
 using System.Text;
 using CaseTracker.EventStore.Serialization;
@@ -29,13 +28,14 @@ internal static class SqliteLogReader
             Bind(stmt, db, "@max", maxCount);
             var rows = new List<EventEnvelope>(Math.Min(maxCount, 5_000));
             var (streams, types, actors) = (new Recent(), new Recent(), new Recent());
+            var metadata = (Json: (byte[]?)null, Metadata: (IReadOnlyDictionary<string, string>?)null);
             var waited = System.Diagnostics.Stopwatch.StartNew();
             while (true)
             {
                 var rc = raw.sqlite3_step(stmt);
                 if (rc == raw.SQLITE_ROW)
                 {
-                    rows.Add(Row(stmt, streams, types, actors));
+                    rows.Add(Row(stmt, streams, types, actors, ref metadata));
                     continue;
                 }
 
@@ -66,13 +66,14 @@ internal static class SqliteLogReader
         }
     }
 
-    private static EventEnvelope Row(sqlite3_stmt stmt, Recent streams, Recent types, Recent actors)
+    private static EventEnvelope Row(
+        sqlite3_stmt stmt, Recent streams, Recent types, Recent actors, ref (byte[]? Json, IReadOnlyDictionary<string, string>? Metadata) previousMetadata)
     {
         var eventId = GuidAt(stmt, 2);
         var type = types.Of(raw.sqlite3_column_blob(stmt, 5));
         var schemaVersion = (int)raw.sqlite3_column_int64(stmt, 6);
         var key = raw.sqlite3_column_type(stmt, 14) == raw.SQLITE_NULL ? null : raw.sqlite3_column_blob(stmt, 14).ToArray();
-        var metadata = raw.sqlite3_column_blob(stmt, 13);
+        var metadata = EventSerializer.DeserializeMetadata(raw.sqlite3_column_blob(stmt, 13), ref previousMetadata);
         return new EventEnvelope(
             eventId,
             streams.Of(raw.sqlite3_column_blob(stmt, 3)),
@@ -85,7 +86,7 @@ internal static class SqliteLogReader
             actors.Of(raw.sqlite3_column_blob(stmt, 9)),
             GuidAt(stmt, 10),
             raw.sqlite3_column_type(stmt, 11) == raw.SQLITE_NULL ? null : GuidAt(stmt, 11),
-            metadata.SequenceEqual("{}"u8) ? ReadOnlyDictionary<string, string>.Empty : EventSerializer.DeserializeMetadata(Encoding.UTF8.GetString(metadata)),
+            metadata,
             EventSerializer.Deserialize(eventId, type, schemaVersion, raw.sqlite3_column_blob(stmt, 12), key));
     }
 

@@ -12,10 +12,16 @@ internal sealed class PageHistories
 {
     private readonly Dictionary<string, List<EventEnvelope>> _byStream = new(StringComparer.Ordinal);
 
-    public PageHistories(IReadOnlyList<EventEnvelope> page)
+    /// <param name="wanted">The streams asked about (<see cref="StateAsOfAsync"/>): only their events are kept.</param>
+    public PageHistories(IReadOnlyList<EventEnvelope> page, Predicate<string> wanted)
     {
         foreach (var envelope in page)
         {
+            if (!wanted(envelope.StreamId))
+            {
+                continue;
+            }
+
             if (!_byStream.TryGetValue(envelope.StreamId, out var events))
             {
                 _byStream[envelope.StreamId] = events = [];

@@ -29,7 +29,7 @@ public sealed class CaseFeesProjection : IProjection
 
         var deletes = new List<(string Name, object? Value)[]>();
         var inserts = new List<(string Name, object? Value)[]>();
-        var histories = touched.Count == 0 ? null : new PageHistories(page);
+        var histories = touched.Count == 0 ? null : new PageHistories(page, touched.ContainsKey);
         foreach (var last in touched.Values)
         {
             var state = await histories!.StateAsOfAsync(last, context.Store, ct);

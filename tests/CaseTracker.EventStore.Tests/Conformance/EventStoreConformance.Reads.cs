@@ -139,4 +139,51 @@ public abstract partial class EventStoreConformance
             e.RecordedAt.ToString("O", System.Globalization.CultureInfo.InvariantCulture), e.Actor, e.CorrelationId, e.CausationId,
             string.Join(",", e.Metadata.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => $"{m.Key}={m.Value}")), e.Event);
     }
+
+    [Fact]
+    public async Task A_payload_of_many_kilobytes_of_chinese_text_reads_whole_from_the_global_log_between_short_ones()
+    {
+        // PostgreSQL's log reader copies each payload's UTF-8 bytes into a buffer kept for the read (4 KB at first):
+        // a long one between short ones must come out whole, and the short one after it without the long one's tail.
+        var (shortCase, longCase, afterCase) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var description = string.Concat(Enumerable.Repeat("申请公开二〇二三年度某区政府信息公开工作年度报告及相关附件，", 300));
+        await Store.AppendAsync(CaseStreams.For(shortCase), ExpectedVersion.NoStream, New(Received(shortCase, Day, Applicant("周一"))));
+        await Store.AppendAsync(CaseStreams.For(longCase), ExpectedVersion.NoStream,
+            New(Received(longCase, Day, Applicant("吴二")) with { Description = description }));
+        await Store.AppendAsync(CaseStreams.For(afterCase), ExpectedVersion.NoStream, New(Received(afterCase, Day)));
+        await Store.LogShowsEverythingAsync();
+
+        var log = await Store.ReadAllAsync(LogPosition.Start, 10);
+
+        Assert.Equal(3, log.Count);
+        Assert.Equal(9_000, ((CaseEvent.Received)log[1].Event).Description.Length); // 30 characters × 300: 27,000 bytes in UTF-8
+        Assert.Equal(description, ((CaseEvent.Received)log[1].Event).Description);
+        Assert.Equal("吴二", ((CaseEvent.Received)log[1].Event).Applicant!.Name);
+        Assert.Equal("某信息", ((CaseEvent.Received)log[2].Event).Description);
+        Assert.Equal("周一", ((CaseEvent.Received)log[0].Event).Applicant!.Name);
+        Assert.Equal(afterCase, ((CaseEvent.Received)log[2].Event).CaseId);
+    }
+
+    [Fact]
+    public async Task Events_with_the_same_extra_metadata_then_other_then_none_each_read_back_their_own_read_only()
+    {
+        // The log readers give the previous row's metadata again when the bytes are equal (an imported case's events):
+        // each event still reads its own, and none can be changed through the envelope.
+        var (first, second) = (Guid.NewGuid(), Guid.NewGuid());
+        var row7 = new EventMetadata("import", Guid.NewGuid(), null, new Dictionary<string, string> { ["import.file"] = "台账.csv", ["import.row"] = "7" });
+        var row8 = row7 with { Extra = new Dictionary<string, string> { ["import.file"] = "台账.csv", ["import.row"] = "8" } };
+        await Store.AppendAsync(CaseStreams.For(first), ExpectedVersion.NoStream,
+            [One(Received(first, Day), row7), One(Supplement(Day.AddDays(1)), row7), One(Disclosed(Day.AddDays(3)), row7)]);
+        await Store.AppendAsync(CaseStreams.For(second), ExpectedVersion.NoStream, [One(Received(second, Day), row8), One(Supplement(Day.AddDays(2)))]);
+        await Store.LogShowsEverythingAsync();
+
+        var log = await Store.ReadAllAsync(LogPosition.Start, 10);
+
+        Assert.Equal(["7", "7", "7", "8"], log.Take(4).Select(e => e.Metadata["import.row"]));
+        Assert.All(log.Take(4), e => Assert.Equal("台账.csv", e.Metadata["import.file"]));
+        Assert.Equal(2, log[2].Metadata.Count);
+        Assert.Empty(log[4].Metadata);
+        Assert.Throws<NotSupportedException>(() => ((IDictionary<string, string>)log[1].Metadata)["import.row"] = "9");
+        Assert.Equal("7", log[0].Metadata["import.row"]);
+    }
 }

@@ -49,11 +49,12 @@ public sealed class ApplicantKeysProjection(ApplicantKeyring keyring) : IProject
             }
 
             keys ??= await keyring.GetAsync(context.Connection, context.Transaction, ct);
+            (object caseId, object subjectId, object receivedOn) = (received.CaseId, applicant.SubjectId, received.On); // boxed once for the case's rows
             foreach (var key in keys.Of(applicant))
             {
                 rows.Add(
                 [
-                    ("case_id", received.CaseId), ("subject_id", applicant.SubjectId), ("agency", received.Agency), ("received_on", received.On),
+                    ("case_id", caseId), ("subject_id", subjectId), ("agency", received.Agency), ("received_on", receivedOn),
                     ("kind", ApplicantKeys.KindName(key.Kind)), ("hash", key.Hash),
                 ]);
             }

@@ -49,18 +49,23 @@ public sealed class CaseListProjection(Func<CasePolicy> policy) : IProjection
         }
 
         var current = policy();
-        var rows = touched.Select(t => CaseRow.From(_states[t.Key], t.Value, current)).OfType<CaseRow>().ToList();
         if (context.Bulk)
         {
-            // A bulk load: each case's last row, written once at the end of the load.
-            foreach (var row in rows)
+            // A bulk load: each case's last row, written once at the end of the load, made (clock included) only then:
+            // what waits is the folded state (immutable), not a row of boxed values per page the case was in.
+            foreach (var (streamId, last) in touched)
             {
-                context.Stage("case_row_upsert", row.CaseId, row.Parameters());
+                var state = _states[streamId];
+                if (state.Receipt is { } receipt)
+                {
+                    context.Stage("case_row_upsert", receipt.CaseId, new Pending(state, last, current), static p => ((Pending)p).Row().Parameters());
+                }
             }
 
             return;
         }
 
+        var rows = touched.Select(t => CaseRow.From(_states[t.Key], t.Value, current)).OfType<CaseRow>().ToList();
         await context.ExecuteEachAsync("case_row_upsert", rows.Select(r => r.Parameters()).ToList(), ct);
     }
 
@@ -68,6 +73,12 @@ public sealed class CaseListProjection(Func<CasePolicy> policy) : IProjection
     {
         _states.Clear();
         await context.ExecuteAsync("case_rows_delete", ct);
+    }
+
+    /// <summary>A case's row as of its last event so far, made when the bulk load writes it.</summary>
+    private sealed record Pending(CaseState State, EventEnvelope Last, CasePolicy Policy)
+    {
+        public CaseRow Row() => CaseRow.From(State, Last, Policy)!;
     }
 
     private static async Task<CaseState> LoadAsync(IEventStore store, EventEnvelope envelope, CancellationToken ct)
