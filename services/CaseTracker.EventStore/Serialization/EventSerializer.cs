@@ -188,7 +188,8 @@ public static class EventSerializer
 
     private sealed record SealText(Guid Subject, string? Sealed);
 
-    public static string SerializeMetadata(IReadOnlyDictionary<string, string> metadata) => JsonSerializer.Serialize(metadata, Options);
+    public static string SerializeMetadata(IReadOnlyDictionary<string, string> metadata) =>
+        metadata.Count == 0 ? "{}" : JsonSerializer.Serialize(metadata, Options);
 
     /// <summary>The extra metadata; none (<c>{}</c>, what most events carry): one shared empty dictionary, nothing parsed.</summary>
     public static IReadOnlyDictionary<string, string> DeserializeMetadata(string json) =>

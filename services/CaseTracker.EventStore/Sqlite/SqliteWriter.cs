@@ -236,6 +236,32 @@ internal sealed class SqliteWriter(string connectionString, SqlScripts sql, Sqli
             }
         }
 
+        /// <summary>The first column of the statement's one row as an integer, or null when it returns no row (then resets it).</summary>
+        public long? Int64()
+        {
+            try
+            {
+                return Step() ? raw.sqlite3_column_int64(_stmt, 0) : null;
+            }
+            finally
+            {
+                raw.sqlite3_reset(_stmt);
+            }
+        }
+
+        /// <summary>The first column of the statement's one row as bytes, or null when it returns no row (then resets it).</summary>
+        public byte[]? Bytes()
+        {
+            try
+            {
+                return Step() ? raw.sqlite3_column_blob(_stmt, 0).ToArray() : null;
+            }
+            finally
+            {
+                raw.sqlite3_reset(_stmt);
+            }
+        }
+
         /// <summary>Runs the statement and maps each row (then resets it).</summary>
         public List<T> Rows<T>(Func<sqlite3_stmt, T> map)
         {
@@ -285,15 +311,17 @@ internal sealed class SqliteWriter(string connectionString, SqlScripts sql, Sqli
     /// <summary>The one-stream protocol on the writer's transaction.</summary>
     internal sealed class Session(Statements s, Action<int>? afterEventWritten, DateTimeOffset now)
     {
+        private static readonly byte[] EmptyMetadata = "{}"u8.ToArray();
+
         private readonly string _recordedAt = now.ToString(SqliteRows.TimeFormat, CultureInfo.InvariantCulture);
-        private readonly Dictionary<EventMetadata, byte[]> _metadata = new(ReferenceEqualityComparer.Instance);
+        private (EventMetadata? Of, byte[] Json) _metadata = (null, []);
         private (DateOnly Date, string Text) _businessDate;
 
         public AppendResult Append(string streamId, ExpectedVersion expected, IReadOnlyList<NewEvent> events)
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(streamId);
             s.StreamVersion.Text("stream", streamId);
-            var actual = s.StreamVersion.Rows(r => raw.sqlite3_column_int64(r, 0)) is [var stored] ? stored : 0;
+            var actual = s.StreamVersion.Int64() ?? 0;
             if (!expected.Accepts(actual))
             {
                 // A retry of an append that already went through is not a conflict.
@@ -353,10 +381,13 @@ internal sealed class SqliteWriter(string connectionString, SqlScripts sql, Sqli
 
         private void Bind(Raw insert, long version, NewEvent e, SerializedUtf8 data)
         {
-            if (!_metadata.TryGetValue(e.Metadata, out var metadata))
+            // The events of an append usually share one metadata object: serialized once while it stays the same.
+            if (!ReferenceEquals(_metadata.Of, e.Metadata))
             {
-                _metadata[e.Metadata] = metadata = System.Text.Encoding.UTF8.GetBytes(EventSerializer.SerializeMetadata(e.Metadata.ExtraOrEmpty));
+                _metadata = (e.Metadata, e.Metadata.Extra is not { Count: > 0 } extra ? EmptyMetadata : System.Text.Encoding.UTF8.GetBytes(EventSerializer.SerializeMetadata(extra)));
             }
+
+            var metadata = _metadata.Json;
 
             if (_businessDate.Text is null || _businessDate.Date != e.Event.On)
             {
@@ -386,7 +417,7 @@ internal sealed class SqliteWriter(string connectionString, SqlScripts sql, Sqli
         private byte[] KeyFor(Guid subject)
         {
             s.SubjectKeyGet.Guid("subject", subject);
-            if (s.SubjectKeyGet.Rows(r => raw.sqlite3_column_blob(r, 0).ToArray()) is [var stored])
+            if (s.SubjectKeyGet.Bytes() is { } stored)
             {
                 return stored;
             }
