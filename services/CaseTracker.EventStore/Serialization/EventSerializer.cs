@@ -203,7 +203,8 @@ public static class EventSerializer
 
     private sealed record SealText(Guid Subject, string? Sealed);
 
-    public static string SerializeMetadata(IReadOnlyDictionary<string, string> metadata) => JsonSerializer.Serialize(metadata, Options);
+    public static string SerializeMetadata(IReadOnlyDictionary<string, string> metadata) =>
+        metadata.Count == 0 ? "{}" : JsonSerializer.Serialize(metadata, Options);
 
     /// <summary>
     /// The extra metadata from its stored UTF-8 (the log readers): none (<c>{}</c>) is one shared empty dictionary, and

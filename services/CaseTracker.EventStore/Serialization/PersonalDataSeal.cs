@@ -26,8 +26,11 @@ public static class PersonalDataSeal
         var sealedBytes = new byte[NonceSize + plain.Length + TagSize];
         var nonce = sealedBytes.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);
+        // The event id as associated data, in Guid.ToByteArray's layout (what Open binds), without an array.
+        Span<byte> associated = stackalloc byte[16];
+        eventId.TryWriteBytes(associated);
         using var aes = new AesGcm(key, TagSize);
-        aes.Encrypt(nonce, plain, sealedBytes.AsSpan(NonceSize, plain.Length), sealedBytes.AsSpan(NonceSize + plain.Length), eventId.ToByteArray());
+        aes.Encrypt(nonce, plain, sealedBytes.AsSpan(NonceSize, plain.Length), sealedBytes.AsSpan(NonceSize + plain.Length), associated);
         return Convert.ToBase64String(sealedBytes);
     }
 

@@ -28,8 +28,13 @@ internal sealed class SqliteWriter(string connectionString, SqlScripts sql, Sqli
     private Statements? _statements;
     private bool _disposed;
 
-    /// <summary>Runs <paramref name="write"/> in a write transaction on the writer's connection; commits when it says so.</summary>
-    public async Task<AppendResult> WriteAsync(Func<Session, (AppendResult Result, bool Commit)> write, Action<int>? afterEventWritten, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Runs <paramref name="write"/> in a write transaction on the writer's connection; commits when it says so.
+    /// <paramref name="bulk"/>: a large append, run with the large page cache (<c>writer_cache_bulk.sql</c>); the
+    /// writer's small one (<c>writer_cache_appends.sql</c>) is set again after it, whatever happened.
+    /// </summary>
+    public async Task<AppendResult> WriteAsync(
+        Func<Session, (AppendResult Result, bool Commit)> write, Action<int>? afterEventWritten, DateTimeOffset now, CancellationToken ct, bool bulk = false)
     {
         await _gate.WaitAsync(ct);
         try
@@ -37,22 +42,54 @@ internal sealed class SqliteWriter(string connectionString, SqlScripts sql, Sqli
             ObjectDisposedException.ThrowIf(_disposed, this);
             var statements = _statements ??= Open();
             using var turn = fileGate is null ? null : await fileGate.EnterAsync(append: true, ct);
-            statements.Begin.Run();
+            if (bulk)
+            {
+                statements.CacheBulk.Run();
+            }
+
             try
             {
-                var (result, commit) = write(new Session(statements, afterEventWritten, now));
-                (commit ? statements.Commit : statements.Rollback).Run();
-                return result;
-            }
-            catch
-            {
-                if (raw.sqlite3_get_autocommit(statements.Db) == 0)
+                statements.Begin.Run();
+                try
                 {
-                    statements.Rollback.Run();
+                    var (result, commit) = write(new Session(statements, afterEventWritten, now));
+                    (commit ? statements.Commit : statements.Rollback).Run();
+                    return result;
                 }
+                catch
+                {
+                    if (raw.sqlite3_get_autocommit(statements.Db) == 0)
+                    {
+                        statements.Rollback.Run();
+                    }
 
-                throw;
+                    throw;
+                }
             }
+            finally
+            {
+                if (bulk)
+                {
+                    statements.CacheAppends.Run();
+                }
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>A pragma's value on the writer's connection (tests: the cache it runs with between appends).</summary>
+    internal async Task<long> PragmaAsync(string name)
+    {
+        await _gate.WaitAsync();
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            var statements = _statements ??= Open();
+            using var pragma = new Raw(statements.Db, $"PRAGMA {name}");
+            return pragma.Rows(r => raw.sqlite3_column_int64(r, 0)) is [var value] ? value : throw new InvalidOperationException($"PRAGMA {name} 没有值");
         }
         finally
         {
@@ -88,6 +125,8 @@ internal sealed class SqliteWriter(string connectionString, SqlScripts sql, Sqli
         {
             settings.CommandText = sql["connection_settings"];
             settings.ExecuteNonQuery();
+            settings.CommandText = sql["writer_cache_appends"];
+            settings.ExecuteNonQuery();
         }
 
         _connection = connection;
@@ -117,9 +156,13 @@ internal sealed class SqliteWriter(string connectionString, SqlScripts sql, Sqli
 
         public Raw ClaimsTake { get; } = new(db, sql["claims_take"]);
 
+        public Raw CacheBulk { get; } = new(db, sql["writer_cache_bulk"]);
+
+        public Raw CacheAppends { get; } = new(db, sql["writer_cache_appends"]);
+
         public void Dispose()
         {
-            foreach (var statement in new[] { Begin, Commit, Rollback, StreamVersion, EventInsert, EventStreamOf, SubjectKeyGet, SubjectKeyInsert, ClaimsTake })
+            foreach (var statement in new[] { Begin, Commit, Rollback, StreamVersion, EventInsert, EventStreamOf, SubjectKeyGet, SubjectKeyInsert, ClaimsTake, CacheBulk, CacheAppends })
             {
                 statement.Dispose();
             }
@@ -193,6 +236,32 @@ internal sealed class SqliteWriter(string connectionString, SqlScripts sql, Sqli
             }
         }
 
+        /// <summary>The first column of the statement's one row as an integer, or null when it returns no row (then resets it).</summary>
+        public long? Int64()
+        {
+            try
+            {
+                return Step() ? raw.sqlite3_column_int64(_stmt, 0) : null;
+            }
+            finally
+            {
+                raw.sqlite3_reset(_stmt);
+            }
+        }
+
+        /// <summary>The first column of the statement's one row as bytes, or null when it returns no row (then resets it).</summary>
+        public byte[]? Bytes()
+        {
+            try
+            {
+                return Step() ? raw.sqlite3_column_blob(_stmt, 0).ToArray() : null;
+            }
+            finally
+            {
+                raw.sqlite3_reset(_stmt);
+            }
+        }
+
         /// <summary>Runs the statement and maps each row (then resets it).</summary>
         public List<T> Rows<T>(Func<sqlite3_stmt, T> map)
         {
@@ -242,15 +311,17 @@ internal sealed class SqliteWriter(string connectionString, SqlScripts sql, Sqli
     /// <summary>The one-stream protocol on the writer's transaction.</summary>
     internal sealed class Session(Statements s, Action<int>? afterEventWritten, DateTimeOffset now)
     {
+        private static readonly byte[] EmptyMetadata = "{}"u8.ToArray();
+
         private readonly string _recordedAt = now.ToString(SqliteRows.TimeFormat, CultureInfo.InvariantCulture);
-        private readonly Dictionary<EventMetadata, byte[]> _metadata = new(ReferenceEqualityComparer.Instance);
+        private (EventMetadata? Of, byte[] Json) _metadata = (null, []);
         private (DateOnly Date, string Text) _businessDate;
 
         public AppendResult Append(string streamId, ExpectedVersion expected, IReadOnlyList<NewEvent> events)
         {
             ArgumentException.ThrowIfNullOrWhiteSpace(streamId);
             s.StreamVersion.Text("stream", streamId);
-            var actual = s.StreamVersion.Rows(r => raw.sqlite3_column_int64(r, 0)) is [var stored] ? stored : 0;
+            var actual = s.StreamVersion.Int64() ?? 0;
             if (!expected.Accepts(actual))
             {
                 // A retry of an append that already went through is not a conflict.
@@ -310,10 +381,13 @@ internal sealed class SqliteWriter(string connectionString, SqlScripts sql, Sqli
 
         private void Bind(Raw insert, long version, NewEvent e, SerializedUtf8 data)
         {
-            if (!_metadata.TryGetValue(e.Metadata, out var metadata))
+            // The events of an append usually share one metadata object: serialized once while it stays the same.
+            if (!ReferenceEquals(_metadata.Of, e.Metadata))
             {
-                _metadata[e.Metadata] = metadata = System.Text.Encoding.UTF8.GetBytes(EventSerializer.SerializeMetadata(e.Metadata.ExtraOrEmpty));
+                _metadata = (e.Metadata, e.Metadata.Extra is not { Count: > 0 } extra ? EmptyMetadata : System.Text.Encoding.UTF8.GetBytes(EventSerializer.SerializeMetadata(extra)));
             }
+
+            var metadata = _metadata.Json;
 
             if (_businessDate.Text is null || _businessDate.Date != e.Event.On)
             {
@@ -343,7 +417,7 @@ internal sealed class SqliteWriter(string connectionString, SqlScripts sql, Sqli
         private byte[] KeyFor(Guid subject)
         {
             s.SubjectKeyGet.Guid("subject", subject);
-            if (s.SubjectKeyGet.Rows(r => raw.sqlite3_column_blob(r, 0).ToArray()) is [var stored])
+            if (s.SubjectKeyGet.Bytes() is { } stored)
             {
                 return stored;
             }
