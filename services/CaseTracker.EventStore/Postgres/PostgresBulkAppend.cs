@@ -9,7 +9,7 @@ namespace CaseTracker.EventStore.Postgres;
 /// <see cref="IEventStore.AppendManyAsync"/> on PostgreSQL in at most four round trips, whatever the number of streams:
 /// lock every stream and find the event ids already stored (<c>append_many_lock.sql</c>), take every claim of the batch
 /// (<c>claims_take.sql</c>, only when the batch has claims), create the subjects' keys (<c>subject_keys_many.sql</c>),
-/// insert every event (<c>event_insert_many.sql</c>; a stream's version is its last event's, 0186). The
+/// insert every event and set the versions (<c>event_insert_many.sql</c>). The
 /// decisions in between are the ones of the one-stream protocol, stream by stream in the order given.
 /// </summary>
 internal static class PostgresBulkAppend
@@ -143,7 +143,8 @@ internal static class PostgresBulkAppend
     /// writer of one of these event ids to another stream can make the COPY fail: the whole append fails with it.
     /// </summary>
     private static async Task<(int Written, LogPosition Last)> CopyAsync(
-        NpgsqlConnection connection, NpgsqlTransaction tx, SqlScripts sql, EventColumns rows, DateTimeOffset now, CancellationToken ct)
+        NpgsqlConnection connection, NpgsqlTransaction tx, SqlScripts sql, List<(StreamAppend Append, long From, List<NewEvent> Fresh)> batch,
+        EventColumns rows, DateTimeOffset now, CancellationToken ct)
     {
         try
         {
@@ -159,6 +160,8 @@ internal static class PostgresBulkAppend
         }
 
         await using var command = new NpgsqlCommand(sql["event_copy_finish"], connection, tx);
+        command.Parameters.Add(new NpgsqlParameter<string[]>("streams", batch.Select(b => b.Append.StreamId).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<long[]>("versions", batch.Select(b => b.From + b.Fresh.Count).ToArray()));
         await using var reader = await command.ExecuteReaderAsync(ct);
         await reader.ReadAsync(ct);
         var last = new LogPosition(reader.GetInt64(0), reader.GetInt64(1));
@@ -186,12 +189,14 @@ internal static class PostgresBulkAppend
 
         if (rows.Count >= CopyFrom)
         {
-            return await CopyAsync(connection, tx, sql, rows, now, ct);
+            return await CopyAsync(connection, tx, sql, batch, rows, now, ct);
         }
 
         await using var command = new NpgsqlCommand(sql["event_insert_many"], connection, tx);
         rows.AddParameters(command.Parameters);
         command.Parameters.Add(new NpgsqlParameter<DateTimeOffset>("recorded_at", now));
+        command.Parameters.Add(new NpgsqlParameter<string[]>("streams", batch.Select(b => b.Append.StreamId).ToArray()));
+        command.Parameters.Add(new NpgsqlParameter<long[]>("versions", batch.Select(b => b.From + b.Fresh.Count).ToArray()));
         int written;
         LogPosition last;
         await using (var reader = await command.ExecuteReaderAsync(ct))
