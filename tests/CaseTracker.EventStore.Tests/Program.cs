@@ -3,14 +3,25 @@ using CaseTracker.EventStore.Tests.Infrastructure;
 namespace CaseTracker.EventStore.Tests;
 
 /// <summary>
-/// The crash test's child process: <c>crash-append adapter target stream count stopAfter marker</c> starts one append of
+/// The tests' child process. <c>crash-append adapter target stream count stopAfter marker</c> starts one append of
 /// <c>count</c> events and, after <c>stopAfter</c> rows are written inside its transaction, creates the marker file and
-/// waits to be killed.
+/// waits to be killed. <c>append-concurrently adapter target count</c> appends <c>count</c> new streams of one event each,
+/// all at once, and exits (another process's appends for the wake-up tests).
 /// </summary>
 public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        if (args is ["append-concurrently", var adapterName, var database, var streams])
+        {
+            var writer = await StoreFactory.OpenAsync(adapterName, database);
+            var appends = Enumerable.Range(0, int.Parse(streams, System.Globalization.CultureInfo.InvariantCulture)).Select(_ => Task.Run(() =>
+                writer.AppendAsync(CaseTracker.EventStore.CaseStreams.For(Guid.NewGuid()), ExpectedVersion.NoStream, Samples.New(Samples.Received(Guid.NewGuid(), new DateOnly(2024, 3, 1))))));
+            var results = await Task.WhenAll(appends);
+            await writer.DisposeAsync();
+            return results.All(r => r is AppendResult.Appended { Written: 1 }) ? 0 : 1;
+        }
+
         if (args is not ["crash-append", var adapter, var target, var stream, var count, var stopAfter, var marker])
         {
             await Console.Error.WriteLineAsync("usage: crash-append <sqlite|postgres> <target> <stream> <count> <stopAfter> <marker>");

@@ -7,8 +7,10 @@ namespace CaseTracker.EventStore.Postgres;
 
 /// <summary>
 /// PostgreSQL: several processes may append at once (appends to one stream queue on its row lock). The schema is
-/// created and migrated at start from the versioned scripts, under an advisory lock. Subscribers wake on
-/// LISTEN/NOTIFY and never skip an event that commits late (see Sql/Postgres/read_all.sql).
+/// created and migrated at start from the versioned scripts, under an advisory lock. Subscribers are woken after an
+/// append's commit, in this process directly (<see cref="PostgresWakeups"/>), in other processes by LISTEN/NOTIFY sent
+/// only when one listens (<see cref="PostgresNotifier"/>); they poll as well, and never skip an event that commits late
+/// (see Sql/Postgres/read_all.sql).
 /// </summary>
 public sealed class PostgresEventStore : SqlEventStore
 {
@@ -21,13 +23,29 @@ public sealed class PostgresEventStore : SqlEventStore
     /// </summary>
     private readonly NpgsqlDataSource _appends;
 
-    private PostgresEventStore(NpgsqlDataSource source, NpgsqlDataSource appends, TimeProvider time)
-        : base(new SqlScripts("Postgres"), time) => (_source, _appends) = (source, appends);
+    /// <summary>
+    /// The subscribers' LISTEN connections, not pooled: closing one ends its server session, and with it the LISTEN and
+    /// the advisory lock that tells other processes someone listens (a pooled one would keep both until reused).
+    /// </summary>
+    private readonly NpgsqlDataSource _listeners;
+
+    private readonly PostgresWakeups _wakeups;
+    private readonly PostgresNotifier _notifier;
+
+    private PostgresEventStore(string connectionString, TimeProvider time)
+        : base(new SqlScripts("Postgres"), time)
+    {
+        var (main, appends) = Pools(connectionString);
+        _source = NpgsqlDataSource.Create(main);
+        _appends = NpgsqlDataSource.Create(appends);
+        _listeners = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(main) { Pooling = false }.ConnectionString);
+        _wakeups = PostgresWakeups.For(main);
+        _notifier = new PostgresNotifier(_appends, Sql, _wakeups);
+    }
 
     public static async Task<PostgresEventStore> OpenAsync(string connectionString, TimeProvider? time = null, CancellationToken ct = default)
     {
-        var (main, appends) = Pools(connectionString);
-        var store = new PostgresEventStore(NpgsqlDataSource.Create(main), NpgsqlDataSource.Create(appends), time ?? TimeProvider.System);
+        var store = new PostgresEventStore(connectionString, time ?? TimeProvider.System);
         await using var connection = await store.OpenConnectionAsync(ct);
         store.MigrationsApplied = await Migrator.MigrateAsync(connection, store.Sql, store.BeginWriteAsync, ct);
         return store;
@@ -87,6 +105,7 @@ public sealed class PostgresEventStore : SqlEventStore
             await using var connection = await _appends.OpenConnectionAsync(ct);
             if (await PostgresSingleAppend.TryAsync(connection, Sql, streamId, expected, events, claims, Now(), AfterEventWritten, ct) is { } result)
             {
+                OnAppended();
                 return result;
             }
         }
@@ -118,6 +137,7 @@ public sealed class PostgresEventStore : SqlEventStore
         if (result is AppendResult.Appended { Written: > 0 })
         {
             await tx.CommitAsync(ct);
+            OnAppended();
         }
 
         return result;
@@ -125,22 +145,86 @@ public sealed class PostgresEventStore : SqlEventStore
 
     protected override async Task<IEventWaiter> ListenAsync(CancellationToken ct)
     {
-        var connection = await _source.OpenConnectionAsync(ct);
-        await connection.ExecuteAsync(null, Sql["listen"], ct);
-        return new NotificationWaiter(connection);
+        var connection = await _listeners.OpenConnectionAsync(ct);
+        try
+        {
+            _wakeups.Listeners.TryAdd(connection.ProcessID, 0);
+            await connection.ExecuteAsync(null, Sql["listen"], ct);
+            return new Waiter(connection, _wakeups);
+        }
+        catch
+        {
+            _wakeups.Listeners.TryRemove(connection.ProcessID, out _);
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Appends committed: this process's subscribers at once, other processes' if any listen.</summary>
+    protected override void OnAppended()
+    {
+        _wakeups.Fire();
+        _notifier.Signal();
     }
 
     public override async ValueTask DisposeAsync()
     {
+        await _notifier.DisposeAsync();
         await _source.DisposeAsync();
         await _appends.DisposeAsync();
+        await _listeners.DisposeAsync();
         await base.DisposeAsync();
     }
 
-    private sealed class NotificationWaiter(NpgsqlConnection connection) : IEventWaiter
+    /// <summary>
+    /// Wakes at this process's next append of the database (<see cref="PostgresWakeups"/>), at another process's NOTIFY,
+    /// or when the timeout runs out. An append fired between two waits is not lost: the next wait returns at once.
+    /// </summary>
+    private sealed class Waiter(NpgsqlConnection connection, PostgresWakeups wakeups) : IEventWaiter
     {
-        public Task WaitAsync(TimeSpan timeout, CancellationToken ct) => connection.WaitAsync(timeout, ct);
+        private readonly CancellationTokenSource _stop = new();
+        private long _seen = wakeups.Generation;
 
-        public ValueTask DisposeAsync() => connection.DisposeAsync();
+        /// <summary>The connection's wait for a NOTIFY, kept from one wait to the next (one at a time on a connection).</summary>
+        private Task? _notified;
+
+        public async Task WaitAsync(TimeSpan timeout, CancellationToken ct)
+        {
+            _notified ??= connection.WaitAsync(_stop.Token);
+            var next = wakeups.Next;
+            if (!_notified.IsCompleted && wakeups.Generation == _seen)
+            {
+                await Task.WhenAny(_notified, next, Task.Delay(timeout, ct));
+                ct.ThrowIfCancellationRequested();
+            }
+
+            _seen = wakeups.Generation;
+            if (_notified.IsCompleted)
+            {
+                var notified = _notified;
+                _notified = null;
+                await notified;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            wakeups.Listeners.TryRemove(connection.ProcessID, out _);
+            await _stop.CancelAsync();
+            try
+            {
+                if (_notified is not null)
+                {
+                    await _notified;
+                }
+            }
+            catch (Exception e) when (e is OperationCanceledException or NpgsqlException or InvalidOperationException)
+            {
+                // The wait ends with the connection.
+            }
+
+            await connection.DisposeAsync();
+            _stop.Dispose();
+        }
     }
 }

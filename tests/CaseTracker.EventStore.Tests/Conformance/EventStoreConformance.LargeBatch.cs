@@ -39,6 +39,23 @@ public abstract partial class EventStoreConformance
     }
 
     [Fact]
+    public async Task An_append_many_of_twenty_thousand_new_streams_is_written_and_each_stream_can_go_on()
+    {
+        // An import's chunk: one transaction over 20,000 streams. Whatever queues the appends of one stream must not
+        // need a slot per stream in a bounded table (PostgreSQL's lock table holds ~6,400 advisory locks by default).
+        var batch = Enumerable.Range(0, 20_000).Select(_ => new StreamAppend(NewStream(), ExpectedVersion.NoStream, [One(Supplement(Day))])).ToList();
+
+        var result = Assert.IsType<AppendResult.Appended>(await Store.AppendManyAsync(batch));
+
+        Assert.Equal(20_000, result.Written);
+        var versions = await Store.StreamVersionsAsync();
+        Assert.Equal(20_000, versions.Count);
+        Assert.All(batch, a => Assert.Equal(1L, versions[a.StreamId]));
+        var next = await Store.AppendAsync(batch[19_999].StreamId, ExpectedVersion.Exact(1), New(Disclosed(Day.AddDays(20))));
+        Assert.Equal(2, Assert.IsType<AppendResult.Appended>(next).StreamVersion);
+    }
+
+    [Fact]
     public async Task A_version_conflict_in_a_large_append_many_writes_nothing()
     {
         var batch = LargeBatch();

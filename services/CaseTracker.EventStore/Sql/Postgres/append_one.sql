@@ -1,5 +1,5 @@
--- A single-stream append in one statement (the function of migration 0145_append_one): sent outside an explicit
--- transaction it is committed by the server before it answers, so the plain case costs one round trip. Returns this
+-- A single-stream append in one statement (the function of migration 0145_append_one, redefined by 0185 and 0186): sent
+-- outside an explicit transaction it is committed by the server before it answers, so the plain case costs one round trip. Returns this
 -- transaction's id and the last event's position; anything but the plain case raises (CT001, or 23505 for an event id
 -- already stored) and writes nothing, and the caller takes the general protocol (SqlEventStore.AppendAsync).
 SELECT commit_tx, last_pos

@@ -1,5 +1,5 @@
 -- AppendMany, last round trip: every new event in one statement, in the order given (positions follow it), then the
--- streams' new versions and the wake-up (delivered at commit). tx_id defaults to this transaction (see read_all.sql).
+-- streams' new versions (the wake-up follows the commit: PostgresNotifier). tx_id defaults to this transaction (see read_all.sql).
 WITH inserted AS (
     INSERT INTO events (event_id, stream_id, stream_version, type, schema_version, business_date, recorded_at, actor,
                         correlation_id, causation_id, subject_id, payload, metadata)
@@ -18,4 +18,3 @@ SELECT count(*), coalesce(max(tx_id), 0), coalesce(max(position), 0) FROM insert
 UPDATE streams AS s SET version = v.version
 FROM unnest(CAST(@streams AS text[]), CAST(@versions AS bigint[])) AS v(stream_id, version)
 WHERE s.stream_id = v.stream_id;
-SELECT pg_notify('casetracker_events', '');
