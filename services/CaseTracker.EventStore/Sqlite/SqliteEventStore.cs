@@ -37,15 +37,6 @@ public sealed class SqliteEventStore : SqlEventStore, Projections.IReadModelData
 
     public string Path { get; }
 
-    /// <summary>
-    /// An <see cref="AppendManyAsync"/> of this many events or more (an import's chunk) runs with the large page cache
-    /// (<c>writer_cache_bulk.sql</c>); every other append with the writer's small one (<c>writer_cache_appends.sql</c>).
-    /// </summary>
-    internal const int BulkEvents = 500;
-
-    /// <summary>A pragma's value on the store's writer connection (tests).</summary>
-    internal Task<long> WriterPragmaAsync(string name) => _writer.PragmaAsync(name);
-
     /// <summary>Opens (creating and migrating if needed) the store in one file.</summary>
     public static async Task<SqliteEventStore> OpenAsync(string path, TimeProvider? time = null, CancellationToken ct = default)
     {
@@ -125,7 +116,7 @@ public sealed class SqliteEventStore : SqlEventStore, Projections.IReadModelData
             }
 
             return (new AppendResult.Appended(0, last, written), written > 0);
-        }, AfterEventWritten, Now(), ct, bulk: appends.Sum(a => a.Events.Count) >= BulkEvents);
+        }, AfterEventWritten, Now(), ct);
         return Committed(result);
     }
 

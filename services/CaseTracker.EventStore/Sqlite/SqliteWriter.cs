@@ -28,13 +28,8 @@ internal sealed class SqliteWriter(string connectionString, SqlScripts sql, Sqli
     private Statements? _statements;
     private bool _disposed;
 
-    /// <summary>
-    /// Runs <paramref name="write"/> in a write transaction on the writer's connection; commits when it says so.
-    /// <paramref name="bulk"/>: a large append, run with the large page cache (<c>writer_cache_bulk.sql</c>); the
-    /// writer's small one (<c>writer_cache_appends.sql</c>) is set again after it, whatever happened.
-    /// </summary>
-    public async Task<AppendResult> WriteAsync(
-        Func<Session, (AppendResult Result, bool Commit)> write, Action<int>? afterEventWritten, DateTimeOffset now, CancellationToken ct, bool bulk = false)
+    /// <summary>Runs <paramref name="write"/> in a write transaction on the writer's connection; commits when it says so.</summary>
+    public async Task<AppendResult> WriteAsync(Func<Session, (AppendResult Result, bool Commit)> write, Action<int>? afterEventWritten, DateTimeOffset now, CancellationToken ct)
     {
         await _gate.WaitAsync(ct);
         try
@@ -42,54 +37,22 @@ internal sealed class SqliteWriter(string connectionString, SqlScripts sql, Sqli
             ObjectDisposedException.ThrowIf(_disposed, this);
             var statements = _statements ??= Open();
             using var turn = fileGate is null ? null : await fileGate.EnterAsync(append: true, ct);
-            if (bulk)
-            {
-                statements.CacheBulk.Run();
-            }
-
+            statements.Begin.Run();
             try
             {
-                statements.Begin.Run();
-                try
-                {
-                    var (result, commit) = write(new Session(statements, afterEventWritten, now));
-                    (commit ? statements.Commit : statements.Rollback).Run();
-                    return result;
-                }
-                catch
-                {
-                    if (raw.sqlite3_get_autocommit(statements.Db) == 0)
-                    {
-                        statements.Rollback.Run();
-                    }
-
-                    throw;
-                }
+                var (result, commit) = write(new Session(statements, afterEventWritten, now));
+                (commit ? statements.Commit : statements.Rollback).Run();
+                return result;
             }
-            finally
+            catch
             {
-                if (bulk)
+                if (raw.sqlite3_get_autocommit(statements.Db) == 0)
                 {
-                    statements.CacheAppends.Run();
+                    statements.Rollback.Run();
                 }
-            }
-        }
-        finally
-        {
-            _gate.Release();
-        }
-    }
 
-    /// <summary>A pragma's value on the writer's connection (tests: the cache it runs with between appends).</summary>
-    internal async Task<long> PragmaAsync(string name)
-    {
-        await _gate.WaitAsync();
-        try
-        {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            var statements = _statements ??= Open();
-            using var pragma = new Raw(statements.Db, $"PRAGMA {name}");
-            return pragma.Rows(r => raw.sqlite3_column_int64(r, 0)) is [var value] ? value : throw new InvalidOperationException($"PRAGMA {name} 没有值");
+                throw;
+            }
         }
         finally
         {
@@ -125,8 +88,6 @@ internal sealed class SqliteWriter(string connectionString, SqlScripts sql, Sqli
         {
             settings.CommandText = sql["connection_settings"];
             settings.ExecuteNonQuery();
-            settings.CommandText = sql["writer_cache_appends"];
-            settings.ExecuteNonQuery();
         }
 
         _connection = connection;
@@ -156,13 +117,9 @@ internal sealed class SqliteWriter(string connectionString, SqlScripts sql, Sqli
 
         public Raw ClaimsTake { get; } = new(db, sql["claims_take"]);
 
-        public Raw CacheBulk { get; } = new(db, sql["writer_cache_bulk"]);
-
-        public Raw CacheAppends { get; } = new(db, sql["writer_cache_appends"]);
-
         public void Dispose()
         {
-            foreach (var statement in new[] { Begin, Commit, Rollback, StreamVersion, EventInsert, EventStreamOf, SubjectKeyGet, SubjectKeyInsert, ClaimsTake, CacheBulk, CacheAppends })
+            foreach (var statement in new[] { Begin, Commit, Rollback, StreamVersion, EventInsert, EventStreamOf, SubjectKeyGet, SubjectKeyInsert, ClaimsTake })
             {
                 statement.Dispose();
             }

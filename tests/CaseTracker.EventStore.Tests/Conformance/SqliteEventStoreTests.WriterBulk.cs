@@ -1,33 +1,15 @@
-using CaseTracker.EventStore.Sqlite;
 using Microsoft.Data.Sqlite;
 using static CaseTracker.EventStore.Tests.Infrastructure.Samples;
 
 namespace CaseTracker.EventStore.Tests.Conformance;
 
-/// <summary>
-/// The writer's page cache (issue 14): 2 MB between appends (writer_cache_appends.sql), 64 MB for a bulk append
-/// (writer_cache_bulk.sql) and 2 MB again after it, however it ended; the store's other connections keep 64 MB.
-/// </summary>
+/// <summary>The writer's bulk appends (an import's chunk), whole or not at all, and its metadata per event.</summary>
 public sealed partial class SqliteEventStoreTests
 {
-    private SqliteEventStore Sqlite => (SqliteEventStore)Store;
-
     [Fact]
-    public async Task The_writer_appends_with_a_small_page_cache_and_the_other_connections_keep_the_large_one()
+    public async Task A_bulk_append_is_written_whole_and_the_writer_appends_after_it()
     {
-        await Store.AppendAsync(NewStream(), ExpectedVersion.NoStream, Batch(Guid.NewGuid(), 2, Day));
-
-        Assert.Equal(-2048L, await Sqlite.WriterPragmaAsync("cache_size"));
-        await using var other = await Store.OpenConnectionAsync(default);
-        await using var command = other.CreateCommand();
-        command.CommandText = "PRAGMA cache_size";
-        Assert.Equal(-65536L, Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
-    }
-
-    [Fact]
-    public async Task A_bulk_append_is_written_whole_and_the_writer_has_its_small_cache_again_after_it()
-    {
-        // 260 streams of 2 events: 520 events, over the bulk threshold of 500.
+        // 260 streams of 2 events: 520 events in one transaction.
         var appends = Enumerable.Range(0, 260).Select(_ => new StreamAppend(NewStream(), ExpectedVersion.NoStream, New(Received(Guid.NewGuid(), Day, Applicant()), Supplement(Day)))).ToList();
 
         var result = await Store.AppendManyAsync(appends);
@@ -35,13 +17,12 @@ public sealed partial class SqliteEventStoreTests
 
         Assert.Equal(520, Assert.IsType<AppendResult.Appended>(result).Written);
         Assert.Equal(1, Assert.IsType<AppendResult.Appended>(single).Written);
-        Assert.Equal(-2048L, await Sqlite.WriterPragmaAsync("cache_size"));
         Assert.Equal(521L, await CountAsync("SELECT count(*) FROM events"));
         Assert.Equal(261L, await CountAsync("SELECT count(*) FROM subject_keys"));
     }
 
     [Fact]
-    public async Task A_bulk_append_that_fails_half_way_keeps_nothing_and_leaves_the_writer_with_its_small_cache()
+    public async Task A_bulk_append_that_fails_half_way_keeps_nothing_and_the_writer_appends_after_it()
     {
         var appends = Enumerable.Range(0, 260).Select(_ => new StreamAppend(NewStream(), ExpectedVersion.NoStream, New(Received(Guid.NewGuid(), Day, Applicant()), Supplement(Day)))).ToList();
         Store.AfterEventWritten = written =>
@@ -57,7 +38,6 @@ public sealed partial class SqliteEventStoreTests
         var next = await Store.AppendAsync(NewStream(), ExpectedVersion.NoStream, New(Received(Guid.NewGuid(), Day, Applicant()), Supplement(Day), Disclosed(Day)));
 
         Assert.Equal(3, Assert.IsType<AppendResult.Appended>(next).Written);
-        Assert.Equal(-2048L, await Sqlite.WriterPragmaAsync("cache_size"));
         Assert.Equal(3L, await CountAsync("SELECT count(*) FROM events"));
         Assert.Equal(1L, await CountAsync("SELECT count(*) FROM subject_keys"));
     }
