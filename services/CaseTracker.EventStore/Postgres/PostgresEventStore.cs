@@ -40,7 +40,8 @@ public sealed class PostgresEventStore : SqlEventStore
         _appends = NpgsqlDataSource.Create(appends);
         _listeners = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(main) { Pooling = false }.ConnectionString);
         _wakeups = PostgresWakeups.For(main);
-        _notifier = new PostgresNotifier(_appends, Sql, _wakeups);
+        // On the main pool: its connections stay open between the store's reads, an appends connection is busy appending.
+        _notifier = new PostgresNotifier(_source, Sql, _wakeups);
     }
 
     public static async Task<PostgresEventStore> OpenAsync(string connectionString, TimeProvider? time = null, CancellationToken ct = default)
@@ -48,6 +49,7 @@ public sealed class PostgresEventStore : SqlEventStore
         var store = new PostgresEventStore(connectionString, time ?? TimeProvider.System);
         await using var connection = await store.OpenConnectionAsync(ct);
         store.MigrationsApplied = await Migrator.MigrateAsync(connection, store.Sql, store.BeginWriteAsync, ct);
+        await store._notifier.CheckAsync((NpgsqlConnection)connection, ct);
         return store;
     }
 

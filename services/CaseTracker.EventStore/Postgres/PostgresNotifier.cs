@@ -88,10 +88,7 @@ internal sealed class PostgresNotifier(NpgsqlDataSource source, SqlScripts sql, 
                 await using var connection = await source.OpenConnectionAsync();
                 if (!Fresh())
                 {
-                    var mine = wakeups.Listeners.Keys.ToArray();
-                    var others = await connection.ScalarAsync(null, sql["listeners_elsewhere"], CancellationToken.None, ("mine", mine));
-                    Volatile.Write(ref _othersListen, others is true);
-                    Interlocked.Exchange(ref _checkedAt, Stopwatch.GetTimestamp());
+                    await CheckAsync(connection, CancellationToken.None);
                 }
 
                 if (!Volatile.Read(ref _othersListen))
@@ -122,6 +119,19 @@ internal sealed class PostgresNotifier(NpgsqlDataSource source, SqlScripts sql, 
             // Appends committed after this wake-up started (the state was SendAgain): one more for them.
             Volatile.Write(ref _state, Sending);
         }
+    }
+
+    /// <summary>
+    /// Whether another process listens, asked on <paramref name="connection"/> (the store's open asks it on the connection
+    /// that migrated: the first appends find the answer fresh, and the re-checks reuse that pooled connection instead of
+    /// opening another server process while appends run).
+    /// </summary>
+    public async Task CheckAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        var mine = wakeups.Listeners.Keys.ToArray();
+        var others = await connection.ScalarAsync(null, sql["listeners_elsewhere"], ct, ("mine", mine));
+        Volatile.Write(ref _othersListen, others is true);
+        Interlocked.Exchange(ref _checkedAt, Stopwatch.GetTimestamp());
     }
 
     /// <summary>Waits for the wake-up in flight (before the pool it uses is disposed).</summary>
